@@ -1,0 +1,5 @@
+import sys
+
+from krachtoverleg.cli import main
+
+sys.exit(main())

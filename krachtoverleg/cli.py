@@ -1,0 +1,217 @@
+"""The command line. It builds the store and the clock and hands them to the app or a command.
+
+Exit codes: 0 done; 1 the store cannot be used; 2 bad input (unknown case, bad file or option);
+3 the store is in use by another window (write commands only)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable, Sequence
+
+from krachtoverleg import __version__
+from krachtoverleg.core.clock import Clock, SystemClock
+from krachtoverleg.core.errors import (
+    InterchangeError, KrachtError, StoreBusy, StoreError, UnknownCase, ValidationError,
+)
+from krachtoverleg.core.store import Store, store_dir_from
+
+EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
+
+
+class DutchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = DutchParser(
+        prog="krachtoverleg",
+        description="Casusoverleg vanuit eigen kracht, op het gedeelde scherm.",
+    )
+    parser.add_argument("--store", metavar="MAP",
+                        help="map met de gegevens (standaard: $KRACHTOVERLEG_STORE of de "
+                             "gebruikersmap van dit systeem)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open het programma op een verse tijdelijke kopie met het demo-gezin")
+    parser.add_argument("--version", action="version", version=f"krachtoverleg {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchParser)
+    commands.add_parser("demo", help="voeg het demo-gezin toe aan de gegevens")
+    cases = commands.add_parser("cases", help="toon alle casussen")
+    cases.add_argument("--format", choices=("table", "json"), default="table")
+    meeting = commands.add_parser("meeting", help="open het overleg van een casus (vandaag)")
+    meeting.add_argument("case", metavar="CASUS", help="casuscode (zoals K-001) of id")
+    export = commands.add_parser("export-case",
+                                 help="alle gegevens van één cliënt als JSON (inzage, AVG)")
+    export.add_argument("case", metavar="CASUS")
+    export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    imp = commands.add_parser("import", help="voeg een casus toe uit een JSON-bestand")
+    imp.add_argument("file", metavar="BESTAND")
+    imp.add_argument("--replace", action="store_true", help="vervang een casus die er al is")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    clock = clock or SystemClock()
+    if args.demo and args.command:
+        return _fail("--demo kan niet samen met een opdracht.", EXIT_INPUT)
+    try:
+        if args.demo:
+            return _run_demo_tui(clock)
+        root = store_dir_from(args.store)
+        handler = COMMANDS.get(args.command or "", _tui)
+        return handler(args, root, clock)
+    except StoreBusy as error:
+        return _fail(str(error), EXIT_BUSY)
+    except (UnknownCase, InterchangeError, ValidationError) as error:
+        return _fail(str(error), EXIT_INPUT)
+    except (StoreError, KrachtError) as error:
+        return _fail(str(error), EXIT_STORE)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"krachtoverleg: {message}", file=sys.stderr)
+    return code
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _report_fixed(store: Store) -> None:
+    for path in store.fixed_permissions:
+        _say(f"krachtoverleg: {path} was leesbaar voor anderen; nu alleen voor jou.")
+
+
+# -- commands ---------------------------------------------------------------------------
+
+
+def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    with Store.open(root, write=True) as store:
+        _report_fixed(store)
+        return _launch(store, clock)
+
+
+def _run_demo_tui(clock: Clock) -> int:
+    from krachtoverleg.core.demo import add_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="krachtoverleg-demo-"))
+    try:
+        with Store.open(folder / "store", write=True) as store:
+            add_demo(store, clock.today())
+            return _launch(store, clock)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _launch(store: Store, clock: Clock, case_id: str | None = None) -> int:
+    from krachtoverleg.tui.app import KrachtApp  # Textual loads only when the screen is wanted
+
+    KrachtApp(store=store, clock=clock, open_case=case_id).run()
+    return 0
+
+
+def _demo(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.demo import add_demo
+
+    with Store.open(root, write=True) as store:
+        _report_fixed(store)
+        case = add_demo(store, clock.today())
+    print(f"Demo-gezin toegevoegd als {case.code} ({case.label}).")
+    return 0
+
+
+def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    store = Store.open(root, write=False)
+    today = clock.today()
+    rows = []
+    for summary in store.cases():
+        next_meeting = summary.next_meeting(today)
+        rows.append({
+            "id": summary.id, "code": summary.code, "label": summary.label,
+            "open_actions": summary.open_actions,
+            "next_meeting": next_meeting.isoformat() if next_meeting else None,
+            "damaged": summary.damaged or None,
+        })
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("Nog geen casussen. Voeg het demo-gezin toe met: krachtoverleg demo")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("Code", "Naam", "Open acties", "Volgend overleg", box=None)
+    for row in rows:
+        label = row["label"] + (" (beschadigd)" if row["damaged"] else "")
+        table.add_row(row["code"], label, str(row["open_actions"]), row["next_meeting"] or "-")
+    Console().print(table)
+    return 0
+
+
+def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.meetings import meeting_for_today
+
+    with Store.open(root, write=True) as store:
+        _report_fixed(store)
+        summary = store.resolve(args.case)
+        meeting_for_today(store, summary.id, clock.today())
+        return _launch(store, clock, summary.id)
+
+
+def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.atomic import write_atomic
+    from krachtoverleg.core.interchange import dumps, export_case
+
+    store = Store.open(root, write=False)
+    data = store.load_by_code(args.case)
+    text = dumps(export_case(data, clock.now()))
+    if args.output:
+        target = Path(args.output).expanduser()
+        if target.is_dir() or not target.parent.is_dir():
+            raise ValidationError(f"Kan niet schrijven naar {target}: geen geldig bestand.")
+        write_atomic(target, text.encode("utf-8"))
+        _say(f"Alle gegevens van {data.case.code} staan in {target} (alleen leesbaar voor jou).")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.interchange import parse_case
+
+    source = Path(args.file).expanduser()
+    try:
+        text = source.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or "geen tekstbestand"
+        raise InterchangeError(f"Kan {source} niet lezen: {reason}.") from None
+    data = parse_case(text)  # fully checked before the store is touched
+    with Store.open(root, write=True) as store:
+        existing = [s for s in store.cases() if s.id == data.case.id or s.code == data.case.code]
+        if existing and not args.replace:
+            raise ValidationError(
+                f"Casus {data.case.code} bestaat al. Gebruik --replace om hem te vervangen.")
+        if existing:
+            store.replace_case(data)
+            print(f"Casus {data.case.code} is vervangen.")
+        else:
+            store.create_case(data.case, [r for records in data.records.values() for r in records])
+            print(f"Casus {data.case.code} is toegevoegd.")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
+    "demo": _demo,
+    "cases": _cases,
+    "meeting": _meeting,
+    "export-case": _export_case,
+    "import": _import,
+}

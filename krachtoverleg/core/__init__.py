@@ -1,0 +1,1 @@
+"""The core: models, store, interchange, instruments. Imports nothing from Textual."""

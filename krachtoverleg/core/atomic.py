@@ -1,0 +1,72 @@
+"""Crash-safe file writing: a file is either its old or its new content, never half of each.
+
+Write a temp file in the same folder (0600 from its first byte), fsync it, `os.replace` it over
+the target, then fsync the folder so the rename itself survives a power cut."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+TEMP_SUFFIX = ".tmp"
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)  # the umask can only narrow the mode; this states it exactly
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def make_private_dir(folder: Path) -> None:
+    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    os.chmod(folder, DIR_MODE)
+
+
+def remove_temp_files(folder: Path) -> int:
+    """Remove temp files a killed writer left behind. Only the lock holder may call this."""
+    removed = 0
+    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+        temp.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def tighten_permissions(folder: Path) -> list[Path]:
+    """Make the folder tree 0700 and its files 0600; return what was wider than that."""
+    fixed: list[Path] = []
+    for path in [folder, *folder.rglob("*")]:
+        if path.is_symlink():
+            continue
+        wanted = DIR_MODE if path.is_dir() else FILE_MODE
+        if path.stat().st_mode & 0o777 & ~wanted:
+            os.chmod(path, wanted)
+            fixed.append(path)
+    return fixed

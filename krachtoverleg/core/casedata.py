@@ -1,0 +1,63 @@
+"""Everything stored about one case, loaded at once, with the look-ups screens and exports need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar
+
+from krachtoverleg.core.models import (
+    CASE_RECORDS, Action, Case, Goal, Meeting, NetworkMember, Step,
+)
+from krachtoverleg.core.record import Record
+from krachtoverleg.core.vocab import MeetingStatus
+
+R = TypeVar("R", bound=Record)
+
+
+@dataclass
+class CaseData:
+    case: Case
+    records: dict[str, list[Record]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for record_type in CASE_RECORDS:
+            self.records.setdefault(record_type.TABLE, [])
+
+    def all(self, record_type: type[R]) -> list[R]:
+        return self.records[record_type.TABLE]  # type: ignore[return-value]
+
+    def get(self, record_type: type[R], record_id: str | None) -> R | None:
+        return next((r for r in self.all(record_type) if r.id == record_id), None)  # type: ignore[attr-defined]
+
+    def meetings(self) -> list[Meeting]:
+        return sorted(self.all(Meeting), key=lambda m: (m.date, m.number))
+
+    def meeting_on(self, day: date) -> Meeting | None:
+        """Today's open meeting, if there is one."""
+        return next((m for m in self.meetings() if m.date == day and m.is_open), None)
+
+    def previous_meeting(self, meeting: Meeting) -> Meeting | None:
+        earlier = [m for m in self.meetings() if (m.date, m.number) < (meeting.date, meeting.number)]
+        return earlier[-1] if earlier else None
+
+    def member(self, member_id: str | None) -> NetworkMember | None:
+        return self.get(NetworkMember, member_id)
+
+    def steps_of(self, goal: Goal) -> list[Step]:
+        return sorted((s for s in self.all(Step) if s.goal_id == goal.id), key=lambda s: s.position)
+
+    def actions_of(self, meeting: Meeting) -> list[Action]:
+        return [a for a in self.all(Action) if a.meeting_id == meeting.id]
+
+    def open_actions(self) -> list[Action]:
+        return [a for a in self.all(Action) if a.is_open]
+
+    def planned_dates(self) -> list[date]:
+        """Dates of meetings still to come: open meetings and the agreed next meetings."""
+        dates = {m.date for m in self.all(Meeting) if m.status is MeetingStatus.OPEN}
+        dates |= {m.next_meeting for m in self.all(Meeting) if m.next_meeting}
+        return sorted(dates)
+
+    def next_meeting_number(self) -> int:
+        return max((m.number for m in self.all(Meeting)), default=0) + 1

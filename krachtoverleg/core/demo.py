@@ -1,0 +1,143 @@
+"""The demo household, after the seeds' own example: Petra (38), Sem (10) and Noor (7), serious
+debts and the paperwork stuffed in two cupboards. One closed earlier meeting, one open today."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from krachtoverleg.core.models import (
+    Action, Ambition, Attendee, Case, Decision, Goal, HouseholdMember, LadderScore, Meeting, Need,
+    NetworkMember, Resource, Step, StepDecision, Strength, ZrmScore,
+)
+from krachtoverleg.core.record import Record
+from krachtoverleg.core.store import Store
+from krachtoverleg.core.vocab import (
+    ActionStatus, Capital, CaseKind, Dimension, Influence, MeetingStatus, NamedBy, NeedKind,
+    OwnerKind, Presence, Relation, ResourceGroup, ResourceType, Support, Tie,
+)
+
+
+def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
+    earlier = today - timedelta(days=28)
+    case = Case(
+        code=code, label="Gezin V.", kind=CaseKind.HOUSEHOLD, client_name="Petra de Vries",
+        hulpvraag="Ik wil weer overzicht over mijn geld en niet steeds bang zijn voor de post.",
+        household=[
+            HouseholdMember("Petra de Vries", "moeder", today.year - 38),
+            HouseholdMember("Sem de Vries", "zoon", today.year - 10),
+            HouseholdMember("Noor de Vries", "dochter", today.year - 7),
+        ],
+        created=earlier,
+    )
+    kees = NetworkMember("Kees de Vries", "broer", Relation.FAMILY,
+                         [Support.PRACTICAL, Support.ADVICE], Tie.STRONG, Influence.HELPS,
+                         "Helpt met de papieren en opent samen met Petra de post.")
+    bakker = NetworkMember("Truus Bakker", "buurvrouw", Relation.NEIGHBOURS,
+                           [Support.PRACTICAL, Support.COMPANY], Tie.NORMAL, Influence.HELPS,
+                           "Past op Sem en Noor als Petra een afspraak heeft.")
+    ex = NetworkMember("Marco Jansen", "ex-partner", Relation.FAMILY, [], Tie.STRESSFUL,
+                       Influence.HINDERS,
+                       "Betaalt de alimentatie niet op tijd; contact geeft veel spanning.")
+    ayse = NetworkMember("Ayşe Yılmaz", "schuldhulpverlener", Relation.PROFESSIONALS,
+                         [Support.ADVICE, Support.PRACTICAL], Tie.NORMAL, Influence.HELPS,
+                         "Begeleidt het traject schuldhulpverlening.", "Kredietbank")
+    sanne = NetworkMember("Sanne Bos", "regisseur wijkteam", Relation.PROFESSIONALS,
+                          [Support.ADVICE, Support.EMOTIONAL], Tie.NORMAL, Influence.HELPS,
+                          "Houdt het overzicht over het plan.", "Sociaal wijkteam Noord")
+
+    def attendees(bakker_there: bool) -> list[Attendee]:
+        return [
+            Attendee("Petra de Vries", "cliënt"),
+            Attendee("Kees de Vries", "broer"),
+            Attendee("Truus Bakker", "buurvrouw", "",
+                     Presence.PRESENT if bakker_there else Presence.ABSENT_WITH_NOTICE),
+            Attendee("Sanne Bos", "regisseur", "Sociaal wijkteam Noord"),
+            Attendee("Ayşe Yılmaz", "schuldhulpverlener", "Kredietbank"),
+        ]
+
+    first = Meeting(
+        number=1, date=earlier, chair="Sanne Bos", minute_taker="Ayşe Yılmaz",
+        attendees=attendees(bakker_there=False), client_present=True, client_agreed=True,
+        purpose="Kennismaken en samen een eerste plan maken.",
+        status=MeetingStatus.CLOSED, current_stage="afsluiting",
+        summary="Petra wil overzicht. Eerst de papieren ordenen, dan samen met de Kredietbank verder.",
+        evaluation_date=today, next_meeting=today,
+        plan_b="Lukt het opruimen niet in twee weken, dan plant Sanne een extra middag met Kees.",
+    )
+    today_meeting = Meeting(
+        number=2, date=today, chair="Sanne Bos", minute_taker="Ayşe Yılmaz",
+        attendees=attendees(bakker_there=True), client_present=True, client_agreed=True,
+        purpose="Terugkijken op de eerste stappen en de volgende stappen afspreken.",
+    )
+    debts = Goal("Geen schulden meer", "Financiën", Capital.ECONOMIC, Dimension.COMPETENTIONEEL, 0)
+    post = Goal("De post openen zonder bang te zijn", "Geestelijke gezondheid",
+                Capital.PSYCHOLOGICAL, Dimension.MOTIVATIONEEL, 1)
+    cupboards = Step(debts.id, "De twee kasten met papieren samen opruimen en ordenen", 0,
+                     reached=True, reached_on=earlier + timedelta(days=12),
+                     decision=StepDecision("samen", ayse.id))
+    social = Step(debts.id, "Naar de sociale dienst voor bijzondere bijstand", 1,
+                  decision=StepDecision("zelf"))
+    costs = Step(debts.id, "Kijken waar ik kan bezuinigen", 2,
+                 decision=StepDecision("netwerk", kees.id))
+    creditors = Step(debts.id, "Schuldeisers bellen voor een betalingsregeling", 3,
+                     decision=StepDecision(
+                         "professional", ayse.id, "overloaded",
+                         hand_back_plan="Petra belt de volgende schuldeiser zelf; Ayşe zit ernaast.",
+                         hand_back_by=today + timedelta(days=42)))
+    work = Step(debts.id, "(Extra) werk zoeken in de zorg", 4)
+    mondays = Step(post.id, "Elke maandag samen met Kees de post openen", 0,
+                   reached=True, reached_on=earlier + timedelta(days=7),
+                   decision=StepDecision("netwerk", kees.id))
+    alone = Step(post.id, "Eén keer per week zelf de post openen en sorteren", 1)
+
+    def strength(kind: str, text: str, by: NamedBy, dim: Dimension | None = None) -> Strength:
+        return Strength(kind, text, dim, by, first.id)
+
+    records: list[Record] = [
+        first, today_meeting, kees, bakker, ex, ayse, sanne,
+        strength("ik_ben", "een doorzetter", NamedBy.PROFESSIONAL, Dimension.MOTIVATIONEEL),
+        strength("ik_ben", "een zorgzame moeder", NamedBy.CLIENT),
+        strength("ik_kan", "goed koken voor weinig geld", NamedBy.CLIENT, Dimension.COMPETENTIONEEL),
+        strength("ik_kan", "goed plannen als ik rust heb", NamedBy.NETWORK),
+        strength("ik_heb", "een broer die helpt met de papieren", NamedBy.CLIENT, Dimension.SOCIAAL),
+        strength("ik_heb", "een buurvrouw die oppast", NamedBy.CLIENT, Dimension.SOCIAAL),
+        strength("ik_wil", "weer werken in de zorg", NamedBy.CLIENT, Dimension.MOTIVATIONEEL),
+        strength("ik_wil", "rust in mijn hoofd", NamedBy.CLIENT),
+        Resource("Huurtoeslag en zorgtoeslag", ResourceGroup.INSTITUTIONAL, ResourceType.FINANCIAL),
+        Resource("Diploma helpende zorg (niveau 2)", ResourceGroup.PERSONAL,
+                 ResourceType.INFORMATIVE),
+        Resource("Spreekuur Geldzaken in de bibliotheek", ResourceGroup.SOCIAL,
+                 ResourceType.INFORMATIVE, in_use=False),
+        Resource("Jeugdfonds Sport voor de club van Sem", ResourceGroup.INSTITUTIONAL,
+                 ResourceType.FINANCIAL, in_use=False),
+        Ambition("Weer aan het werk in de zorg, een paar dagen per week."),
+        Ambition("Met de kinderen een weekje weg, zonder zorgen over geld."),
+        Need("Rust in mijn hoofd.", NeedKind.WELLBEING),
+        Need("Zelf beslissen over mijn geld.", NeedKind.AUTONOMY),
+        debts, post, cupboards, social, costs, creditors, work, mondays, alone,
+        Action(first.id, "De kasten met papieren samen opruimen", OwnerKind.CLIENT,
+               earlier + timedelta(days=14), check="Ayşe ziet de geordende mappen",
+               step_id=cupboards.id, status=ActionStatus.DONE),
+        Action(first.id, "Petra aanmelden bij de Kredietbank", OwnerKind.MEMBER,
+               earlier + timedelta(days=7), ayse.id, "Petra krijgt een brief met een startdatum",
+               status=ActionStatus.DONE),
+        Action(first.id, "Afspraak maken bij de sociale dienst", OwnerKind.CLIENT,
+               earlier + timedelta(days=21), check="Petra vertelt de datum aan Sanne",
+               step_id=social.id, status=ActionStatus.PARTLY, note="Gebeld; nog geen datum."),
+        Action(first.id, "Lijst maken van alle vaste lasten", OwnerKind.MEMBER,
+               today - timedelta(days=3), kees.id, "Kees neemt de lijst mee naar het overleg",
+               step_id=costs.id),
+        Decision(first.id, 1, "Ayşe start het traject schuldhulpverlening."),
+        Decision(first.id, 2, "Kees opent elke maandag samen met Petra de post."),
+        ZrmScore(first.id, "Financiën", 2, "Schulden, geen overzicht"),
+        ZrmScore(first.id, "Huiselijke relaties", 3),
+        ZrmScore(first.id, "Geestelijke gezondheid", 3, "Veel stress door de post"),
+        LadderScore(first.id, 2),
+        ZrmScore(today_meeting.id, "Financiën", 3, "Papieren geordend, traject gestart"),
+    ]
+    return case, records
+
+
+def add_demo(store: Store, today: date) -> Case:
+    case, records = demo_household(store.next_code(), today)
+    return store.create_case(case, records)

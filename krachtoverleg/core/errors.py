@@ -1,0 +1,25 @@
+"""Errors the core raises. Messages are plain Dutch: they reach the screen and the CLI."""
+
+
+class KrachtError(Exception):
+    """Base of every error the core raises on purpose."""
+
+
+class ValidationError(KrachtError, ValueError):
+    """A value does not fit the model (empty text, unknown kind, impossible date)."""
+
+
+class UnknownCase(KrachtError, LookupError):
+    """No case has that code or id."""
+
+
+class StoreBusy(KrachtError):
+    """Another process holds the write lock of the store."""
+
+
+class StoreError(KrachtError):
+    """The store folder or one of its files cannot be used."""
+
+
+class InterchangeError(KrachtError):
+    """A case file for import is malformed, of an unknown version, or invalid."""

@@ -1,0 +1,49 @@
+"""Rules for starting a meeting and capturing strengths: shared by the CLI and the screens."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.models import Attendee, Meeting, Strength
+from krachtoverleg.core.store import Store
+from krachtoverleg.core.vocab import StrengthKind
+
+
+def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
+    """Today's open meeting of the case, or a new one that carries over the previous meeting's
+    chair, minute-taker and attendees (everyone marked present again), saved at once."""
+    data = store.load(case_id)
+    existing = data.meeting_on(today)
+    if existing is not None:
+        return existing
+    meetings = data.meetings()
+    previous = meetings[-1] if meetings else None
+    meeting = Meeting(number=data.next_meeting_number(), date=today)
+    if previous is not None:
+        meeting.chair, meeting.minute_taker = previous.chair, previous.minute_taker
+        meeting.timeboxes = dict(previous.timeboxes)
+        meeting.attendees = [Attendee(name=a.name, role=a.role, organisation=a.organisation)
+                             for a in previous.attendees]
+    store.save(case_id, meeting)
+    return meeting
+
+
+_KIND_PREFIX = re.compile(r"^\s*ik\s+(ben|kan|heb|wil)\b[\s:,.-]*", re.IGNORECASE)
+
+
+def parse_capture(line: str, default: StrengthKind) -> tuple[StrengthKind, str]:
+    """'ik kan goed koken' -> (ik kan, 'goed koken'); a line without a kind goes to `default`."""
+    match = _KIND_PREFIX.match(line)
+    if match:
+        return StrengthKind(f"ik_{match.group(1).lower()}"), line[match.end():].strip()
+    return default, line.strip()
+
+
+def capture_strength(store: Store, data: CaseData, meeting: Meeting, line: str,
+                     default: StrengthKind) -> Strength:
+    kind, text = parse_capture(line, default)
+    strength = Strength(kind=kind, text=text, meeting_id=meeting.id)
+    store.save(data.case.id, strength)
+    return strength

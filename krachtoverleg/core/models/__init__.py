@@ -1,0 +1,19 @@
+"""Every record of a case, and the tables they live in."""
+
+from krachtoverleg.core.models.case import Case, HouseholdMember
+from krachtoverleg.core.models.inventory import Ambition, Need, NetworkMember, Resource, Strength
+from krachtoverleg.core.models.meeting import Action, Attendee, Decision, Meeting
+from krachtoverleg.core.models.plan import Goal, Step, StepDecision
+from krachtoverleg.core.models.scores import LadderScore, ZrmScore
+
+# The record types stored in a case file besides the Case itself, in the order exports list them.
+CASE_RECORDS = (
+    Meeting, Strength, Resource, NetworkMember, Ambition, Need, Goal, Step, Action, Decision,
+    ZrmScore, LadderScore,
+)
+
+__all__ = [
+    "Action", "Ambition", "Attendee", "CASE_RECORDS", "Case", "Decision", "Goal",
+    "HouseholdMember", "LadderScore", "Meeting", "Need", "NetworkMember", "Resource", "Step",
+    "StepDecision", "Strength", "ZrmScore",
+]

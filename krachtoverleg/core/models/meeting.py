@@ -1,0 +1,149 @@
+"""A case meeting and what it agrees: attendees, actions, decisions, plan B."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from krachtoverleg.core.agenda import STAGE_KEYS, default_timeboxes
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.record import Record, nested_list, new_id
+from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_bool, to_date, to_enum, to_int
+from krachtoverleg.core.vocab import ActionStatus, MeetingStatus, OwnerKind, Presence
+
+
+@dataclass
+class Attendee(Record):
+    LABEL = "Deelnemer"
+
+    name: str
+    role: str = ""
+    organisation: str = ""
+    presence: Presence = Presence.PRESENT
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.name = clean_text(self.name, "Deelnemer: naam")
+        self.role = clean_text(self.role, "Deelnemer: rol", required=False, limit=60)
+        self.organisation = clean_text(self.organisation, "Deelnemer: organisatie", required=False)
+        self.presence = to_enum(Presence, self.presence, "Deelnemer: aanwezig")
+
+
+@dataclass
+class Meeting(Record):
+    TABLE = "meetings"
+    LABEL = "Overleg"
+
+    number: int
+    date: date
+    chair: str = ""
+    minute_taker: str = ""
+    attendees: list[Attendee] = field(default_factory=list)
+    client_present: bool = False
+    client_agreed: bool = False
+    purpose: str = ""
+    timeboxes: dict[str, int] = field(default_factory=default_timeboxes)
+    status: MeetingStatus = MeetingStatus.OPEN
+    current_stage: str = STAGE_KEYS[0]
+    summary: str = ""
+    evaluation_date: date | None = None
+    plan_b: str = ""
+    next_meeting: date | None = None
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.number = to_int(self.number, "Overleg: nummer", 1, 10_000)
+        self.date = to_date(self.date, "Overleg: datum")
+        self.chair = clean_text(self.chair, "Overleg: voorzitter", required=False)
+        self.minute_taker = clean_text(self.minute_taker, "Overleg: notulist", required=False)
+        self.attendees = nested_list(Attendee, self.attendees, "Overleg: deelnemers")
+        self.client_present = to_bool(self.client_present, "Overleg: cliënt aanwezig")
+        self.client_agreed = to_bool(self.client_agreed, "Overleg: cliënt akkoord")
+        self.purpose = clean_text(self.purpose, "Overleg: doel van vandaag", required=False,
+                                  limit=LONG_TEXT, multiline=True)
+        self.timeboxes = _timeboxes(self.timeboxes)
+        self.status = to_enum(MeetingStatus, self.status, "Overleg: status")
+        if self.current_stage not in STAGE_KEYS:
+            raise ValidationError(f"Overleg: onderdeel '{self.current_stage}' kennen we niet.")
+        self.summary = clean_text(self.summary, "Overleg: samenvatting", required=False,
+                                  limit=LONG_TEXT, multiline=True)
+        self.evaluation_date = to_date(self.evaluation_date, "Overleg: evaluatie", required=False)
+        self.plan_b = clean_text(self.plan_b, "Plan B", required=False, limit=LONG_TEXT,
+                                 multiline=True)
+        self.next_meeting = to_date(self.next_meeting, "Volgend overleg", required=False)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is MeetingStatus.OPEN
+
+
+def _timeboxes(value: object) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise ValidationError("Overleg: tijden per onderdeel ontbreken.")
+    unknown = set(value) - set(STAGE_KEYS)
+    if unknown:
+        raise ValidationError(f"Overleg: onbekend onderdeel {', '.join(sorted(unknown))}.")
+    boxes = default_timeboxes()
+    for key, minutes in value.items():
+        boxes[key] = to_int(minutes, "Overleg: minuten per onderdeel", 0, 240)
+    return boxes
+
+
+@dataclass
+class Action(Record):
+    """An agreed action. The owner is the client, or a person in the network (professionals
+    are network members too)."""
+
+    TABLE = "actions"
+    LABEL = "Actie"
+
+    meeting_id: str
+    what: str
+    owner_kind: OwnerKind
+    due: date
+    owner_id: str | None = None
+    check: str = ""
+    step_id: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.meeting_id = clean_text(self.meeting_id, "Actie: overleg", limit=64)
+        self.what = clean_text(self.what, "Actie: wat")
+        self.owner_kind = to_enum(OwnerKind, self.owner_kind, "Actie: wie")
+        if self.owner_kind is OwnerKind.MEMBER and not self.owner_id:
+            raise ValidationError("Actie: kies wie dit doet.")
+        if self.owner_kind is OwnerKind.CLIENT:
+            self.owner_id = None
+        self.due = to_date(self.due, "Actie: wanneer klaar")
+        self.check = clean_text(self.check, "Actie: hoe controleren we het", required=False,
+                                limit=LONG_TEXT)
+        self.status = to_enum(ActionStatus, self.status, "Actie: status")
+        self.note = clean_text(self.note, "Actie: toelichting", required=False, limit=LONG_TEXT,
+                               multiline=True)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is ActionStatus.OPEN
+
+    def overdue(self, today: date) -> bool:
+        return self.is_open and self.due < today
+
+
+@dataclass
+class Decision(Record):
+    """A numbered decision (besluit) of a meeting."""
+
+    TABLE = "decisions"
+    LABEL = "Besluit"
+
+    meeting_id: str
+    number: int
+    text: str
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.meeting_id = clean_text(self.meeting_id, "Besluit: overleg", limit=64)
+        self.number = to_int(self.number, "Besluit: nummer", 1, 10_000)
+        self.text = clean_text(self.text, "Besluit", limit=LONG_TEXT, multiline=True)

@@ -1,0 +1,53 @@
+"""Instrument scores, recorded per meeting so the trend shows. Only chosen domains are scored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.instruments import LADDER_RUNGS, ZRM_DOMAINS, ZRM_LEVELS
+from krachtoverleg.core.record import Record, new_id
+from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_int
+
+
+@dataclass
+class ZrmScore(Record):
+    TABLE = "zrm_scores"
+    LABEL = "ZRM-score"
+
+    meeting_id: str
+    domain: str
+    level: int
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        if self.domain not in ZRM_DOMAINS:
+            raise ValidationError(f"ZRM: domein '{self.domain}' kennen we niet.")
+        self.level = to_int(self.level, "ZRM: niveau", 1, 5)
+        self.note = clean_text(self.note, "ZRM: toelichting", required=False, limit=LONG_TEXT,
+                               multiline=True)
+
+    @property
+    def level_label(self) -> str:
+        return ZRM_LEVELS[self.level]
+
+
+@dataclass
+class LadderScore(Record):
+    TABLE = "ladder_scores"
+    LABEL = "Participatieladder"
+
+    meeting_id: str
+    rung: int
+    note: str = ""
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.rung = to_int(self.rung, "Participatieladder: trede", 1, 6)
+        self.note = clean_text(self.note, "Participatieladder: toelichting", required=False,
+                               limit=LONG_TEXT, multiline=True)
+
+    @property
+    def rung_label(self) -> str:
+        return LADDER_RUNGS[self.rung]

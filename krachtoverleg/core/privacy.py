@@ -1,0 +1,52 @@
+"""How people are named on a shared screen and in exports. In privacy mode (the default) the
+client appears by case label or code and other people by role or initials, never by full name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from krachtoverleg.core.models import Attendee, Case, NetworkMember
+
+_PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "op", "'t", "von", "la", "le", "da", "di"}
+
+
+def initials(name: str) -> str:
+    """'Petra de Vries' -> 'P.d.V.'; particles such as 'de' and 'van' stay lower case."""
+    parts = [part for part in name.replace("-", " ").split() if part]
+    letters = []
+    for part in parts:
+        first = next((ch for ch in part if ch.isalpha()), "")
+        if not first:
+            continue
+        letters.append(first.lower() if part.lower() in _PARTICLES else first.upper())
+    return "".join(f"{letter}." for letter in letters) or "?"
+
+
+@dataclass(frozen=True)
+class Names:
+    show_names: bool = False
+
+    def client(self, case: Case) -> str:
+        if self.show_names and case.client_name:
+            return case.client_name
+        return case.label
+
+    def case_title(self, case: Case) -> str:
+        return f"{case.code} · {self.client(case)}"
+
+    def member(self, member: NetworkMember | None) -> str:
+        if member is None:
+            return "?"
+        if self.show_names:
+            return f"{member.name} ({member.role})" if member.role else member.name
+        return member.role or initials(member.name)
+
+    def attendee(self, attendee: Attendee) -> str:
+        name = attendee.name if self.show_names else initials(attendee.name)
+        return f"{name} ({attendee.role})" if attendee.role else name
+
+    def person(self, name: str) -> str:
+        """A bare name, such as the chair's."""
+        if not name:
+            return ""
+        return name if self.show_names else initials(name)

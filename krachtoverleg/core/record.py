@@ -1,0 +1,81 @@
+"""The base of every stored record: plain dataclasses that validate and coerce themselves in
+`__post_init__`, so a record built from the screen, the store or an import is checked the same way."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import date
+from enum import Enum
+from typing import Any, ClassVar, Self
+
+from krachtoverleg.core.errors import ValidationError
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def to_plain(value: Any) -> Any:
+    """A record (or anything inside one) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: to_plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): to_plain(item) for key, item in value.items()}
+    return value
+
+
+class Record:
+    """Mixin for dataclass records. TABLE names the TinyDB table a top-level record lives in."""
+
+    TABLE: ClassVar[str] = ""
+    LABEL: ClassVar[str] = "gegeven"
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_plain(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> Self:
+        if not isinstance(data, dict):
+            raise ValidationError(f"{cls.LABEL}: verwacht een object met velden.")
+        fields = {field.name: field for field in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        unknown = sorted(set(data) - set(fields))
+        if unknown:
+            raise ValidationError(f"{cls.LABEL}: onbekend veld {', '.join(unknown)}.")
+        missing = [
+            name for name, field in fields.items()
+            if name not in data
+            and field.default is dataclasses.MISSING
+            and field.default_factory is dataclasses.MISSING
+        ]
+        if missing:
+            raise ValidationError(f"{cls.LABEL}: veld ontbreekt: {', '.join(missing)}.")
+        try:
+            return cls(**data)
+        except TypeError as error:  # a wrongly shaped value that the coercion could not take
+            raise ValidationError(f"{cls.LABEL}: {error}") from None
+
+    def replace(self, **changes: Any) -> Self:
+        """A validated copy with some fields changed."""
+        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+
+
+def nested(cls: type[Record], value: object) -> Any:
+    """Coerce a nested record given as a dict (from JSON) into its class."""
+    if isinstance(value, cls):
+        return value
+    return cls.from_dict(value)
+
+
+def nested_list(cls: type[Record], values: object, label: str) -> list[Any]:
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)):
+        raise ValidationError(f"{label}: verwacht een lijst.")
+    return [nested(cls, value) for value in values]

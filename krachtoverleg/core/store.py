@@ -1,0 +1,377 @@
+"""The case store: a folder with one TinyDB file per case and a small index.
+
+One file per case keeps a save as fast with 5,000 cases as with 50: a save rewrites only that
+case's file, and the index only when what the case list shows (code, label, open actions,
+planned dates) changed. Every write is atomic (see atomic.py). One process writes at a time,
+guarded by a file lock; readers need no lock, since they only ever see whole files."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+
+from krachtoverleg.core.atomic import (
+    make_private_dir, remove_temp_files, tighten_permissions, write_atomic,
+)
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
+from krachtoverleg.core.models import CASE_RECORDS, Case
+from krachtoverleg.core.record import Record
+from krachtoverleg.core.schema import META, SCHEMA_VERSION, stamp, upgrade
+from krachtoverleg.core.settings import Settings
+from krachtoverleg.core.storage import AtomicJSONStorage, decode, encode
+
+INDEX = "index.json"
+SETTINGS = "settings.json"
+CASES = "cases"
+LOCK = ".lock"
+
+_TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
+
+
+@dataclass
+class CaseSummary:
+    """What the case list shows, kept in the index so listing never opens every case file."""
+
+    id: str
+    code: str
+    label: str
+    open_actions: int = 0
+    planned: list[date] = field(default_factory=list)
+    damaged: str = ""
+
+    def next_meeting(self, today: date) -> date | None:
+        return next((day for day in self.planned if day >= today), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "code": self.code, "label": self.label,
+                "open_actions": self.open_actions,
+                "planned": [day.isoformat() for day in self.planned], "damaged": self.damaged}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "CaseSummary":
+        return cls(id=data["id"], code=data["code"], label=data["label"],
+                   open_actions=int(data.get("open_actions", 0)),
+                   planned=[date.fromisoformat(day) for day in data.get("planned", [])],
+                   damaged=data.get("damaged", ""))
+
+
+def summarise(raw: dict[str, Any]) -> CaseSummary:
+    """The index entry of a case, straight from its raw tables (no record building needed)."""
+    case = next(iter(raw.get(Case.TABLE, {}).values()))
+    actions = raw.get("actions", {}).values()
+    meetings = list(raw.get("meetings", {}).values())
+    planned = {m["date"] for m in meetings if m.get("status") == "open"}
+    planned |= {m["next_meeting"] for m in meetings if m.get("next_meeting")}
+    return CaseSummary(
+        id=case["id"], code=case["code"], label=case["label"],
+        open_actions=sum(1 for a in actions if a.get("status") == "open"),
+        planned=[date.fromisoformat(day) for day in sorted(planned)],
+    )
+
+
+def default_store_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("krachtoverleg", appauthor=False))
+
+
+class Store:
+    """Open with `Store.open(root, write=True)` to change things; readers pass write=False."""
+
+    def __init__(self, root: Path, lock: FileLock | None) -> None:
+        self.root = root
+        self._lock = lock
+        self.fixed_permissions: list[Path] = []
+        self._index: dict[str, CaseSummary] = {}
+        self._index_mtime = 0
+        self.settings = Settings.load(root / SETTINGS)
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, root: Path | str, *, write: bool) -> "Store":
+        root = Path(root).expanduser()
+        if not write:
+            if root.exists() and not root.is_dir():
+                raise StoreError(f"{root} is geen map.")
+            store = cls(root, None)
+            store._load_index()
+            return store
+        try:
+            make_private_dir(root)
+            make_private_dir(root / CASES)
+        except OSError as error:
+            raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
+        lock = FileLock(str(root / LOCK), mode=0o600, thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise StoreBusy(
+                "Deze gegevens zijn al geopend in een ander venster of programma. "
+                "Sluit dat eerst; lezen (zoals 'cases' en 'export-case') kan wel.") from None
+        store = cls(root, lock)
+        try:
+            remove_temp_files(root)
+            remove_temp_files(root / CASES)
+            store.fixed_permissions = tighten_permissions(root)
+            store._load_index()
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def writable(self) -> bool:
+        return self._lock is not None
+
+    def _require_writer(self) -> None:
+        if not self.writable:
+            raise StoreError("Deze gegevens zijn alleen geopend om te lezen.")
+
+    # -- the index ----------------------------------------------------------------------
+
+    def _case_path(self, case_id: str) -> Path:
+        if not case_id or "/" in case_id or case_id.startswith("."):
+            raise UnknownCase(f"Onbekende casus: {case_id!r}.")
+        return self.root / CASES / f"{case_id}.json"
+
+    def _load_index(self) -> None:
+        index_path = self.root / INDEX
+        try:
+            data = json.loads(index_path.read_text("utf-8"))
+            self._index = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
+            self._index_mtime = index_path.stat().st_mtime_ns
+        except (FileNotFoundError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            self._index, self._index_mtime = {}, 0  # rebuilt from the case files below
+        self._reconcile_index()
+
+    def _reconcile_index(self) -> None:
+        """Bring the index in line with the case files: a writer killed between writing a case
+        and the index leaves the case file newer. Only files newer than the index are read."""
+        changed = False
+        on_disk: dict[str, Path] = {}
+        folder = self.root / CASES
+        if folder.is_dir():
+            on_disk = {path.stem: path for path in folder.glob("*.json")}
+        for case_id in set(self._index) - set(on_disk):
+            del self._index[case_id]
+            changed = True
+        for case_id, path in on_disk.items():
+            entry = self._index.get(case_id)
+            if entry is not None and not entry.damaged and path.stat().st_mtime_ns <= self._index_mtime:
+                continue
+            try:
+                summary = summarise(self._read_raw(case_id))
+            except (StoreError, KeyError, StopIteration, ValueError, TypeError, AttributeError) as error:
+                label = entry.label if entry else "?"
+                code = entry.code if entry else case_id[:8]
+                summary = CaseSummary(case_id, code, label, damaged=str(error) or "beschadigd")
+            if summary != entry:
+                self._index[case_id] = summary
+                changed = True
+        if changed and self.writable:
+            self._write_index()
+
+    def _write_index(self) -> None:
+        data = {"schema": SCHEMA_VERSION,
+                "cases": {key: item.to_json() for key, item in sorted(self._index.items())}}
+        path = self.root / INDEX
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        self._index_mtime = path.stat().st_mtime_ns
+
+    def refresh(self) -> None:
+        """Pick up changes other processes made."""
+        self._load_index()
+
+    def cases(self) -> list[CaseSummary]:
+        return sorted(self._index.values(), key=lambda s: s.code)
+
+    def resolve(self, code_or_id: str) -> CaseSummary:
+        wanted = code_or_id.strip()
+        if wanted in self._index:
+            return self._index[wanted]
+        for summary in self._index.values():
+            if summary.code == wanted.upper():
+                return summary
+        raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
+
+    def next_code(self) -> str:
+        numbers = [int(s.code.split("-")[1]) for s in self._index.values()
+                   if s.code.startswith("K-") and s.code[2:].isdigit()]
+        return f"K-{max(numbers, default=0) + 1:03d}"
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _read_raw(self, case_id: str) -> dict[str, Any]:
+        path = self._case_path(case_id)
+        try:
+            raw = decode(path.read_bytes(), f"Casusbestand {path.name}")
+        except FileNotFoundError:
+            raise UnknownCase(f"Onbekende casus: {case_id}.") from None
+        if not isinstance(raw, dict):
+            raise StoreError(f"Casusbestand {path.name} heeft een onbekende vorm.")
+        try:
+            raw, _ = upgrade(raw)
+        except StoreError as error:
+            raise StoreError(f"Casusbestand {path.name}: {error}.") from None
+        return raw
+
+    def load(self, case_id: str) -> CaseData:
+        raw = self._read_raw(case_id)
+        try:
+            return records_from_raw(raw)
+        except ValidationError as error:
+            raise StoreError(f"Casusbestand {case_id}.json klopt niet: {error}") from None
+
+    def load_by_code(self, code_or_id: str) -> CaseData:
+        return self.load(self.resolve(code_or_id).id)
+
+    # -- writing ------------------------------------------------------------------------
+
+    @contextmanager
+    def _editing(self, case_id: str) -> Iterator[TinyDB]:
+        """All changes inside the block reach the disk in one atomic write, or not at all."""
+        self._require_writer()
+        path = self._case_path(case_id)
+        if not path.exists():
+            raise UnknownCase(f"Onbekende casus: {case_id}.")
+        raw = self._read_raw(case_id)  # refuses damaged or newer files before anything changes
+        db = TinyDB(path, storage=AtomicJSONStorage, what=f"Casusbestand {path.name}")
+        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
+        storage.begin()
+        storage.write(raw)  # the upgraded data, so an older file is written back current
+        try:
+            yield db
+        except BaseException:
+            storage.rollback()
+            raise
+        data = storage.commit()
+        if data is not None:
+            self._update_index(summarise(data))
+
+    def _update_index(self, summary: CaseSummary) -> None:
+        if self._index.get(summary.id) != summary:
+            self._index[summary.id] = summary
+            self._write_index()
+
+    def save(self, case_id: str, *records: Record) -> None:
+        """Insert or update records (matched by id) in one atomic write."""
+        with self._editing(case_id) as db:
+            for record in records:
+                _upsert(db, record)
+
+    def delete(self, case_id: str, record_type: type[Record], *record_ids: str) -> None:
+        with self._editing(case_id) as db:
+            table = db.table(record_type.TABLE)
+            table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") in record_ids])
+
+    def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
+        self._require_writer()
+        for summary in self._index.values():
+            if summary.code == case.code:
+                raise ValidationError(f"Er is al een casus met code {case.code}.")
+        if case.id in self._index:
+            raise ValidationError(f"Er is al een casus met id {case.id}.")
+        self._write_case(CaseData(case, _group(records)))
+        return case
+
+    def replace_case(self, data: CaseData) -> None:
+        """Write a whole case (import with --replace): the old version, matched by id or code,
+        is replaced in one step."""
+        self._require_writer()
+        old = [s.id for s in self._index.values()
+               if s.code == data.case.code and s.id != data.case.id]
+        self._write_case(data)
+        for case_id in old:  # the same client under an older id
+            self._case_path(case_id).unlink(missing_ok=True)
+            self._index.pop(case_id, None)
+        if old:
+            self._write_index()
+
+    def _write_case(self, data: CaseData) -> None:
+        raw = raw_from_records(data)
+        write_atomic(self._case_path(data.case.id), encode(raw))
+        self._update_index(summarise(raw))
+
+    # -- settings -----------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        if self.writable:
+            self.settings.save(self.root / SETTINGS)
+
+
+def _upsert(db: TinyDB, record: Record) -> None:
+    table = db.table(record.TABLE)
+    doc = record.to_dict()
+    if isinstance(record, Case):
+        table.truncate()
+        table.insert(doc)
+        return
+    match = [d.doc_id for d in table.all() if d.get("id") == doc["id"]]
+    if match:
+        table.update(doc, doc_ids=match)  # every field is in doc, so this replaces it whole
+    else:
+        table.insert(doc)
+
+
+def _group(records: Iterable[Record]) -> dict[str, list[Record]]:
+    grouped: dict[str, list[Record]] = {}
+    for record in records:
+        grouped.setdefault(record.TABLE, []).append(record)
+    return grouped
+
+
+def raw_from_records(data: CaseData) -> dict[str, Any]:
+    raw: dict[str, Any] = {Case.TABLE: {"1": data.case.to_dict()}}
+    for record_type in CASE_RECORDS:
+        raw[record_type.TABLE] = {
+            str(number): record.to_dict()
+            for number, record in enumerate(data.all(record_type), start=1)
+        }
+    return stamp(raw, SCHEMA_VERSION)
+
+
+def records_from_raw(raw: dict[str, Any]) -> CaseData:
+    cases = list((raw.get(Case.TABLE) or {}).values())
+    if len(cases) != 1:
+        raise ValidationError("het bestand moet precies één casus bevatten")
+    records: dict[str, list[Record]] = {}
+    for table, docs in raw.items():
+        if table in (META, Case.TABLE):
+            continue
+        if table not in _TABLES:
+            raise ValidationError(f"onbekende tabel '{table}'")
+        ordered = sorted(docs.items(), key=lambda item: int(item[0]))
+        records[table] = [_TABLES[table].from_dict(doc) for _, doc in ordered]
+    return CaseData(Case.from_dict(cases[0]), records)
+
+
+def store_dir_from(option: str | None) -> Path:
+    """--store wins, then $KRACHTOVERLEG_STORE, then the platform's user-data folder."""
+    if option:
+        return Path(option).expanduser()
+    env = os.environ.get("KRACHTOVERLEG_STORE")
+    if env:
+        return Path(env).expanduser()
+    return default_store_dir()

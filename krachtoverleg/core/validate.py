@@ -1,0 +1,112 @@
+"""Small checks shared by every record. Each raises ValidationError with a Dutch message."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from enum import Enum
+from typing import TypeVar
+
+from krachtoverleg.core.errors import ValidationError
+
+SHORT_TEXT = 300
+LONG_TEXT = 4000
+
+E = TypeVar("E", bound=Enum)
+
+# Control characters garble the screen and the minutes; newlines and tabs are allowed in long text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(value: object, label: str, *, required: bool = True, limit: int = SHORT_TEXT,
+               multiline: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label}: dit moet tekst zijn.")
+    text = unicodedata.normalize("NFC", value).strip()
+    if not multiline and ("\n" in text or "\r" in text or "\t" in text):
+        text = " ".join(text.split())
+    if _CONTROL.search(text):
+        raise ValidationError(f"{label}: de tekst bevat tekens die niet zijn toegestaan.")
+    if required and not text:
+        raise ValidationError(f"{label}: vul dit in, het mag niet leeg zijn.")
+    if len(text) > limit:
+        raise ValidationError(f"{label}: de tekst is te lang ({len(text)} tekens, hoogstens {limit}).")
+    return text
+
+
+def to_date(value: object, label: str, *, required: bool = True) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise ValidationError(f"{label}: vul een datum in.")
+        return None
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+        parsed = parse_dutch_date(value)
+        if parsed is not None:
+            return parsed
+        raise ValidationError(f"{label}: '{value}' is geen bestaande datum (schrijf dd-mm-jjjj).")
+    raise ValidationError(f"{label}: dit is geen datum.")
+
+
+_DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def parse_dutch_date(value: str) -> date | None:
+    """Read 'dd-mm-jjjj' as typed on screen; None when it is not that shape or not a real day."""
+    match = _DUTCH_DATE.match(value)
+    if not match:
+        return None
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def to_enum(cls: type[E], value: object, label: str, *, required: bool = True) -> E | None:
+    if value is None or value == "":
+        if required:
+            raise ValidationError(f"{label}: kies een waarde.")
+        return None
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in cls)
+        raise ValidationError(f"{label}: '{value}' kennen we niet (kies uit: {allowed}).") from None
+
+
+def to_int(value: object, label: str, lowest: int, highest: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise ValidationError(f"{label}: vul een heel getal in.") from None
+    if not lowest <= value <= highest:
+        raise ValidationError(f"{label}: kies een getal van {lowest} tot en met {highest}.")
+    return value
+
+
+def to_bool(value: object, label: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValidationError(f"{label}: kies ja of nee.")
+
+
+_CASE_CODE = re.compile(r"^[A-Z]{1,4}-\d{1,6}$")
+
+
+def case_code(value: object) -> str:
+    text = clean_text(value, "Casuscode", limit=12).upper()
+    if not _CASE_CODE.match(text):
+        raise ValidationError(f"Casuscode: '{text}' past niet; gebruik letters, een streepje en cijfers, zoals K-001.")
+    return text
