@@ -1,0 +1,1 @@
+"""The terminal interface. Thin: it reads from and writes to the core."""

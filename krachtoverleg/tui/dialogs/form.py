@@ -1,0 +1,96 @@
+"""A modal form that returns a validated answer. The caller saves it: dialogs never touch the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Generic, Literal, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from krachtoverleg.core.errors import ValidationError
+
+T = TypeVar("T")
+
+
+@dataclass
+class FormField:
+    name: str
+    label: str
+    value: Any = ""
+    kind: Literal["text", "select", "check"] = "text"
+    options: list[tuple[str, Any]] = field(default_factory=list)
+    secret: bool = False  # privacy mode: a name is typed but not shown on the shared screen
+    placeholder: str = ""
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """`build` turns the entered values into the answer, raising ValidationError when they do
+    not fit; its message is shown in the dialog and nothing is returned until it is right."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
+        Binding("ctrl+s", "save", "Opslaan", id="dialog.save"),
+    ]
+
+    def __init__(self, title: str, fields: list[FormField],
+                 build: Callable[[dict[str, Any]], T]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.title_text = title
+        self.fields = fields
+        self.build = build
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            for spec in self.fields:
+                if spec.kind != "check":  # a checkbox carries its own label
+                    yield Label(spec.label, classes="field-label")
+                yield self._widget_for(spec)
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Opslaan", variant="primary", id="save")
+                yield Button("Annuleren", id="cancel")
+
+    def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox:
+        widget_id = f"field-{spec.name}"
+        if spec.kind == "select":
+            return Select(spec.options, value=spec.value if spec.value not in ("", None) else Select.NULL,
+                          allow_blank=True, prompt="(kies)", id=widget_id)
+        if spec.kind == "check":
+            return Checkbox(spec.label, bool(spec.value), id=widget_id)
+        return Input(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
+                     id=widget_id)
+
+    def values(self) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for spec in self.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            value = getattr(widget, "value")
+            result[spec.name] = None if value is Select.NULL else value
+        return result
+
+    def action_save(self) -> None:
+        try:
+            answer = self.build(self.values())
+        except ValidationError as error:
+            self.query_one("#form-error", Static).update(f"Let op: {error}")
+            return
+        self.dismiss(answer)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
