@@ -46,8 +46,10 @@ def fsync_dir(folder: Path) -> None:
 
 
 def make_private_dir(folder: Path) -> None:
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(folder, DIR_MODE)
+    """Create the folder 0700; an existing folder is left to tighten_permissions, which reports."""
+    if not folder.exists():
+        folder.mkdir(mode=DIR_MODE, parents=True)
+        os.chmod(folder, DIR_MODE)
 
 
 def remove_temp_files(folder: Path) -> int:

@@ -1,0 +1,183 @@
+import json
+import os
+import stat
+
+import pytest
+
+from krachtoverleg.core import schema
+from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
+from krachtoverleg.core.meetings import meeting_for_today
+from krachtoverleg.core.models import Action, Case, Meeting, Strength
+from krachtoverleg.core.store import CASES, INDEX, Store
+from krachtoverleg.core.vocab import ActionStatus, StrengthKind
+
+
+def mode(path):
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_a_saved_record_is_on_disk_at_once_for_another_reader(store, store_dir, demo):
+    store.save(demo.id, Strength(StrengthKind.IK_KAN, "goed koken"))
+    reader = Store.open(store_dir, write=False)
+    texts = [s.text for s in reader.load(demo.id).all(Strength)]
+    assert "goed koken" in texts
+
+
+def test_update_and_delete(store, demo):
+    strength = Strength(StrengthKind.IK_KAN, "koken")
+    store.save(demo.id, strength)
+    store.save(demo.id, strength.replace(text="heel goed koken", dimension="competentioneel"))
+    store.save(demo.id, strength.replace(text="koken", dimension=None))
+    saved = store.load(demo.id).get(Strength, strength.id)
+    assert saved.text == "koken" and saved.dimension is None
+    store.delete(demo.id, Strength, strength.id)
+    assert store.load(demo.id).get(Strength, strength.id) is None
+
+
+def test_folder_is_0700_and_files_0600_even_with_umask_022(tmp_path, clock):
+    old = os.umask(0o022)
+    try:
+        root = tmp_path / "private"
+        with Store.open(root, write=True) as store:
+            from krachtoverleg.core.demo import add_demo
+            add_demo(store, clock.today())
+            store.save_settings()
+        assert mode(root) == 0o700 and mode(root / CASES) == 0o700
+        files = [p for p in root.rglob("*") if p.is_file()]
+        assert len(files) >= 4
+        assert all(mode(p) == 0o600 for p in files), {p.name: oct(mode(p)) for p in files}
+    finally:
+        os.umask(old)
+
+
+def test_wider_permissions_are_narrowed_and_reported(store_dir, store, demo):
+    store.close()
+    os.chmod(store_dir, 0o755)
+    os.chmod(store_dir / INDEX, 0o644)
+    with Store.open(store_dir, write=True) as again:
+        assert {p.name for p in again.fixed_permissions} == {store_dir.name, INDEX}
+    assert mode(store_dir) == 0o700 and mode(store_dir / INDEX) == 0o600
+
+
+def test_leftover_temp_files_are_removed_at_start(store_dir, store, demo):
+    store.close()
+    leftover = store_dir / CASES / f".{demo.id}.json.123.abcd.tmp"
+    leftover.write_text("{half")
+    with Store.open(store_dir, write=True):
+        assert not leftover.exists()
+
+
+def test_one_writer_at_a_time_but_readers_still_work(store_dir, store, demo):
+    with pytest.raises(StoreBusy, match="ander venster"):
+        Store.open(store_dir, write=True)
+    reader = Store.open(store_dir, write=False)
+    assert [s.code for s in reader.cases()] == ["K-001"]
+    with pytest.raises(StoreError, match="lezen"):
+        reader.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
+
+
+def test_cases_resolve_by_code_or_id(store, demo):
+    assert store.resolve("k-001").id == demo.id
+    assert store.resolve(demo.id).code == "K-001"
+    with pytest.raises(UnknownCase):
+        store.resolve("K-404")
+
+
+def test_duplicate_codes_are_refused(store, demo):
+    with pytest.raises(ValidationError, match="al een casus"):
+        store.create_case(Case(code="K-001", label="Ander"))
+    assert store.next_code() == "K-002"
+
+
+def test_the_index_follows_open_actions_and_planned_meetings(store, demo, clock):
+    summary = store.resolve("K-001")
+    assert summary.open_actions == 1
+    assert summary.next_meeting(clock.today()) == clock.today()
+    action = next(a for a in store.load(demo.id).all(Action) if a.is_open)
+    store.save(demo.id, action.replace(status=ActionStatus.DONE))
+    assert store.resolve("K-001").open_actions == 0
+
+
+def test_a_save_that_changes_nothing_in_the_list_leaves_the_index_alone(store, store_dir, demo):
+    before = (store_dir / INDEX).stat().st_mtime_ns
+    store.save(demo.id, Strength(StrengthKind.IK_BEN, "geduldig"))
+    assert (store_dir / INDEX).stat().st_mtime_ns == before
+
+
+def test_a_missing_or_stale_index_is_rebuilt_from_the_case_files(store_dir, store, demo):
+    store.close()
+    (store_dir / INDEX).unlink()
+    with Store.open(store_dir, write=True) as again:
+        assert [s.code for s in again.cases()] == ["K-001"]
+        assert (store_dir / INDEX).exists()
+
+
+def test_a_damaged_case_file_is_named_and_never_overwritten(store_dir, store, demo):
+    store.close()
+    path = store_dir / CASES / f"{demo.id}.json"
+    path.write_text('{"case": {"1": ')
+    with Store.open(store_dir, write=True) as again:
+        assert again.cases()[0].damaged
+        with pytest.raises(StoreError, match="beschadigd"):
+            again.load(demo.id)
+        with pytest.raises(StoreError):
+            again.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
+    assert path.read_text() == '{"case": {"1": '
+
+
+def test_meeting_for_today_reuses_the_open_one_or_starts_a_new_one(store, demo, clock):
+    today = clock.today()
+    assert meeting_for_today(store, demo.id, today).number == 2
+    from datetime import timedelta
+    later = meeting_for_today(store, demo.id, today + timedelta(days=14))
+    assert later.number == 3 and [a.name for a in later.attendees][:1] == ["Petra de Vries"]
+    assert len(store.load(demo.id).all(Meeting)) == 3
+
+
+def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, demo, monkeypatch):
+    path = store_dir / CASES / f"{demo.id}.json"
+    raw = json.loads(path.read_text())
+    for doc in raw["strengths"].values():  # pretend version 1 called the text "label"
+        doc["label"] = doc.pop("text")
+    path.write_text(json.dumps(raw))
+
+    def rename_label_to_text(data):
+        for doc in data["strengths"].values():
+            doc["text"] = doc.pop("label")
+        return data
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(schema.MIGRATIONS, 1, rename_label_to_text)
+    monkeypatch.setattr("krachtoverleg.core.store.SCHEMA_VERSION", 2)
+    data = store.load(demo.id)
+    assert "een doorzetter" in [s.text for s in data.all(Strength)]
+    store.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
+    written = json.loads(path.read_text())
+    assert written["_meta"]["1"]["schema"] == 2
+    assert all("text" in doc for doc in written["strengths"].values())
+
+
+def test_a_file_from_a_newer_version_is_refused(store_dir, store, demo):
+    path = store_dir / CASES / f"{demo.id}.json"
+    raw = json.loads(path.read_text())
+    raw["_meta"]["1"]["schema"] = 99
+    path.write_text(json.dumps(raw))
+    with pytest.raises(StoreError, match="nieuwere versie"):
+        store.load(demo.id)
+
+
+def test_a_failed_change_writes_nothing(store, store_dir, demo):
+    path = store_dir / CASES / f"{demo.id}.json"
+    before = path.read_bytes()
+    with pytest.raises(RuntimeError):
+        with store._editing(demo.id) as db:
+            db.table("strengths").insert({"kind": "ik_ben", "text": "half"})
+            raise RuntimeError("crash in the middle")
+    assert path.read_bytes() == before
+
+
+def test_settings_are_remembered(store_dir, store):
+    assert store.settings.privacy is True
+    store.settings.privacy = False
+    store.save_settings()
+    assert Store.open(store_dir, write=False).settings.privacy is False
