@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.meetings import meeting_for_today
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.vocab import CaseKind
@@ -105,6 +105,9 @@ class CaseListScreen(Screen[None]):
         ]
 
         def build(values: dict[str, Any]) -> Case:
+            code = str(values["code"] or "").strip().upper()
+            if any(summary.code == code for summary in app.store.cases()):  # type: ignore[attr-defined]
+                raise ValidationError(f"Casuscode: {code} bestaat al; kies een andere.")
             return Case(code=values["code"], label=values["label"],
                         kind=values["kind"] or CaseKind.CLIENT, client_name=values["client_name"],
                         hulpvraag=values["hulpvraag"], created=app.clock.today())  # type: ignore[attr-defined]

@@ -122,11 +122,11 @@ class MeetingScreen(Screen[None]):
 
     # -- changes: saved the moment they are made ----------------------------------------
 
-    def save(self, *records: Record) -> None:
+    def save_records(self, *records: Record) -> None:
         if self.app.attempt(self.app.store.save, self.case_id, *records):  # type: ignore[attr-defined]
             self.run_worker(self.reload(), exclusive=True, group="reload")
 
-    def remove(self, record_type: type[Record], record_id: str) -> None:
+    def delete_record(self, record_type: type[Record], record_id: str) -> None:
         if self.app.attempt(self.app.store.delete, self.case_id, record_type, record_id):  # type: ignore[attr-defined]
             self.run_worker(self.reload(), exclusive=True, group="reload")
 

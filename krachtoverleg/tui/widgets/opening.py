@@ -98,7 +98,7 @@ class OpeningPane(Vertical):
 
     def _save(self, meeting: Meeting | None) -> None:
         if meeting is not None:
-            self.screen.save(meeting)  # type: ignore[attr-defined]
+            self.screen.save_records(meeting)  # type: ignore[attr-defined]
 
     def action_add(self) -> None:
         self._attendee_dialog("Deelnemer toevoegen", None)
@@ -130,7 +130,7 @@ class OpeningPane(Vertical):
 
         def done(answer: Any) -> None:
             if answer is not None:
-                self.screen.save(answer)  # type: ignore[attr-defined]
+                self.screen.save_records(answer)  # type: ignore[attr-defined]
 
         self.app.push_screen(FormDialog("Hulpvraag", fields,
                                         lambda v: case.replace(hulpvraag=v["hulpvraag"])), done)

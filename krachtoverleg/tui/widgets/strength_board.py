@@ -155,7 +155,7 @@ class StrengthBoard(Vertical):
         def done(answer: Strength | None) -> None:
             if answer is not None:
                 self.selected = answer.kind
-                self.screen.save(answer)  # type: ignore[attr-defined]
+                self.screen.save_records(answer)  # type: ignore[attr-defined]
 
         self.app.push_screen(FormDialog("Kracht wijzigen", fields, build), done)
 
@@ -167,6 +167,6 @@ class StrengthBoard(Vertical):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.screen.remove(Strength, strength.id)  # type: ignore[attr-defined]
+                self.screen.delete_record(Strength, strength.id)  # type: ignore[attr-defined]
 
         self.app.push_screen(ConfirmDialog(f"Kracht '{strength.text}' verwijderen?"), done)
