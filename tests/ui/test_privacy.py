@@ -17,7 +17,7 @@ async def test_no_full_name_is_on_any_screen_until_privacy_is_turned_off(app, st
             await pilot.pause()
         for text in seen:
             assert not [name for name in FULL_NAMES if name in text]
-        assert "Namen verborgen" in seen[0]
+        assert "namen verborgen" in seen[0]
 
         await pilot.press("f2", "f4")
         await pilot.pause()

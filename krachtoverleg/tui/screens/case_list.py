@@ -32,7 +32,7 @@ class CaseListScreen(Screen[None]):
         table.add_columns("Code", "Cliënt", "Open acties", "Volgend overleg")
         yield table
         yield Static("", id="empty", classes="hint")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

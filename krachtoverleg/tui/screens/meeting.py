@@ -59,7 +59,7 @@ class MeetingScreen(Screen[None]):
                             yield StrengthBoard()
                         else:
                             yield StagePending(stage)
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         await self.reload()

@@ -36,7 +36,7 @@ class OpeningPane(Vertical):
         yield Static("", id="hulpvraag")
         yield Static("", id="meeting-facts")
         table: DataTable[str] = DataTable(id="attendees", cursor_type="row")
-        table.add_columns("Deelnemer", "Organisatie", "Aanwezig")
+        table.add_columns("Deelnemer", "Aanwezig", "Organisatie")
         yield table
 
     async def reload(self, data: CaseData, meeting: Meeting, names: Names) -> None:
@@ -55,8 +55,8 @@ class OpeningPane(Vertical):
         row = table.cursor_row
         table.clear()
         for attendee in meeting.attendees:
-            present = "ja" if attendee.presence is Presence.PRESENT else "nee, afgemeld"
-            table.add_row(names.attendee(attendee), attendee.organisation or "-", present,
+            present = "ja" if attendee.presence is Presence.PRESENT else "nee (afgemeld)"
+            table.add_row(names.attendee(attendee), present, attendee.organisation or "-",
                           key=attendee.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))

@@ -20,5 +20,5 @@ class StageHeader(Vertical):
         number = stage_index(stage.key)
         self.query_one("#stage-title", Static).update(f"{number} · {stage.title}")
         self.query_one("#stage-time", Static).update(
-            f"onderdeel {number + 1} van {len(AGENDA)} · {minutes} min")
+            f"{number + 1}/{len(AGENDA)} · {minutes} min")
         self.query_one("#stage-prompt", Static).update(stage.prompt)

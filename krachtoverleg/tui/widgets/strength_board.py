@@ -102,7 +102,7 @@ class StrengthBoard(Vertical):
             count = sum(1 for s in self.data.all(Strength) if s.kind is kind)
             self.query_one(f"#column-{kind.value}", StrengthColumn).show_selected(kind is self.selected, count)
         self.query_one("#capture-hint", Static).update(
-            f"Begin met ik ben, ik kan, ik heb of ik wil. Anders komt het bij: {self.selected.label}.")
+            f"Geen ik ben/kan/heb/wil vooraan? Dan naar: {self.selected.label}.")
 
     def focus_first(self) -> bool:
         self.query_one("#capture", Input).focus()

@@ -15,5 +15,5 @@ class TopBar(Horizontal):
     def show(self, title: str, privacy: bool) -> None:
         self.query_one("#top-title", Static).update(title)
         badge = self.query_one("#top-privacy", Static)
-        badge.update("Namen verborgen" if privacy else "NAMEN ZICHTBAAR")
+        badge.update("F4 · namen verborgen" if privacy else "F4 · NAMEN ZICHTBAAR")
         badge.set_class(not privacy, "names-visible")

@@ -1,0 +1,42 @@
+"""Snapshots of every screen of the demo, at the projector sizes the room uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from krachtoverleg.tui.app import KrachtApp
+
+SIZES = [(80, 24), (100, 30), (160, 45)]
+
+
+@pytest.fixture
+def make_app(store, demo, clock):
+    return lambda: KrachtApp(store=store, clock=clock)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_case_list(make_app, snap_compare, size):
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_meeting_opening(make_app, snap_compare, size):
+    assert snap_compare(make_app(), press=["enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_meeting_krachten(make_app, snap_compare, size):
+    assert snap_compare(make_app(), press=["enter", "pagedown", "pagedown", "escape"],
+                        terminal_size=size)
+
+
+@pytest.mark.parametrize("stage_number", range(1, 10))
+def test_every_stage_at_100x30(make_app, snap_compare, stage_number):
+    presses = ["enter", *["pagedown"] * stage_number]
+    if stage_number == 2:
+        presses.append("escape")  # no blinking cursor in the capture line
+    assert snap_compare(make_app(), press=presses, terminal_size=(100, 30))
+
+
+def test_new_case_dialog(make_app, snap_compare):
+    assert snap_compare(make_app(), press=["n", "tab"], terminal_size=(100, 30))
