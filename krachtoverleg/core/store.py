@@ -1,12 +1,14 @@
 """The case store: a folder with one TinyDB file per case and a small index.
 
 One file per case keeps a save as fast with 5,000 cases as with 50: a save rewrites only that
-case's file, and the index only when what the case list shows (code, label, open actions,
-planned dates) changed. Every write is atomic (see atomic.py). One process writes at a time,
+case's file, and, only when what the case list shows (code, label, open actions, planned dates)
+changed, one small shard of the index: the index is split over up to 256 files by a hash of the
+case id, so even that write stays small as the store grows. Every write is atomic (see atomic.py). One process writes at a time,
 guarded by a file lock; readers need no lock, since they only ever see whole files."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -30,7 +32,7 @@ from krachtoverleg.core.schema import META, SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.settings import Settings
 from krachtoverleg.core.storage import AtomicJSONStorage, decode, encode
 
-INDEX = "index.json"
+INDEX = "index"
 SETTINGS = "settings.json"
 CASES = "cases"
 LOCK = ".lock"
@@ -79,6 +81,11 @@ def summarise(raw: dict[str, Any]) -> CaseSummary:
     )
 
 
+def shard_of(case_id: str) -> str:
+    """The index shard of a case: 256 shards keep every index write small."""
+    return hashlib.sha1(case_id.encode("utf-8")).hexdigest()[:2]
+
+
 def default_store_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -93,7 +100,8 @@ class Store:
         self._lock = lock
         self.fixed_permissions: list[Path] = []
         self._index: dict[str, CaseSummary] = {}
-        self._index_mtime = 0
+        self._shard_ids: dict[str, set[str]] = {}
+        self._shard_mtime: dict[str, int] = {}
         self.settings = Settings.load(root / SETTINGS)
 
     # -- opening and closing -------------------------------------------------------------
@@ -110,6 +118,7 @@ class Store:
         try:
             make_private_dir(root)
             make_private_dir(root / CASES)
+            make_private_dir(root / INDEX)
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
         lock = FileLock(str(root / LOCK), mode=0o600, thread_local=False)
@@ -157,29 +166,33 @@ class Store:
         return self.root / CASES / f"{case_id}.json"
 
     def _load_index(self) -> None:
-        index_path = self.root / INDEX
-        try:
-            data = json.loads(index_path.read_text("utf-8"))
-            self._index = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
-            self._index_mtime = index_path.stat().st_mtime_ns
-        except (FileNotFoundError, ValueError, KeyError, TypeError, UnicodeDecodeError):
-            self._index, self._index_mtime = {}, 0  # rebuilt from the case files below
+        self._index, self._shard_ids, self._shard_mtime = {}, {}, {}
+        folder = self.root / INDEX
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                data = json.loads(path.read_text("utf-8"))
+                entries = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
+            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+                continue  # a damaged shard is rebuilt from the case files below
+            for summary in entries.values():
+                self._put(summary)
+            self._shard_mtime[path.stem] = path.stat().st_mtime_ns
         self._reconcile_index()
 
     def _reconcile_index(self) -> None:
         """Bring the index in line with the case files: a writer killed between writing a case
-        and the index leaves the case file newer. Only files newer than the index are read."""
-        changed = False
+        and its index shard leaves the case file newer. Only such files are read again."""
+        changed: set[str] = set()
         on_disk: dict[str, Path] = {}
         folder = self.root / CASES
         if folder.is_dir():
             on_disk = {path.stem: path for path in folder.glob("*.json")}
         for case_id in set(self._index) - set(on_disk):
-            del self._index[case_id]
-            changed = True
+            changed.add(self._drop(case_id))
         for case_id, path in on_disk.items():
             entry = self._index.get(case_id)
-            if entry is not None and not entry.damaged and path.stat().st_mtime_ns <= self._index_mtime:
+            indexed = self._shard_mtime.get(shard_of(case_id), 0)
+            if entry is not None and not entry.damaged and path.stat().st_mtime_ns <= indexed:
                 continue
             try:
                 summary = summarise(self._read_raw(case_id))
@@ -188,17 +201,33 @@ class Store:
                 code = entry.code if entry else case_id[:8]
                 summary = CaseSummary(case_id, code, label, damaged=str(error) or "beschadigd")
             if summary != entry:
-                self._index[case_id] = summary
-                changed = True
-        if changed and self.writable:
-            self._write_index()
+                changed.add(self._put(summary))
+        if self.writable:
+            for shard in changed:
+                self._write_shard(shard)
 
-    def _write_index(self) -> None:
-        data = {"schema": SCHEMA_VERSION,
-                "cases": {key: item.to_json() for key, item in sorted(self._index.items())}}
-        path = self.root / INDEX
+    def _put(self, summary: CaseSummary) -> str:
+        shard = shard_of(summary.id)
+        self._index[summary.id] = summary
+        self._shard_ids.setdefault(shard, set()).add(summary.id)
+        return shard
+
+    def _drop(self, case_id: str) -> str:
+        shard = shard_of(case_id)
+        self._index.pop(case_id, None)
+        self._shard_ids.get(shard, set()).discard(case_id)
+        return shard
+
+    def _write_shard(self, shard: str) -> None:
+        entries = {key: self._index[key].to_json() for key in sorted(self._shard_ids.get(shard, ()))}
+        path = self.root / INDEX / f"{shard}.json"
+        if not entries:
+            path.unlink(missing_ok=True)
+            self._shard_mtime.pop(shard, None)
+            return
+        data = {"schema": SCHEMA_VERSION, "cases": entries}
         write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
-        self._index_mtime = path.stat().st_mtime_ns
+        self._shard_mtime[shard] = path.stat().st_mtime_ns
 
     def refresh(self) -> None:
         """Pick up changes other processes made."""
@@ -272,8 +301,7 @@ class Store:
 
     def _update_index(self, summary: CaseSummary) -> None:
         if self._index.get(summary.id) != summary:
-            self._index[summary.id] = summary
-            self._write_index()
+            self._write_shard(self._put(summary))
 
     def save(self, case_id: str, *records: Record) -> None:
         """Insert or update records (matched by id) in one atomic write."""
@@ -305,9 +333,7 @@ class Store:
         self._write_case(data)
         for case_id in old:  # the same client under an older id
             self._case_path(case_id).unlink(missing_ok=True)
-            self._index.pop(case_id, None)
-        if old:
-            self._write_index()
+            self._write_shard(self._drop(case_id))
 
     def _write_case(self, data: CaseData) -> None:
         raw = raw_from_records(data)
