@@ -28,7 +28,6 @@ class KrachtApp(App[None]):
     CSS_PATH = _styles()
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("f4", "toggle_privacy", "Namen", id="app.privacy", priority=True),
         Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True),
     ]
 

@@ -14,12 +14,14 @@ from krachtoverleg.core.meetings import meeting_for_today
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.vocab import CaseKind
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.format import day_label
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
 class CaseListScreen(Screen[None]):
     BINDINGS = [
+        PRIVACY_BINDING,
         Binding("enter", "open_selected", "Openen", id="cases.open"),
         Binding("n", "new_case", "Nieuwe casus", id="cases.new"),
     ]

@@ -19,6 +19,7 @@ from krachtoverleg.core.meetings import capture_strength
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.record import Record
 from krachtoverleg.core.vocab import StrengthKind
+from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 from krachtoverleg.tui.widgets.opening import OpeningPane
@@ -32,8 +33,9 @@ NARROW = 110  # below this width the strength board stacks two by two
 
 class MeetingScreen(Screen[None]):
     BINDINGS = [
-        Binding("pagedown", "stage(1)", "Volgende", id="meeting.next", priority=True),
-        Binding("pageup", "stage(-1)", "Vorige", id="meeting.previous", priority=True),
+        PRIVACY_BINDING,
+        Binding("pagedown", "stage(1)", "Verder", id="meeting.next", priority=True),
+        Binding("pageup", "stage(-1)", "Terug", id="meeting.previous", priority=True),
         Binding("f2", "cases", "Casussen", id="meeting.cases"),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
     ]
