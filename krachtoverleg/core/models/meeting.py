@@ -9,7 +9,9 @@ from krachtoverleg.core.agenda import STAGE_KEYS, default_timeboxes
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.record import Record, nested_list, new_id
 from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_bool, to_date, to_enum, to_int
-from krachtoverleg.core.vocab import ActionStatus, MeetingStatus, OwnerKind, Presence
+from krachtoverleg.core.vocab import (
+    ActionStatus, Capital, Dimension, MeetingStatus, OwnerKind, Presence,
+)
 
 
 @dataclass
@@ -106,10 +108,14 @@ class Action(Record):
     step_id: str | None = None
     status: ActionStatus = ActionStatus.OPEN
     note: str = ""
+    capital: Capital | None = None
+    dimension: Dimension | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.meeting_id = clean_text(self.meeting_id, "Actie: overleg", limit=64)
+        self.capital = to_enum(Capital, self.capital, "Actie: kapitaal", required=False)
+        self.dimension = to_enum(Dimension, self.dimension, "Actie: dimensie", required=False)
         self.what = clean_text(self.what, "Actie: wat")
         self.owner_kind = to_enum(OwnerKind, self.owner_kind, "Actie: wie")
         if self.owner_kind is OwnerKind.MEMBER and not self.owner_id:
