@@ -37,7 +37,7 @@ AGENDA: tuple[Stage, ...] = (
           "Wat wil de cliënt bereiken? Welke kleine stappen gaan daar naartoe?",
           6, "doelen met levensgebied, en kleine stappen per doel"),
     Stage("zelf_of_ik", "Zelf of ik?",
-          "Moet ik dit doen, of kan de cliënt dit zelf?",
+          "Kies per stap wie het doet: zelf, netwerk, samen of een professional.",
           5, "per stap: zelf, netwerk, samen of professional, met reden en terugvalplan"),
     Stage("acties", "Acties en afspraken",
           "Wie doet wat, wanneer is het klaar, en hoe weten we dat het gelukt is?",

@@ -1,5 +1,8 @@
 """The demo household, after the seeds' own example: Petra (38), Sem (10) and Noor (7), serious
-debts and the paperwork stuffed in two cupboards. One closed earlier meeting, one open today."""
+debts and the paperwork stuffed in two cupboards. One closed earlier meeting, one open today.
+
+Free text names people by role, never by name, as a team should write it: what is typed into a
+text field is shown as typed, also in privacy mode."""
 
 from __future__ import annotations
 
@@ -31,10 +34,10 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
     )
     kees = NetworkMember("Kees de Vries", "broer", Relation.FAMILY,
                          [Support.PRACTICAL, Support.ADVICE], Tie.STRONG, Influence.HELPS,
-                         "Helpt met de papieren en opent samen met Petra de post.")
+                         "Helpt met de papieren en opent samen met haar de post.")
     bakker = NetworkMember("Truus Bakker", "buurvrouw", Relation.NEIGHBOURS,
                            [Support.PRACTICAL, Support.COMPANY], Tie.NORMAL, Influence.HELPS,
-                           "Past op Sem en Noor als Petra een afspraak heeft.")
+                           "Past op de kinderen als er een afspraak is.")
     ex = NetworkMember("Marco Jansen", "ex-partner", Relation.FAMILY, [], Tie.STRESSFUL,
                        Influence.HINDERS,
                        "Betaalt de alimentatie niet op tijd; contact geeft veel spanning.")
@@ -60,9 +63,9 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         attendees=attendees(bakker_there=False), client_present=True, client_agreed=True,
         purpose="Kennismaken en samen een eerste plan maken.",
         status=MeetingStatus.CLOSED, current_stage="afsluiting",
-        summary="Petra wil overzicht. Eerst de papieren ordenen, dan samen met de Kredietbank verder.",
+        summary="De cliënt wil overzicht. Eerst de papieren ordenen, dan samen met de Kredietbank verder.",
         evaluation_date=today, next_meeting=today,
-        plan_b="Lukt het opruimen niet in twee weken, dan plant Sanne een extra middag met Kees.",
+        plan_b="Lukt het opruimen niet in twee weken, dan plant de regisseur een extra middag met de broer.",
     )
     today_meeting = Meeting(
         number=2, date=today, chair="Sanne Bos", minute_taker="Ayşe Yılmaz",
@@ -82,10 +85,10 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
     creditors = Step(debts.id, "Schuldeisers bellen voor een betalingsregeling", 3,
                      decision=StepDecision(
                          "professional", ayse.id, "overloaded",
-                         hand_back_plan="Petra belt de volgende schuldeiser zelf; Ayşe zit ernaast.",
+                         hand_back_plan="Ik bel de volgende schuldeiser zelf; de schuldhulpverlener zit ernaast.",
                          hand_back_by=today + timedelta(days=42)))
     work = Step(debts.id, "(Extra) werk zoeken in de zorg", 4)
-    mondays = Step(post.id, "Elke maandag samen met Kees de post openen", 0,
+    mondays = Step(post.id, "Elke maandag samen met mijn broer de post openen", 0,
                    reached=True, reached_on=earlier + timedelta(days=7),
                    decision=StepDecision("netwerk", kees.id))
     alone = Step(post.id, "Eén keer per week zelf de post openen en sorteren", 1)
@@ -116,19 +119,19 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         Need("Zelf beslissen over mijn geld.", NeedKind.AUTONOMY),
         debts, post, cupboards, social, costs, creditors, work, mondays, alone,
         Action(first.id, "De kasten met papieren samen opruimen", OwnerKind.CLIENT,
-               earlier + timedelta(days=14), check="Ayşe ziet de geordende mappen",
+               earlier + timedelta(days=14), check="De schuldhulpverlener ziet de geordende mappen",
                step_id=cupboards.id, status=ActionStatus.DONE),
-        Action(first.id, "Petra aanmelden bij de Kredietbank", OwnerKind.MEMBER,
-               earlier + timedelta(days=7), ayse.id, "Petra krijgt een brief met een startdatum",
+        Action(first.id, "Aanmelden bij de Kredietbank", OwnerKind.MEMBER,
+               earlier + timedelta(days=7), ayse.id, "Er komt een brief met een startdatum",
                status=ActionStatus.DONE),
         Action(first.id, "Afspraak maken bij de sociale dienst", OwnerKind.CLIENT,
-               earlier + timedelta(days=21), check="Petra vertelt de datum aan Sanne",
+               earlier + timedelta(days=21), check="De cliënt vertelt de datum aan de regisseur",
                step_id=social.id, status=ActionStatus.PARTLY, note="Gebeld; nog geen datum."),
         Action(first.id, "Lijst maken van alle vaste lasten", OwnerKind.MEMBER,
-               today - timedelta(days=3), kees.id, "Kees neemt de lijst mee naar het overleg",
+               today - timedelta(days=3), kees.id, "De lijst ligt op tafel bij het volgende overleg",
                step_id=costs.id),
-        Decision(first.id, 1, "Ayşe start het traject schuldhulpverlening."),
-        Decision(first.id, 2, "Kees opent elke maandag samen met Petra de post."),
+        Decision(first.id, 1, "De schuldhulpverlener start het traject schuldhulpverlening."),
+        Decision(first.id, 2, "De broer opent elke maandag samen met de cliënt de post."),
         ZrmScore(first.id, "Financiën", 2, "Schulden, geen overzicht"),
         ZrmScore(first.id, "Huiselijke relaties", 3),
         ZrmScore(first.id, "Geestelijke gezondheid", 3, "Veel stress door de post"),

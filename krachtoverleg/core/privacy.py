@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from krachtoverleg.core.models import Attendee, Case, NetworkMember
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.models import Action, Attendee, Case, NetworkMember, StepDecision
+from krachtoverleg.core.vocab import Carrier, OwnerKind
 
 _PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "op", "'t", "von", "la", "le", "da", "di"}
 
@@ -50,3 +52,16 @@ class Names:
         if not name:
             return ""
         return name if self.show_names else initials(name)
+
+    def owner(self, action: Action, data: CaseData) -> str:
+        """Who carries out an action, as the screen and the minutes show it."""
+        if action.owner_kind is OwnerKind.CLIENT:
+            return f"cliënt ({self.client(data.case)})" if self.show_names else "cliënt"
+        return self.member(data.member(action.owner_id))
+
+    def carrier(self, decision: StepDecision | None, data: CaseData) -> str:
+        if decision is None:
+            return "nog niet gekozen"
+        if decision.carrier in (Carrier.NETWERK, Carrier.PROFESSIONAL) and decision.member_id:
+            return f"{decision.carrier.label}: {self.member(data.member(decision.member_id))}"
+        return decision.carrier.label

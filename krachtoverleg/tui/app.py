@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.errors import KrachtError
@@ -48,6 +49,23 @@ class KrachtApp(App[None]):
         self.push_screen(CaseListScreen())
         if self.open_case:
             self.screen.open_case(self.open_case)  # type: ignore[attr-defined]
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every key shown in the footer is also a command in the palette (Ctrl+P)."""
+        yield from super().get_system_commands(screen)
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not binding.description or not active.enabled:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+
+            def run(action: str = binding.action, node: Any = active.node) -> None:
+                self.call_later(self.run_action, action, node)
+
+            yield SystemCommand(binding.description, f"toets: {key}", run)
 
     def action_toggle_privacy(self) -> None:
         settings = self.store.settings

@@ -51,6 +51,7 @@ class Meeting(Record):
     evaluation_date: date | None = None
     plan_b: str = ""
     next_meeting: date | None = None
+    stage_seconds: dict[str, int] = field(default_factory=dict)
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -73,10 +74,17 @@ class Meeting(Record):
         self.plan_b = clean_text(self.plan_b, "Plan B", required=False, limit=LONG_TEXT,
                                  multiline=True)
         self.next_meeting = to_date(self.next_meeting, "Volgend overleg", required=False)
+        self.stage_seconds = _stage_seconds(self.stage_seconds)
 
     @property
     def is_open(self) -> bool:
         return self.status is MeetingStatus.OPEN
+
+
+def _stage_seconds(value: object) -> dict[str, int]:
+    if not isinstance(value, dict) or set(value) - set(STAGE_KEYS):
+        raise ValidationError("Overleg: gebruikte tijd per onderdeel klopt niet.")
+    return {key: to_int(seconds, "Overleg: gebruikte tijd", 0, 24 * 3600) for key, seconds in value.items()}
 
 
 def _timeboxes(value: object) -> dict[str, int]:

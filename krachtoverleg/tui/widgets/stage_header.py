@@ -1,4 +1,4 @@
-"""The stage's title, its question to the room, and its timebox."""
+"""The stage's title, its question to the room, and the agenda timer."""
 
 from __future__ import annotations
 
@@ -16,9 +16,12 @@ class StageHeader(Vertical):
             yield Static("", id="stage-time")
         yield Static("", id="stage-prompt")
 
-    def show(self, stage: Stage, minutes: int) -> None:
+    def show(self, stage: Stage) -> None:
         number = stage_index(stage.key)
-        self.query_one("#stage-title", Static).update(f"{number} · {stage.title}")
-        self.query_one("#stage-time", Static).update(
-            f"{number + 1}/{len(AGENDA)} · {minutes} min")
+        self.query_one("#stage-title", Static).update(f"{number} · {stage.title}  ({number + 1}/{len(AGENDA)})")
         self.query_one("#stage-prompt", Static).update(stage.prompt)
+
+    def show_time(self, text: str, over: bool) -> None:
+        clock = self.query_one("#stage-time", Static)
+        clock.update(f"tijd {text}")
+        clock.set_class(over, "over")

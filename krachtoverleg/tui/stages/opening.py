@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Attendee, Meeting
-from krachtoverleg.core.privacy import Names
 from krachtoverleg.core.vocab import Presence
+from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, yes_no
@@ -29,6 +29,7 @@ class OpeningPane(Vertical):
 
     def __init__(self) -> None:
         super().__init__(id="pane-opening", classes="stage-pane")
+        self.context: StageContext | None = None
         self.data: CaseData | None = None
         self.meeting: Meeting | None = None
 
@@ -39,7 +40,9 @@ class OpeningPane(Vertical):
         table.add_columns("Deelnemer", "Aanwezig", "Organisatie")
         yield table
 
-    async def reload(self, data: CaseData, meeting: Meeting, names: Names) -> None:
+    async def show(self, context: StageContext) -> None:
+        self.context = context
+        data, meeting, names = context.data, context.meeting, context.names
         self.data, self.meeting = data, meeting
         hulpvraag = data.case.hulpvraag or "(nog niet ingevuld: druk op h)"
         self.query_one("#hulpvraag", Static).update(f"Hulpvraag: “{hulpvraag}”")

@@ -15,8 +15,8 @@ from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.privacy import Names
 from krachtoverleg.core.vocab import Dimension, NamedBy, StrengthKind
+from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 
@@ -71,6 +71,7 @@ class StrengthBoard(Vertical):
     def __init__(self) -> None:
         super().__init__(id="pane-krachten", classes="stage-pane")
         self.selected = StrengthKind.IK_BEN
+        self.context: StageContext | None = None
         self.data: CaseData | None = None
         self.meeting: Meeting | None = None
 
@@ -87,7 +88,9 @@ class StrengthBoard(Vertical):
             return False
         return True
 
-    async def reload(self, data: CaseData, meeting: Meeting, names: Names) -> None:
+    async def show(self, context: StageContext) -> None:
+        self.context = context
+        data, meeting, names = context.data, context.meeting, context.names
         self.data, self.meeting = data, meeting
         for kind in KINDS:
             column = self.query_one(f"#column-{kind.value}", StrengthColumn)

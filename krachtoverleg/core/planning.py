@@ -1,0 +1,81 @@
+"""Rules of the plan that the stages, the minutes and the tests share: the balance of who
+carries the steps, the successes to celebrate, numbering, and actions made from steps."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.models import Action, Decision, Goal, Meeting, Step
+from krachtoverleg.core.vocab import ActionStatus, Carrier, MeetingStatus, OwnerKind
+
+
+@dataclass(frozen=True)
+class Balance:
+    client_and_network: int
+    together: int
+    professional: int
+    open: int
+
+    @property
+    def decided(self) -> int:
+        return self.client_and_network + self.together + self.professional
+
+
+def balance(data: CaseData) -> Balance:
+    steps = [s for s in data.all(Step) if not s.reached]
+    carriers = [s.decision.carrier if s.decision else None for s in steps]
+    return Balance(
+        client_and_network=sum(c in (Carrier.ZELF, Carrier.NETWERK) for c in carriers),
+        together=sum(c is Carrier.SAMEN for c in carriers),
+        professional=sum(c is Carrier.PROFESSIONAL for c in carriers),
+        open=sum(c is None for c in carriers),
+    )
+
+
+def ordered_steps(data: CaseData) -> list[Step]:
+    """Every step, goal by goal in the goals' order."""
+    goals = sorted(data.all(Goal), key=lambda g: g.position)
+    return [step for goal in goals for step in data.steps_of(goal)]
+
+
+def review_actions(data: CaseData, meeting: Meeting) -> list[Action]:
+    """The actions to look back on: those agreed in the previous meeting."""
+    previous = data.previous_meeting(meeting)
+    return data.actions_of(previous) if previous else []
+
+
+def successes(data: CaseData, meeting: Meeting) -> list[str]:
+    """Small successes since the previous meeting: steps reached and actions done."""
+    previous = data.previous_meeting(meeting)
+    since = previous.date if previous else date.min
+    reached = [f"Stap gelukt: {s.text}" for s in data.all(Step)
+               if s.reached and (s.reached_on is None or s.reached_on >= since)]
+    done = [f"Actie gedaan: {a.what}" for a in review_actions(data, meeting)
+            if a.status is ActionStatus.DONE]
+    return reached + done
+
+
+def next_decision_number(data: CaseData, meeting: Meeting) -> int:
+    numbers = [d.number for d in data.all(Decision) if d.meeting_id == meeting.id]
+    return max(numbers, default=0) + 1
+
+
+def action_from_step(step: Step, meeting: Meeting, due: date) -> Action:
+    """An action prefilled from the step's zelf-of-ik decision: the client for zelf and samen,
+    the chosen person for netwerk and professional."""
+    decision = step.decision
+    member = decision.member_id if decision and decision.carrier in (
+        Carrier.NETWERK, Carrier.PROFESSIONAL) else None
+    return Action(meeting_id=meeting.id, what=step.text,
+                  owner_kind=OwnerKind.MEMBER if member else OwnerKind.CLIENT,
+                  owner_id=member, due=due, step_id=step.id)
+
+
+def close(meeting: Meeting) -> Meeting:
+    return meeting.replace(status=MeetingStatus.CLOSED)
+
+
+def reopen(meeting: Meeting) -> Meeting:
+    return meeting.replace(status=MeetingStatus.OPEN)

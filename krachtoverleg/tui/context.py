@@ -1,0 +1,23 @@
+"""What a stage pane needs to show itself: the case's data, this meeting, and how to name people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.models import Meeting
+from krachtoverleg.core.privacy import Names
+
+
+@dataclass(frozen=True)
+class StageContext:
+    data: CaseData
+    meeting: Meeting
+    names: Names
+    privacy: bool
+    today: date
+
+    @property
+    def read_only(self) -> bool:
+        return not self.meeting.is_open

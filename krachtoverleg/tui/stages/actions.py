@@ -1,0 +1,169 @@
+"""Acties en afspraken: who does what, by when, and how we know it is done; numbered
+decisions; the evaluation date; plan B for when things go differently."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.models import Action, Decision, Meeting, NetworkMember, Step
+from krachtoverleg.core.planning import action_from_step, next_decision_number, ordered_steps
+from krachtoverleg.core.vocab import OwnerKind
+from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.format import day, read_day
+from krachtoverleg.tui.widgets.record_table import Column, RecordTable
+
+CLIENT = "client"
+
+
+def _owner_options(context: StageContext) -> list[tuple[str, str]]:
+    people = [(context.names.member(m), m.id) for m in context.data.all(NetworkMember)]
+    return [("cliënt", CLIENT), *people]
+
+
+def _action_fields(action: Action | None, context: StageContext) -> list[FormField]:
+    owner = None
+    if action:
+        owner = CLIENT if action.owner_kind is OwnerKind.CLIENT else action.owner_id
+    return [
+        FormField("what", "Wat gaan we doen?", action.what if action else ""),
+        FormField("owner", "Wie doet het?", owner, "select", _owner_options(context)),
+        FormField("due", "Wanneer is het klaar? (dd-mm-jjjj)",
+                  day(action.due) if action else day(context.today + timedelta(days=14))),
+        FormField("check", "Hoe weten we dat het gelukt is?", action.check if action else ""),
+    ]
+
+
+def _build_action(values: dict[str, Any], action: Action | None, context: StageContext) -> Action:
+    owner = values["owner"]
+    if not owner:
+        raise ValidationError("Actie: kies wie het doet.")
+    fields = dict(what=values["what"], due=read_day(values["due"], "Actie: wanneer klaar"),
+                  check=values["check"],
+                  owner_kind=OwnerKind.CLIENT if owner == CLIENT else OwnerKind.MEMBER,
+                  owner_id=None if owner == CLIENT else owner)
+    if action:
+        return action.replace(**fields)
+    return Action(meeting_id=context.meeting.id, **fields)
+
+
+def _decision_fields(decision: Decision | None, context: StageContext) -> list[FormField]:
+    return [FormField("text", "Besluit", decision.text if decision else "")]
+
+
+def _build_decision(values: dict[str, Any], decision: Decision | None, context: StageContext) -> Decision:
+    if decision:
+        return decision.replace(text=values["text"])
+    return Decision(context.meeting.id, next_decision_number(context.data, context.meeting), values["text"])
+
+
+class ActionsTable(RecordTable[Action]):
+    BINDINGS = [Binding("s", "from_step", "Uit een stap", id="actions.from_step")]
+
+    def action_from_step(self) -> None:
+        context = self.context
+        if context is None or context.read_only:
+            return
+        steps = [s for s in ordered_steps(context.data) if not s.reached]
+        if not steps:
+            self.notify("Er zijn geen open stappen.", severity="warning")
+            return
+        fields = [FormField("step", "Van welke stap maken we een actie?", steps[0].id, "select",
+                            [(s.text, s.id) for s in steps])]
+
+        def build(values: dict[str, Any]) -> Step:
+            step = context.data.get(Step, values["step"])
+            if step is None:
+                raise ValidationError("Kies een stap.")
+            return step
+
+        def chosen(step: Step | None) -> None:
+            if step is not None:
+                prefilled = action_from_step(step, context.meeting, context.today + timedelta(days=14))
+                dialog = FormDialog("Actie uit een stap", _action_fields(prefilled, context),
+                                    lambda values: _build_action(values, prefilled, context))
+                self.app.push_screen(dialog, self._save)
+
+        self.app.push_screen(FormDialog("Actie uit een stap", fields, build), chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "from_step" and self.context is not None and self.context.read_only:
+            return False
+        return super().check_action(action, parameters)
+
+
+class ActionsPane(VerticalScroll):
+    BINDINGS = [
+        Binding("v", "evaluation", "Evaluatiedatum", id="acties.evaluation"),
+        Binding("p", "plan_b", "Plan B", id="acties.plan_b"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="pane-acties", classes="stage-pane")
+        self.context: StageContext | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ActionsTable(
+            "Acties",
+            [Column("Wat", lambda a, c: a.what), Column("Wie", lambda a, c: c.names.owner(a, c.data)),
+             Column("Klaar op", lambda a, c: day(a.due)), Column("Hoe controleren", lambda a, c: a.check or "-")],
+            lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
+            lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.")
+        yield RecordTable(
+            "Besluiten", [Column("Nr", lambda d, c: str(d.number)), Column("Besluit", lambda d, c: d.text)],
+            lambda c: sorted((d for d in c.data.all(Decision) if d.meeting_id == c.meeting.id),
+                             key=lambda d: d.number),
+            _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table")
+        yield Static("", id="agreements")
+
+    async def show(self, context: StageContext) -> None:
+        self.context = context
+        for table in self.query(RecordTable):
+            table.show(context)
+        meeting = context.meeting
+        self.query_one("#agreements", Static).update(
+            f"Evaluatie op: {day(meeting.evaluation_date)}   (v)\n"
+            f"Plan B, als het anders loopt: {meeting.plan_b or '-'}   (p)")
+
+    def focus_first(self) -> bool:
+        self.query_one("#actions", RecordTable).focus_table()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.context is not None and self.context.read_only:
+            return False
+        return True
+
+    def _edit_meeting(self, title: str, field: FormField, apply: Any) -> None:
+        context = self.context
+        assert context is not None
+
+        def build(values: dict[str, Any]) -> Meeting:
+            return apply(context.meeting, values[field.name])
+
+        def done(meeting: Meeting | None) -> None:
+            if meeting is not None:
+                self.screen.save_records(meeting)  # type: ignore[attr-defined]
+
+        self.app.push_screen(FormDialog(title, [field], build), done)
+
+    def action_evaluation(self) -> None:
+        assert self.context is not None
+        meeting = self.context.meeting
+        self._edit_meeting("Evaluatiedatum", FormField(
+            "evaluation_date", "Wanneer kijken we of het plan werkt? (dd-mm-jjjj)", day(meeting.evaluation_date)
+            if meeting.evaluation_date else ""),
+            lambda m, v: m.replace(evaluation_date=read_day(v, "Evaluatiedatum", required=False)))
+
+    def action_plan_b(self) -> None:
+        assert self.context is not None
+        self._edit_meeting("Plan B", FormField("plan_b", "Wat doen we als het anders loopt?",
+                                               self.context.meeting.plan_b),
+                           lambda m, v: m.replace(plan_b=v))

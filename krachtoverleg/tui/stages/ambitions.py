@@ -1,0 +1,58 @@
+"""Ambities en behoeften, in the client's own words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+
+from krachtoverleg.core.models import Ambition, Need
+from krachtoverleg.core.vocab import NeedKind
+from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.widgets.record_table import Column, RecordTable
+
+
+def _ambition_fields(ambition: Ambition | None, context: StageContext) -> list[FormField]:
+    return [FormField("text", "Ambitie, in de woorden van de cliënt", ambition.text if ambition else "")]
+
+
+def _build_ambition(values: dict[str, Any], ambition: Ambition | None, context: StageContext) -> Ambition:
+    return ambition.replace(text=values["text"]) if ambition else Ambition(values["text"])
+
+
+def _need_fields(need: Need | None, context: StageContext) -> list[FormField]:
+    return [
+        FormField("text", "Behoefte, in de woorden van de cliënt", need.text if need else ""),
+        FormField("kind", "Soort behoefte (mag leeg)", need.kind.value if need and need.kind else None,
+                  "select", [(k.label, k.value) for k in NeedKind]),
+    ]
+
+
+def _build_need(values: dict[str, Any], need: Need | None, context: StageContext) -> Need:
+    return need.replace(**values) if need else Need(**values)
+
+
+class AmbitionsPane(Horizontal):
+    def __init__(self) -> None:
+        super().__init__(id="pane-ambities", classes="stage-pane side-by-side")
+
+    def compose(self) -> ComposeResult:
+        yield RecordTable("Ambities: waar droomt de cliënt van?",
+                          [Column("Ambitie", lambda a, c: a.text)],
+                          lambda c: c.data.all(Ambition), _ambition_fields, _build_ambition,
+                          lambda a, c: a.text, id="ambitions")
+        yield RecordTable("Behoeften: wat heeft de cliënt nodig?",
+                          [Column("Behoefte", lambda n, c: n.text),
+                           Column("Soort", lambda n, c: n.kind.label if n.kind else "-")],
+                          lambda c: c.data.all(Need), _need_fields, _build_need,
+                          lambda n, c: n.text, id="needs")
+
+    async def show(self, context: StageContext) -> None:
+        for table in self.query(RecordTable):
+            table.show(context)
+
+    def focus_first(self) -> bool:
+        self.query_one("#ambitions", RecordTable).focus_table()
+        return True

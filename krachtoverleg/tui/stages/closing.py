@@ -1,0 +1,112 @@
+"""Afsluiting: a short summary, the next meeting date, and closing the meeting. A closed meeting
+is read-only; the chair can reopen it after a confirmation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from krachtoverleg.core.models import Decision, Meeting
+from krachtoverleg.core.planning import close, reopen
+from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.format import day, read_day
+
+
+class ClosingPane(VerticalScroll):
+    BINDINGS = [
+        Binding("s", "summary", "Samenvatting", id="afsluiting.summary"),
+        Binding("v", "next_meeting", "Volgend overleg", id="afsluiting.next"),
+        Binding("c", "close", "Overleg sluiten", id="afsluiting.close"),
+        Binding("o", "reopen", "Heropenen", id="afsluiting.reopen"),
+    ]
+    can_focus = True
+
+    def __init__(self) -> None:
+        super().__init__(id="pane-afsluiting", classes="stage-pane")
+        self.context: StageContext | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="closed-banner")
+        yield Static("", id="closing-summary")
+        yield Static("", id="closing-facts")
+
+    async def show(self, context: StageContext) -> None:
+        self.context = context
+        meeting = context.meeting
+        banner = self.query_one("#closed-banner", Static)
+        banner.update("■ DIT OVERLEG IS GESLOTEN: alleen lezen. Heropenen met o." if context.read_only else "")
+        banner.display = context.read_only
+        self.query_one("#closing-summary", Static).update(
+            f"Samenvatting (s):\n{meeting.summary or '- nog niet ingevuld -'}")
+        actions = context.data.actions_of(meeting)
+        decisions = [d for d in context.data.all(Decision) if d.meeting_id == meeting.id]
+        self.query_one("#closing-facts", Static).update(
+            f"Afgesproken: {len(actions)} acties, {len(decisions)} besluiten\n"
+            f"Evaluatie op: {day(meeting.evaluation_date)}\n"
+            f"Volgend overleg (v): {day(meeting.next_meeting)}")
+
+    def focus_first(self) -> bool:
+        self.focus()
+        return True
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.context is None:
+            return True
+        if action == "reopen":
+            return self.context.read_only
+        return not self.context.read_only
+
+    def _save(self, meeting: Meeting | None) -> None:
+        if meeting is not None:
+            self.screen.save_records(meeting)  # type: ignore[attr-defined]
+
+    def action_summary(self) -> None:
+        assert self.context is not None
+        meeting = self.context.meeting
+        field = FormField("summary", "Korte samenvatting van dit overleg", meeting.summary)
+        self.app.push_screen(FormDialog("Samenvatting", [field],
+                                        lambda v: meeting.replace(summary=v["summary"])), self._save)
+
+    def action_next_meeting(self) -> None:
+        assert self.context is not None
+        meeting = self.context.meeting
+        field = FormField("next_meeting", "Datum volgend overleg (dd-mm-jjjj)",
+                          day(meeting.next_meeting) if meeting.next_meeting else "")
+
+        def build(values: dict[str, Any]) -> Meeting:
+            next_day = read_day(values["next_meeting"], "Volgend overleg", required=False)
+            return meeting.replace(next_meeting=next_day)
+
+        self.app.push_screen(FormDialog("Volgend overleg", [field], build), self._save)
+
+    def action_close(self) -> None:
+        assert self.context is not None
+        meeting = self.context.meeting
+        open_count = len(self.context.data.actions_of(meeting))
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.screen.save_records(close(meeting))  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmDialog(
+            f"Overleg sluiten? Er zijn {open_count} acties afgesproken. Daarna kan niemand meer "
+            "iets wijzigen, tot het overleg weer geopend wordt.", yes="Ja, sluiten"), done)
+
+    def action_reopen(self) -> None:
+        assert self.context is not None
+        meeting = self.context.meeting
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.screen.save_records(reopen(meeting), allow_closed=True)  # type: ignore[attr-defined]
+
+        self.app.push_screen(ConfirmDialog("Dit gesloten overleg weer openen om te wijzigen?",
+                                           yes="Ja, heropenen"), done)
+
+

@@ -1,0 +1,132 @@
+"""Doelen en stappen: goals in the client's words with a life domain; each goal with ordered
+small steps, and a step can be marked reached."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable
+
+from krachtoverleg.core.instruments import LIFE_DOMAINS
+from krachtoverleg.core.models import Goal, Step
+from krachtoverleg.core.vocab import Capital, Dimension
+from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.widgets.record_table import Column, RecordTable
+
+
+def _goal_fields(goal: Goal | None, context: StageContext) -> list[FormField]:
+    return [
+        FormField("text", "Doel, in de woorden van de cliënt", goal.text if goal else ""),
+        FormField("life_domain", "Levensgebied (mag leeg)", goal.life_domain if goal else None,
+                  "select", [(d, d) for d in LIFE_DOMAINS]),
+        FormField("capital", "Soort kapitaal (mag leeg)", goal.capital.value if goal and goal.capital else None,
+                  "select", [(c.label, c.value) for c in Capital]),
+        FormField("dimension", "Dimensie (mag leeg)", goal.dimension.value if goal and goal.dimension else None,
+                  "select", [(d.label, d.value) for d in Dimension]),
+    ]
+
+
+def _build_goal(values: dict[str, Any], goal: Goal | None, context: StageContext) -> Goal:
+    if goal:
+        return goal.replace(**values)
+    position = max((g.position for g in context.data.all(Goal)), default=-1) + 1
+    return Goal(**values, position=position)
+
+
+def _progress(goal: Goal, context: StageContext) -> str:
+    steps = context.data.steps_of(goal)
+    return f"{sum(s.reached for s in steps)} van {len(steps)}"
+
+
+class StepsTable(RecordTable[Step]):
+    BINDINGS = [
+        Binding("r", "reached", "Gelukt aan/uit", id="steps.reached"),
+        Binding("plus", "move(1)", "Later", id="steps.later"),
+        Binding("minus", "move(-1)", "Eerder", id="steps.earlier"),
+    ]
+
+    def action_reached(self) -> None:
+        step, context = self.selected(), self.context
+        if step is None or context is None:
+            return
+        reached = not step.reached
+        self.screen.save_records(step.replace(  # type: ignore[attr-defined]
+            reached=reached, reached_on=context.today if reached else None))
+
+    def action_move(self, offset: int) -> None:
+        step = self.selected()
+        if step is None:
+            return
+        index = self.records.index(step)
+        other_index = index + offset
+        if not 0 <= other_index < len(self.records):
+            return
+        ordered = list(self.records)
+        ordered[index], ordered[other_index] = ordered[other_index], ordered[index]
+        renumbered = [s.replace(position=n) for n, s in enumerate(ordered) if s.position != n]
+        self.table.move_cursor(row=other_index)
+        self.screen.save_records(*renumbered)  # type: ignore[attr-defined]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("reached", "move") and self.context is not None and self.context.read_only:
+            return False
+        return super().check_action(action, parameters)
+
+
+class GoalsPane(Horizontal):
+    def __init__(self) -> None:
+        super().__init__(id="pane-doelen", classes="stage-pane side-by-side")
+        self.goal: Goal | None = None
+
+    def compose(self) -> ComposeResult:
+        yield RecordTable(
+            "Doelen", [Column("Doel", lambda g, c: g.text),
+                       Column("Levensgebied", lambda g, c: g.life_domain or "-"),
+                       Column("Stappen gelukt", _progress)],
+            lambda c: sorted(c.data.all(Goal), key=lambda g: g.position), _goal_fields, _build_goal,
+            lambda g, c: g.text, id="goals")
+        yield StepsTable(
+            "Stappen van het gekozen doel",
+            [Column("Nr", lambda s, c: str(s.position + 1)), Column("Stap", lambda s, c: s.text),
+             Column("Gelukt", lambda s, c: "✓ gelukt" if s.reached else "○")],
+            self._steps, self._step_fields, self._build_step, lambda s, c: s.text, id="steps",
+            empty="Nog geen stappen. Kies een doel en druk op a.")
+
+    def _steps(self, context: StageContext) -> list[Step]:
+        return context.data.steps_of(self.goal) if self.goal else []
+
+    def _step_fields(self, step: Step | None, context: StageContext) -> list[FormField]:
+        return [FormField("text", f"Kleine stap naar: {self.goal.text if self.goal else '?'}",
+                          step.text if step else "")]
+
+    def _build_step(self, values: dict[str, Any], step: Step | None, context: StageContext) -> Step:
+        if step:
+            return step.replace(text=values["text"])
+        if self.goal is None:
+            from krachtoverleg.core.errors import ValidationError
+            raise ValidationError("Maak eerst een doel (links), dan de stappen.")
+        steps = context.data.steps_of(self.goal)
+        return Step(self.goal.id, values["text"], position=len(steps))
+
+    async def show(self, context: StageContext) -> None:
+        goals_table = self.query_one("#goals", RecordTable)
+        goals_table.show(context)
+        selected = goals_table.selected()
+        self.goal = selected
+        self.query_one("#steps", StepsTable).show(context)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        goals_table = self.query_one("#goals", RecordTable)
+        if event.data_table is goals_table.table and goals_table.context is not None:
+            goal = goals_table.selected()
+            if goal is not self.goal:
+                self.goal = goal
+                self.query_one("#steps", StepsTable).show(goals_table.context)
+
+    def focus_first(self) -> bool:
+        self.query_one("#goals", RecordTable).focus_table()
+        return True

@@ -1,0 +1,74 @@
+"""Netwerk: the people around the client, as a picture and as a table to edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from krachtoverleg.core.models import NetworkMember
+from krachtoverleg.core.vocab import Influence, Relation, Support, Tie
+from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.format import require
+from krachtoverleg.tui.widgets.network_picture import network_picture
+from krachtoverleg.tui.widgets.record_table import Column, RecordTable
+
+
+def _fields(member: NetworkMember | None, context: StageContext) -> list[FormField]:
+    fields = [
+        FormField("name", "Naam" + (" (verborgen: namen staan uit)" if context.privacy else ""),
+                  member.name if member else "", secret=context.privacy),
+        FormField("role", "Rol, zoals het scherm die toont (broer, buurvrouw, juf)",
+                  member.role if member else ""),
+        FormField("relation", "Relatie", member.relation.value if member else None, "select",
+                  [(r.label, r.value) for r in Relation]),
+    ]
+    fields += [FormField(f"support_{s.value}", f"Steun: {s.value} = {s.label}",
+                         bool(member and s in member.support), "check") for s in Support]
+    fields += [
+        FormField("tie", "Band", (member.tie if member else Tie.NORMAL).value, "select",
+                  [(t.label, t.value) for t in Tie]),
+        FormField("influence", "Invloed", (member.influence if member else Influence.NEUTRAL).value,
+                  "select", [(i.label, i.value) for i in Influence]),
+        FormField("contribution", "Wat kan deze persoon doen?", member.contribution if member else ""),
+        FormField("organisation", "Organisatie (voor professionals)", member.organisation if member else ""),
+    ]
+    return fields
+
+
+def _build(values: dict[str, Any], member: NetworkMember | None, context: StageContext) -> NetworkMember:
+    fields = dict(
+        name=values["name"], role=values["role"], relation=require(values["relation"], "Relatie"),
+        support=[s for s in Support if values[f"support_{s.value}"]],
+        tie=values["tie"] or Tie.NORMAL, influence=values["influence"] or Influence.NEUTRAL,
+        contribution=values["contribution"], organisation=values["organisation"])
+    return member.replace(**fields) if member else NetworkMember(**fields)
+
+
+class NetworkPane(Vertical):
+    def __init__(self) -> None:
+        super().__init__(id="pane-netwerk", classes="stage-pane")
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="network-picture")
+        yield RecordTable(
+            "Mensen",
+            [Column("Wie", lambda m, c: c.names.member(m)),
+             Column("Relatie", lambda m, c: m.relation.label),
+             Column("Steun", lambda m, c: " ".join(s.value for s in m.support) or "-"),
+             Column("Band", lambda m, c: m.tie.label),
+             Column("Invloed", lambda m, c: ("✖ " if m.influence is Influence.HINDERS else "") + m.influence.label),
+             Column("Kan bijdragen", lambda m, c: m.contribution or "-")],
+            lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
+            id="network-table")
+
+    async def show(self, context: StageContext) -> None:
+        self.query_one("#network-picture", Static).update(network_picture(context.data, context.names))
+        self.query_one(RecordTable).show(context)
+
+    def focus_first(self) -> bool:
+        self.query_one(RecordTable).focus_table()
+        return True
