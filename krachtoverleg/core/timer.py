@@ -50,11 +50,11 @@ def clock_text(seconds: int) -> str:
 
 
 def describe(view: TimeView) -> str:
-    """'2:10 van 6:00 · totaal 14 van 45 min', with 'te lang' in words when running over."""
-    stage = f"{clock_text(view.stage_used)} van {clock_text(view.stage_box)}"
+    """Two short lines for the timer box; running over is said in words, not only in colour."""
+    stage = f"Dit deel {clock_text(view.stage_used)} van {clock_text(view.stage_box)}"
     if view.stage_over:
-        stage += f" (+{clock_text(view.stage_used - view.stage_box)} te lang)"
-    total = f"totaal {view.total_used // 60} van {view.total_box // 60} min"
+        stage += f"\n  {clock_text(view.stage_used - view.stage_box)} te lang"
+    total = f"Overleg {view.total_used // 60} van {view.total_box // 60} min"
     if view.total_over:
-        total += " (te lang)"
-    return f"{stage} · {total}"
+        total += "\n  te lang"
+    return f"{stage}\n{total}"

@@ -40,3 +40,12 @@ def test_every_stage_at_100x30(make_app, snap_compare, stage_number):
 
 def test_new_case_dialog(make_app, snap_compare):
     assert snap_compare(make_app(), press=["n", "tab"], terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("stage_number", [1, 4, 6, 7, 8, 9])
+def test_busy_stages_at_80x24(make_app, snap_compare, stage_number):
+    assert snap_compare(make_app(), press=["enter", *["pagedown"] * stage_number], terminal_size=(80, 24))
+
+
+def test_network_at_160x45(make_app, snap_compare):
+    assert snap_compare(make_app(), press=["enter", *["pagedown"] * 4], terminal_size=(160, 45))

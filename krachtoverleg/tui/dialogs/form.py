@@ -55,6 +55,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 yield Button("Opslaan", variant="primary", id="save")
                 yield Button("Annuleren", id="cancel")
 
+    def on_mount(self) -> None:
+        if self.fields:  # start typing in the first field, not on the scroll container
+            self.query_one(f"#field-{self.fields[0].name}").focus()
+
     def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox:
         widget_id = f"field-{spec.name}"
         if spec.kind == "select":

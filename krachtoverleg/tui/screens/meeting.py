@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from krachtoverleg.core.agenda import STAGE_KEYS, STAGES, neighbour
 from krachtoverleg.core.casedata import CaseData
@@ -59,7 +59,9 @@ class MeetingScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Horizontal(id="meeting-body"):
-            yield AgendaColumn()
+            with Vertical(id="left-column"):
+                yield AgendaColumn()
+                yield Static("", id="timer")
             with Vertical(id="stage-area"):
                 yield StageHeader()
                 with ContentSwitcher(id="stages"):
@@ -114,7 +116,9 @@ class MeetingScreen(Screen[None]):
         stage = self.current
         entered = self.entered if self.meeting.is_open else None
         view = time_view(self.meeting, stage, entered, self.app.clock.now())  # type: ignore[attr-defined]
-        self.query_one(StageHeader).show_time(describe(view), view.stage_over or view.total_over)
+        timer = self.query_one("#timer", Static)
+        timer.update(describe(view))
+        timer.set_class(view.stage_over or view.total_over, "over")
 
     def go_to(self, key: str, remember: bool = True) -> None:
         leaving = self.current

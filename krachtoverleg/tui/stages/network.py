@@ -51,6 +51,7 @@ def _build(values: dict[str, Any], member: NetworkMember | None, context: StageC
 class NetworkPane(Vertical):
     def __init__(self) -> None:
         super().__init__(id="pane-netwerk", classes="stage-pane")
+        self.context: StageContext | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("", id="network-picture")
@@ -66,8 +67,17 @@ class NetworkPane(Vertical):
             id="network-table")
 
     async def show(self, context: StageContext) -> None:
-        self.query_one("#network-picture", Static).update(network_picture(context.data, context.names))
+        self.context = context
+        self._draw()
         self.query_one(RecordTable).show(context)
+
+    def _draw(self) -> None:
+        if self.context is not None:
+            picture = network_picture(self.context.data, self.context.names, self.size.width or 100)
+            self.query_one("#network-picture", Static).update(picture)
+
+    def on_resize(self) -> None:
+        self._draw()
 
     def focus_first(self) -> bool:
         self.query_one(RecordTable).focus_table()

@@ -17,6 +17,8 @@ from krachtoverleg.core.vocab import Influence, Relation, Tie
 LINES = {Tie.STRONG: "━━━━", Tie.NORMAL: "────", Tie.WEAK: "┄┄┄┄", Tie.STRESSFUL: "≈≈≈≈"}
 INFLUENCE = {Influence.HELPS: ("+", "bold green"), Influence.NEUTRAL: ("", ""),
              Influence.HINDERS: ("✖ remt", "bold red")}
+LEGEND = Text("━ sterk  ─ gewoon  ┄ zwak  ≈ geeft spanning   + helpt  ✖ remt   "
+              "P praktisch  G gezelschap  A advies  E emotioneel", style="dim")
 LEFT = (Relation.FAMILY, Relation.NEIGHBOURS)
 RIGHT = (Relation.FRIENDS, Relation.PROFESSIONALS)
 
@@ -49,14 +51,28 @@ def _side(groups: tuple[Relation, ...], members: list[NetworkMember], names: Nam
     return Group(*parts)
 
 
-def network_picture(data: CaseData, names: Names) -> RenderableType:
+def _stacked(members: list[NetworkMember], names: Names, centre: Panel) -> RenderableType:
+    """For narrow screens: the client on top, each group below with its lines."""
+    parts: list[RenderableType] = [centre]
+    for relation in Relation:
+        people = [m for m in members if m.relation is relation]
+        parts.append(Text(relation.label.upper(), style="underline"))
+        parts += [Text.assemble("  ", _person(m, names, left=False)) for m in people]
+        if not people:
+            parts.append(Text("  (niemand)", style="dim"))
+    return Group(*parts)
+
+
+def network_picture(data: CaseData, names: Names, width: int = 100) -> RenderableType:
     members = data.all(NetworkMember)
+    if width < 70:
+        centre = Panel(Text(names.client(data.case), justify="center", style="bold"),
+                       border_style="bold", expand=False)
+        return Group(_stacked(members, names, centre), LEGEND)
     grid = Table.grid(expand=True, padding=(0, 0))
     grid.add_column(ratio=5)
     grid.add_column(ratio=2, vertical="middle")
     grid.add_column(ratio=5)
     centre = Panel(Text(names.client(data.case), justify="center", style="bold"), border_style="bold")
     grid.add_row(_side(LEFT, members, names, True), centre, _side(RIGHT, members, names, False))
-    legend = Text("━ sterk  ─ gewoon  ┄ zwak  ≈ geeft spanning   + helpt  ✖ remt   "
-                  "P praktisch  G gezelschap  A advies  E emotioneel", style="dim")
-    return Group(grid, legend)
+    return Group(grid, LEGEND)

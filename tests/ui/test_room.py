@@ -1,0 +1,126 @@
+"""Running the room: blanking, the agenda timer, the palette, and a whole meeting by keys only."""
+
+from datetime import timedelta
+
+from krachtoverleg.core.models import Action, Meeting, Step, Strength
+from krachtoverleg.core.store import Store
+from krachtoverleg.core.vocab import ActionStatus, Carrier, MeetingStatus
+from krachtoverleg.tui.dialogs.blank import BlankScreen
+from krachtoverleg.tui.screens.meeting import MeetingScreen
+
+from .conftest import screen_text
+
+
+async def test_b_blanks_the_screen_and_b_brings_it_back(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BlankScreen)
+        assert "Gezin V." not in screen_text(pilot.app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen)
+
+
+async def test_while_typing_b_is_a_letter_and_f5_blanks(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press("b", "e")
+        assert pilot.app.focused.value == "be"
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, BlankScreen)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert pilot.app.focused.value == "be"  # nothing typed is lost
+
+
+async def test_the_timer_counts_per_stage_and_keeps_the_time(app, store, demo, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting_id = pilot.app.screen.meeting_id
+        clock.moment += timedelta(minutes=4)  # the opening takes 4 of its 3 minutes
+        pilot.app.screen.show_time()
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "4:00 van 3:00" in text and "te lang" in text
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert "0:00 van 5:00" in screen_text(pilot.app)
+        clock.moment += timedelta(minutes=2)
+        pilot.app.screen.show_time()
+        await pilot.pause()
+        assert "Overleg 6 van 45 min" in screen_text(pilot.app)
+    seconds = store.load(demo.id).get(Meeting, meeting_id).stage_seconds
+    assert seconds == {"opening": 240, "terugblik": 120}
+
+
+async def test_every_footer_key_is_in_the_command_palette(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown")
+        await pilot.pause()
+        titles = {command.title for command in pilot.app.get_system_commands(pilot.app.screen)}
+        assert {"Verder", "Terug", "Scherm uit", "Namen", "Gedaan", "Deels", "Waarom"} <= titles
+
+
+async def test_a_whole_meeting_by_key_presses_only(app, store_dir, demo):
+    async with app.run_test(size=(80, 24)) as pilot:
+        press = pilot.press
+        await press("enter")
+        await pilot.pause()
+        meeting_id = pilot.app.screen.meeting_id
+        # Opening: a new attendee
+        await press("a")
+        await pilot.pause()
+        await press(*"Ellen Visser", "tab", *"juf", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Terugblik: the open action is done
+        await press("pagedown", "down", "down", "down", "g")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Krachten: capture a strength
+        await press("pagedown", *"ik ben eerlijk", "enter")
+        await pilot.pause()
+        # Hulpbronnen, Netwerk, Ambities: look, and move on
+        await press("pagedown", "pagedown", "pagedown")
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Doelen: a step for the first goal
+        await press("pagedown", "tab", "a")
+        await pilot.pause()
+        await press(*"Spaarpot voor de kinderen", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Zelf of ik: the first open step is done by the client herself
+        await press("pagedown", "z")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Acties: an action made from the first open step, and a decision
+        await press("pagedown", "s")
+        await pilot.pause()
+        await press("ctrl+s")
+        await pilot.pause()
+        await press("tab", "tab", "tab", *"Moeder belt zelf", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MeetingScreen), pilot.app.screen
+        # Afsluiting: close the meeting
+        await press("pagedown", "c", "j")
+        await pilot.pause()
+        assert "GESLOTEN" in screen_text(pilot.app)
+
+    data = Store.open(store_dir, write=False).load(demo.id)
+    meeting = data.get(Meeting, meeting_id)
+    assert meeting.status is MeetingStatus.CLOSED
+    assert meeting.attendees[-1].name == "Ellen Visser"
+    assert any(a.what.startswith("Lijst") and a.status is ActionStatus.DONE for a in data.all(Action))
+    assert "eerlijk" in [s.text for s in data.all(Strength)]
+    assert "Spaarpot voor de kinderen" in [s.text for s in data.all(Step)]
+    social = next(s for s in data.all(Step)
+                  if s.text.startswith("Naar de sociale dienst"))
+    assert social.decision.carrier is Carrier.ZELF
+    actions = data.actions_of(meeting)
+    assert len(actions) == 1 and actions[0].step_id == social.id and actions[0].check == "Moeder belt zelf"
