@@ -124,3 +124,27 @@ async def test_a_whole_meeting_by_key_presses_only(app, store_dir, demo):
     assert social.decision.carrier is Carrier.ZELF
     actions = data.actions_of(meeting)
     assert len(actions) == 1 and actions[0].step_id == social.id and actions[0].check == "Moeder belt zelf"
+
+
+async def test_timeboxes_can_be_changed_per_meeting(app, store, demo):
+    from krachtoverleg.tui.dialogs.form import FormDialog
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting_id = pilot.app.screen.meeting_id
+        await pilot.press("t")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, FormDialog)
+        dialog.query_one("#field-opening").value = "10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "van 10:00" in screen_text(pilot.app)
+        await pilot.press("t")
+        await pilot.pause()
+        pilot.app.screen.query_one("#field-krachten").value = "veel"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "heel getal" in str(pilot.app.screen.query_one("#form-error").render())
+    assert store.load(demo.id).get(Meeting, meeting_id).timeboxes["opening"] == 10

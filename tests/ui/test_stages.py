@@ -240,3 +240,52 @@ async def test_afsluiting_closes_read_only_and_reopens(app, store_dir, demo):
         await pilot.press("pagedown", "o", "j")
         await pilot.pause()
         assert stored(store_dir, demo).get(Meeting, meeting_id).status is MeetingStatus.OPEN
+
+
+async def test_edit_and_delete_in_the_other_tables(app, store_dir, demo):
+    """Ambities, doelen, stappen, acties and besluiten share one table: change and remove work."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "ambities")
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, text="Weer werken, vier dagen per week")
+        assert "Weer werken, vier dagen per week" in {a.text for a in stored(store_dir, demo).all(Ambition)}
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert "Weer werken, vier dagen per week" not in {a.text for a in stored(store_dir, demo).all(Ambition)}
+
+        await pilot.press("pagedown")  # doelen
+        await pilot.pause()
+        await pilot.press("down", "e")
+        await pilot.pause()
+        await fill(pilot, text="Zonder angst de post openen")
+        assert "Zonder angst de post openen" in {g.text for g in stored(store_dir, demo).all(Goal)}
+        await pilot.press("tab", "e")  # its first step
+        await pilot.pause()
+        await fill(pilot, text="Elke maandag samen de post openen")
+        assert "Elke maandag samen de post openen" in {s.text for s in stored(store_dir, demo).all(Step)}
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert "Elke maandag samen de post openen" not in {s.text for s in stored(store_dir, demo).all(Step)}
+
+        await pilot.press("pagedown", "pagedown", "a")  # acties
+        await pilot.pause()
+        await fill(pilot, what="Budgetcursus zoeken", owner="client", due="01-02-2027")
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, due="15-02-2027")
+        action = next(a for a in stored(store_dir, demo).all(Action) if a.what == "Budgetcursus zoeken")
+        assert action.due == date(2027, 2, 15)
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert "Budgetcursus zoeken" not in {a.what for a in stored(store_dir, demo).all(Action)}
+        await pilot.press("tab", "a")
+        await pilot.pause()
+        await fill(pilot, text="Eerste besluit")
+        await pilot.press("e")
+        await pilot.pause()
+        await fill(pilot, text="Eerste besluit, aangepast")
+        assert "Eerste besluit, aangepast" in {d.text for d in stored(store_dir, demo).all(Decision)}
+        await pilot.press("delete", "j")
+        await pilot.pause()
+        assert "Eerste besluit, aangepast" not in {d.text for d in stored(store_dir, demo).all(Decision)}

@@ -7,6 +7,7 @@ clickers send) blanks the screen; F5 does too, also while typing."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +27,7 @@ from krachtoverleg.core.vocab import StrengthKind
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.stages import PANES
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
@@ -43,6 +45,7 @@ class MeetingScreen(Screen[None]):
         Binding("b", "blank", "Scherm uit", id="meeting.blank"),
         Binding("f5", "blank", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
         Binding("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
+        Binding("t", "timeboxes", "Tijden", id="meeting.timeboxes"),
         Binding("f2", "cases", "Casussen", id="meeting.cases"),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
     ]
@@ -163,6 +166,24 @@ class MeetingScreen(Screen[None]):
     def action_cases(self) -> None:
         self.save_time()
         self.app.pop_screen()
+
+    def action_timeboxes(self) -> None:
+        """Change this meeting's minutes per stage."""
+        meeting = self.meeting
+        if meeting is None or not meeting.is_open:
+            return
+        fields = [FormField(key, f"{stage.title} (minuten)", str(meeting.timeboxes[key]))
+                  for key, stage in STAGES.items()]
+
+        def build(values: dict[str, Any]) -> Meeting:
+            return meeting.replace(timeboxes=values)
+
+        def done(answer: Meeting | None) -> None:
+            if answer is not None:
+                self.meeting = answer
+                self.save_records(answer)
+
+        self.app.push_screen(FormDialog("Tijd per onderdeel", fields, build), done)
 
     def action_blank(self) -> None:
         self.app.push_screen(BlankScreen())

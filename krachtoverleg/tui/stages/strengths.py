@@ -55,8 +55,8 @@ class StrengthColumn(Vertical):
 
 
 def _item_text(strength: Strength) -> str:
-    by = f"  ({strength.named_by.label})" if strength.named_by else ""
-    return f"• {strength.text}{by}"
+    tags = [tag.label.split(" (")[0] for tag in (strength.named_by, strength.dimension) if tag]
+    return f"• {strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
 
 
 class StrengthBoard(Vertical):
