@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import uuid
+
 import pytest
 
 from krachtoverleg.tui.app import KrachtApp
@@ -9,8 +12,27 @@ from krachtoverleg.tui.app import KrachtApp
 SIZES = [(80, 24), (100, 30), (160, 45)]
 
 
+def keys(*presses: str):
+    """Press keys, then wait until reloads and layout have finished: every run, the same frame."""
+
+    async def run(pilot) -> None:
+        for key in presses:
+            await pilot.press(key)
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def fixed_ids(monkeypatch):
+    """Record ids are random; row keys and link ids end up in the SVG, so fix them here."""
+    counter = itertools.count(1)
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter)))
+
+
 @pytest.fixture
-def make_app(store, demo, clock):
+def make_app(fixed_ids, store, demo, clock):
     return lambda: KrachtApp(store=store, clock=clock)
 
 
@@ -21,12 +43,12 @@ def test_case_list(make_app, snap_compare, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_meeting_opening(make_app, snap_compare, size):
-    assert snap_compare(make_app(), press=["enter"], terminal_size=size)
+    assert snap_compare(make_app(), run_before=keys("enter"), terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_meeting_krachten(make_app, snap_compare, size):
-    assert snap_compare(make_app(), press=["enter", "pagedown", "pagedown", "escape"],
+    assert snap_compare(make_app(), run_before=keys("enter", "pagedown", "pagedown", "escape"),
                         terminal_size=size)
 
 
@@ -35,17 +57,19 @@ def test_every_stage_at_100x30(make_app, snap_compare, stage_number):
     presses = ["enter", *["pagedown"] * stage_number]
     if stage_number == 2:
         presses.append("escape")  # no blinking cursor in the capture line
-    assert snap_compare(make_app(), press=presses, terminal_size=(100, 30))
+    assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=(100, 30))
 
 
 def test_new_case_dialog(make_app, snap_compare):
-    assert snap_compare(make_app(), press=["n", "tab"], terminal_size=(100, 30))
+    assert snap_compare(make_app(), run_before=keys("n", "tab"), terminal_size=(100, 30))
 
 
 @pytest.mark.parametrize("stage_number", [1, 4, 6, 7, 8, 9])
 def test_busy_stages_at_80x24(make_app, snap_compare, stage_number):
-    assert snap_compare(make_app(), press=["enter", *["pagedown"] * stage_number], terminal_size=(80, 24))
+    assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * stage_number),
+                        terminal_size=(80, 24))
 
 
 def test_network_at_160x45(make_app, snap_compare):
-    assert snap_compare(make_app(), press=["enter", *["pagedown"] * 4], terminal_size=(160, 45))
+    assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * 4),
+                        terminal_size=(160, 45))

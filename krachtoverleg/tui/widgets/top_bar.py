@@ -1,19 +1,20 @@
-"""The line at the top: where we are, and whether names are hidden."""
+"""The line at the top: where we are, and whether names are hidden.
+
+One widget renders both parts, so the line is drawn the same way every time."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
+from rich.table import Table
+from rich.text import Text
 from textual.widgets import Static
 
 
-class TopBar(Horizontal):
-    def compose(self) -> ComposeResult:
-        yield Static("", id="top-title")
-        yield Static("", id="top-privacy")
-
+class TopBar(Static):
     def show(self, title: str, privacy: bool) -> None:
-        self.query_one("#top-title", Static).update(title)
-        badge = self.query_one("#top-privacy", Static)
-        badge.update("F4 · namen verborgen" if privacy else "F4 · NAMEN ZICHTBAAR")
-        badge.set_class(not privacy, "names-visible")
+        grid = Table.grid(expand=True)
+        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+        grid.add_column(justify="right", no_wrap=True)
+        badge = (Text(" F4 · namen verborgen ", style="bold on dark_green") if privacy
+                 else Text(" F4 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
+        grid.add_row(Text(f" {title}", style="bold"), badge)
+        self.update(grid)
