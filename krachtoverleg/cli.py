@@ -6,6 +6,7 @@ Exit codes: 0 done; 1 the store cannot be used; 2 bad input (unknown case, bad f
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import shutil
 import sys
@@ -18,7 +19,13 @@ from krachtoverleg.core.clock import Clock, SystemClock
 from krachtoverleg.core.errors import (
     InterchangeError, KrachtError, StoreBusy, StoreError, UnknownCase, ValidationError,
 )
+from krachtoverleg.core.exports import export_target
 from krachtoverleg.core.store import Store, store_dir_from
+
+# Choices only: the modules behind them load when their command runs.
+MINUTES_FORMATS = ("md", "html")
+LIST_FORMATS = ("table", "json", "csv", "md", "ics")
+STATUS_FILTERS = ("open", "done", "all")
 
 EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
 
@@ -50,6 +57,25 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="alle gegevens van één cliënt als JSON (inzage, AVG)")
     export.add_argument("case", metavar="CASUS")
     export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    minutes = commands.add_parser("minutes", help="het verslag van een overleg (Markdown of HTML)")
+    minutes.add_argument("case", metavar="CASUS")
+    minutes.add_argument("--meeting", metavar="N|latest", default="latest",
+                         help="nummer van het overleg, of 'latest' (standaard: het laatste)")
+    minutes.add_argument("--format", choices=MINUTES_FORMATS, default="md")
+    minutes.add_argument("--full-names", action="store_true",
+                         help="met volledige namen (vertrouwelijk); standaard rol of initialen")
+    minutes.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    actions = commands.add_parser("actions", help="alle acties van alle casussen")
+    actions.add_argument("--owner", metavar="NAAM", help="alleen de acties van deze persoon "
+                         "(naam, rol of initialen)")
+    actions.add_argument("--case", metavar="CASUS", help="alleen deze casus")
+    actions.add_argument("--status", choices=STATUS_FILTERS, default="open",
+                         help="open (nog te doen, ook deels gedaan), done of all")
+    actions.add_argument("--overdue", action="store_true", help="alleen acties die te laat zijn")
+    actions.add_argument("--format", choices=LIST_FORMATS, default="table")
+    actions.add_argument("--full-names", action="store_true",
+                         help="met volledige namen (vertrouwelijk); standaard rol of initialen")
+    actions.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     imp = commands.add_parser("import", help="voeg een casus toe uit een JSON-bestand")
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--replace", action="store_true", help="vervang een casus die er al is")
@@ -166,22 +192,83 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         return _launch(store, clock, summary.id)
 
 
+def _write_or_print(text: str, output: str | None, what: str) -> None:
+    """To the file named (0600, checked before writing), or to standard output."""
+    from krachtoverleg.core.exports import write_export
+
+    if output:
+        target = write_export(output, text)
+        _say(f"{what} staat in {target} (alleen leesbaar voor jou).")
+    else:
+        sys.stdout.write(text)
+
+
 def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.atomic import write_atomic
     from krachtoverleg.core.interchange import dumps, export_case
 
     store = Store.open(root, write=False)
     data = store.load_by_code(args.case)
-    text = dumps(export_case(data, clock.now()))
     if args.output:
-        target = Path(args.output).expanduser()
-        if target.is_dir() or not target.parent.is_dir():
-            raise ValidationError(f"Kan niet schrijven naar {target}: geen geldig bestand.")
-        write_atomic(target, text.encode("utf-8"))
-        _say(f"Alle gegevens van {data.case.code} staan in {target} (alleen leesbaar voor jou).")
-    else:
-        sys.stdout.write(text)
+        export_target(args.output)
+    _write_or_print(dumps(export_case(data, clock.now())), args.output,
+                    f"Alle gegevens van {data.case.code}")
     return 0
+
+
+def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.exports import render_minutes
+    from krachtoverleg.core.minutes import choose_meeting
+    from krachtoverleg.core.privacy import Names
+
+    if args.output:
+        export_target(args.output)  # a bad path is refused before any work
+    store = Store.open(root, write=False)
+    data = store.load_by_code(args.case)
+    meeting = choose_meeting(data, args.meeting)
+    text = render_minutes(data, meeting, Names(show_names=args.full_names), clock.now(), args.format)
+    _write_or_print(text, args.output, f"Het verslag van {data.case.code}, overleg {meeting.number},")
+    return 0
+
+
+def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core import action_formats as formats
+    from krachtoverleg.core.action_list import ActionFilter, collect
+    from krachtoverleg.core.privacy import Names
+
+    if args.output:
+        export_target(args.output)
+    if args.owner is not None and not args.owner.strip():
+        raise ValidationError("--owner: vul een naam, rol of initialen in.")
+    store = Store.open(root, write=False)
+    case_id = store.resolve(args.case).id if args.case else None
+    today = clock.today()
+    everything = collect(store, Names(show_names=args.full_names), today,
+                         [case_id] if case_id else None)
+    for problem in everything.problems:
+        _say(f"krachtoverleg: overgeslagen: {problem}")
+    actions = everything.filtered(ActionFilter(args.owner, case_id, args.status, args.overdue))
+    if args.format == "table" and not args.output:
+        from rich.console import Console
+
+        Console().print(formats.as_table(actions, today))
+        return 0
+    text = {
+        "table": lambda: _render_plain(formats.as_table(actions, today)),
+        "json": lambda: formats.as_json(actions),
+        "csv": lambda: formats.as_csv(actions),
+        "md": lambda: formats.as_markdown(actions, today),
+        "ics": lambda: formats.as_ics(actions, clock.now()),
+    }[args.format]()
+    _write_or_print(text, args.output, "De actielijst")
+    return 0
+
+
+def _render_plain(renderable: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, no_color=True, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
 
 
 def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
@@ -213,5 +300,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "cases": _cases,
     "meeting": _meeting,
     "export-case": _export_case,
+    "minutes": _minutes,
+    "actions": _actions,
     "import": _import,
 }

@@ -27,6 +27,7 @@ from krachtoverleg.core.atomic import (
 from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
 from krachtoverleg.core.models import CASE_RECORDS, Case
+from krachtoverleg.core.models.meeting import OPEN_STATUSES
 from krachtoverleg.core.record import Record
 from krachtoverleg.core.schema import META, SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.settings import Settings
@@ -37,6 +38,7 @@ SETTINGS = "settings.json"
 CASES = "cases"
 LOCK = ".lock"
 
+_OPEN_STATUSES = {status.value for status in OPEN_STATUSES}
 _TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
 
 
@@ -76,7 +78,7 @@ def summarise(raw: dict[str, Any]) -> CaseSummary:
     planned |= {m["next_meeting"] for m in meetings if m.get("next_meeting")}
     return CaseSummary(
         id=case["id"], code=case["code"], label=case["label"],
-        open_actions=sum(1 for a in actions if a.get("status") == "open"),
+        open_actions=sum(1 for a in actions if a.get("status") in _OPEN_STATUSES),
         planned=[date.fromisoformat(day) for day in sorted(planned)],
     )
 

@@ -1,5 +1,5 @@
-"""Dates and small texts as the screen shows them (Dutch). Every status carries a sign and a
-word, so nothing depends on colour alone."""
+"""Dates and small texts as the screen shows them (Dutch); the words shared with the minutes
+live in the core (wording.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,11 @@ from datetime import date
 
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.validate import to_date
-from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.core.wording import STATUS_SIGNS, day, yes_no
+
+__all__ = ["STATUS_SIGNS", "day", "day_label", "read_day", "require", "yes_no"]
 
 _DAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-STATUS_SIGNS = {
-    ActionStatus.OPEN: "○ open",
-    ActionStatus.DONE: "✓ gedaan",
-    ActionStatus.PARTLY: "◐ deels",
-    ActionStatus.NOT_DONE: "✗ niet gedaan",
-}
-
-
-def day(value: date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else "-"
 
 
 def day_label(value: date | None, today: date) -> str:
@@ -29,10 +20,6 @@ def day_label(value: date | None, today: date) -> str:
     if value == today:
         return "vandaag"
     return f"{_DAYS[value.weekday()][:2]} {day(value)}"
-
-
-def yes_no(value: bool) -> str:
-    return "ja" if value else "nee"
 
 
 def read_day(value: object, label: str, required: bool = True) -> date | None:

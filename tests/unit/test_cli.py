@@ -27,7 +27,7 @@ def test_demo_then_cases_json_lists_the_demo_case(demo_dir, capsys, clock):
     assert code == 0
     cases = json.loads(out)
     assert cases[0]["code"] == "K-001" and cases[0]["label"] == "Gezin V." and cases[0]["id"]
-    assert cases[0]["next_meeting"] == "2026-11-23" and cases[0]["open_actions"] == 1
+    assert cases[0]["next_meeting"] == "2026-11-23" and cases[0]["open_actions"] == 2
     assert "Petra" not in out
 
 

@@ -99,6 +99,9 @@ def _timeboxes(value: object) -> dict[str, int]:
     return boxes
 
 
+OPEN_STATUSES = frozenset({ActionStatus.OPEN, ActionStatus.PARTLY})
+
+
 @dataclass
 class Action(Record):
     """An agreed action. The owner is the client, or a person in the network (professionals
@@ -139,7 +142,8 @@ class Action(Record):
 
     @property
     def is_open(self) -> bool:
-        return self.status is ActionStatus.OPEN
+        """Still to do: not started, or only partly done. Done and not done are settled."""
+        return self.status in OPEN_STATUSES
 
     def overdue(self, today: date) -> bool:
         return self.is_open and self.due < today

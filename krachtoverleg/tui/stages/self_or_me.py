@@ -17,6 +17,7 @@ from krachtoverleg.core.planning import balance, ordered_steps
 from krachtoverleg.core.vocab import Carrier, Relation, TakeoverReason
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.core.wording import hand_back, takeover_reason
 from krachtoverleg.tui.format import day, read_day
 
 QUESTION = "Moet ik dit doen, of kan de cliënt dit zelf?"
@@ -59,12 +60,8 @@ class SelfOrMePane(Vertical):
         table.clear()
         for step in self.steps:
             decision = step.decision
-            reason = "-"
-            back = "-"
-            if decision and decision.carrier is Carrier.PROFESSIONAL:
-                reason = decision.reason_text if decision.reason is TakeoverReason.OTHER else decision.reason.label  # type: ignore[union-attr]
-                back = f"{day(decision.hand_back_by)}: {decision.hand_back_plan}"
-            table.add_row(step.text, context.names.carrier(decision, context.data), reason, back)
+            table.add_row(step.text, context.names.carrier(decision, context.data),
+                          takeover_reason(decision), hand_back(decision))
         if self.steps:
             table.move_cursor(row=min(row, len(self.steps) - 1))
         else:

@@ -1,0 +1,150 @@
+"""The action list in every form `krachtoverleg actions` offers: a table grouped by owner for
+people, JSON and CSV for other tools, Markdown for mail, and an iCalendar file of due dates,
+evaluation dates and next meetings (written by the icalendar library, not by hand)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime, timedelta, timezone
+from itertools import groupby
+from typing import Any
+
+from krachtoverleg.core import markdown as md
+from krachtoverleg.core.action_list import ActionList, ActionRow
+from krachtoverleg.core.wording import STATUS_SIGNS, day
+
+LIST_FORMATS = ("table", "json", "csv", "md", "ics")
+OVERDUE = "⚠ te laat"
+
+
+def _groups(rows: list[ActionRow]) -> list[tuple[str, list[ActionRow]]]:
+    """(owner, their rows); the rows come sorted by owner."""
+    groups = []
+    for _, items in groupby(rows, key=lambda r: r.owner_key):
+        members = list(items)
+        groups.append((members[0].owner, members))
+    return groups
+
+
+def _plain(row: ActionRow) -> dict[str, Any]:
+    action = row.action
+    return {
+        "id": action.id, "case_id": row.case_id, "case_code": row.case_code,
+        "case": row.case_title, "meeting": row.meeting_number, "what": action.what,
+        "owner": row.owner, "due": action.due.isoformat(), "check": action.check,
+        "status": action.status.value, "note": action.note, "overdue": row.overdue,
+    }
+
+
+def as_json(actions: ActionList) -> str:
+    return json.dumps([_plain(row) for row in actions.rows], ensure_ascii=False, indent=2) + "\n"
+
+
+def _spreadsheet_safe(value: object) -> object:
+    """A cell starting with = + - @ would run as a formula in a spreadsheet: keep it text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def as_csv(actions: ActionList) -> str:
+    buffer = io.StringIO()
+    fields = ["id", "case_id", "case_code", "case", "meeting", "what", "owner", "due", "check",
+              "status", "note", "overdue"]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    for row in actions.rows:
+        plain = _plain(row)
+        plain["overdue"] = "ja" if row.overdue else "nee"
+        writer.writerow({key: _spreadsheet_safe(value) for key, value in plain.items()})
+    return buffer.getvalue()
+
+
+def as_markdown(actions: ActionList, today: date) -> str:
+    parts = [f"# Actielijst van {day(today)}"]
+    if not actions.rows:
+        parts.append("Geen acties die passen bij deze keuze.")
+    for owner, rows in _groups(actions.rows):
+        late = sum(r.overdue for r in rows)
+        title = f"## {md.inline(owner)} ({len(rows)}{f', {late} te laat' if late else ''})"
+        table = md.table(["Casus", "Actie", "Wanneer", "Hoe controleren", "Status", "Te laat"], [
+            [md.cell(r.case_title), md.cell(r.action.what), day(r.action.due), md.cell(r.action.check),
+             STATUS_SIGNS[r.action.status], OVERDUE if r.overdue else "-"] for r in rows])
+        parts += [title, table]
+    return "\n\n".join(parts) + "\n"
+
+
+def as_table(actions: ActionList, today: date) -> Any:
+    """A Rich renderable: one table per owner, overdue marked by a sign and a word."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    if not actions.rows:
+        return Text("Geen acties die passen bij deze keuze.")
+    tables = []
+    for owner, rows in _groups(actions.rows):
+        late = sum(r.overdue for r in rows)
+        title = f"{owner}: {len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
+        title += f", {late} te laat" if late else ""
+        table = Table("Casus", "Actie", "Wanneer", "Status", "Hoe controleren", title=title,
+                      title_justify="left", title_style="bold", expand=False)
+        for row in rows:
+            when = day(row.action.due) + (f"  {OVERDUE}" if row.overdue else "")
+            table.add_row(Text(row.case_title), Text(row.action.what),
+                          Text(when, style="bold" if row.overdue else ""),
+                          STATUS_SIGNS[row.action.status], Text(row.action.check or "-"))
+        tables.append(table)
+    return Group(*tables)
+
+
+def _utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)
+
+
+def _all_day(uid: str, day_: date, summary: str, description: str, stamp: datetime,
+             category: str) -> Any:
+    from icalendar import Event
+
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", day_)
+    event.add("dtend", day_ + timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", description)
+    event.add("categories", [category])
+    event.add("transp", "TRANSPARENT")  # a reminder, not a block of busy time
+    return event
+
+
+def as_ics(actions: ActionList, made_at: datetime) -> str:
+    from icalendar import Calendar
+
+    stamp = _utc(made_at)
+    calendar = Calendar()
+    calendar.add("prodid", "-//krachtoverleg//actielijst//NL")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", "krachtoverleg: acties en overleggen")
+    for row in actions.rows:
+        action = row.action
+        description = (f"Wie: {row.owner}\nHoe controleren: {action.check or '-'}\n"
+                       f"Status: {action.status.label}")
+        calendar.add_component(_all_day(
+            f"actie-{action.id}@krachtoverleg", action.due,
+            f"Actie {row.case_code}: {action.what}", description, stamp, "Actie"))
+    for dates in actions.dates:
+        for evaluation in dates.evaluations:
+            calendar.add_component(_all_day(
+                f"evaluatie-{dates.case_id}-{evaluation.isoformat()}@krachtoverleg", evaluation,
+                f"Evaluatie plan {dates.case_title}", "Kijken of het plan werkt.", stamp, "Evaluatie"))
+        for meeting in dates.next_meetings:
+            calendar.add_component(_all_day(
+                f"overleg-{dates.case_id}-{meeting.isoformat()}@krachtoverleg", meeting,
+                f"Casusoverleg {dates.case_title}", "Volgend overleg.", stamp, "Overleg"))
+    return calendar.to_ical().decode("utf-8")

@@ -1,0 +1,170 @@
+"""Every agreed action across all cases: what each professional works from between meetings.
+
+Rows carry the owner as the screen names them (privacy applied) and a grouping key, so one
+person who appears in several cases is one group. Filters: owner (matched on full name, role or
+initials, without regard to case or accents), case, status and overdue.
+
+Status: `open` is what is still to do (not started, or only partly done); `done` is done; `all`
+adds the actions that were settled as not done."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.models import Action, Meeting
+from krachtoverleg.core.privacy import Names, initials
+from krachtoverleg.core.store import Store
+from krachtoverleg.core.vocab import ActionStatus, OwnerKind, Relation
+
+StatusFilter = Literal["open", "done", "all"]
+STATUS_FILTERS: tuple[StatusFilter, ...] = ("open", "done", "all")
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Ayşe' matches 'ayse'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    case_id: str
+    case_code: str
+    case_title: str
+    action: Action
+    owner: str
+    owner_key: str
+    owner_terms: tuple[str, ...]  # folded name, role and initials; for matching, never shown
+    meeting_number: int
+    overdue: bool
+
+    def owned_by(self, wanted: str) -> bool:
+        needle = _fold(wanted.strip())
+        return bool(needle) and any(needle in term for term in self.owner_terms)
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    owner: str | None = None
+    case_id: str | None = None
+    status: StatusFilter = "open"
+    overdue: bool = False
+
+    def matches(self, row: ActionRow) -> bool:
+        status = row.action.status
+        if self.status == "open" and not row.action.is_open:
+            return False
+        if self.status == "done" and status is not ActionStatus.DONE:
+            return False
+        if self.overdue and not row.overdue:
+            return False
+        if self.case_id and row.case_id != self.case_id:
+            return False
+        if self.owner and not row.owned_by(self.owner):
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    """Dates of a case that belong in a professional's calendar."""
+
+    case_id: str
+    case_code: str
+    case_title: str
+    evaluations: tuple[date, ...]
+    next_meetings: tuple[date, ...]
+
+
+def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
+    numbers = {m.id: m.number for m in data.all(Meeting)}
+    rows = []
+    for action in data.all(Action):
+        if action.owner_kind is OwnerKind.CLIENT:
+            key = f"client:{data.case.id}"
+            terms = ("client", "cliënt", data.case.label, data.case.client_name, data.case.code)
+        else:
+            member = data.member(action.owner_id)
+            full = member.name if member else "?"
+            key = f"person:{_fold(' '.join(full.split()))}"
+            terms = (full, member.role if member else "", initials(full))
+        rows.append(ActionRow(
+            case_id=data.case.id, case_code=data.case.code, case_title=names.case_title(data.case),
+            action=action, owner=_owner_label(action, data, names), owner_key=key,
+            owner_terms=tuple(_fold(t) for t in terms if t),
+            meeting_number=numbers.get(action.meeting_id, 0), overdue=action.overdue(today)))
+    return rows
+
+
+def _owner_label(action: Action, data: CaseData, names: Names) -> str:
+    """Unambiguous across cases: 'broer' of one client is not 'broer' of another, while a
+    professional is the same person in every case (shown with initials in privacy mode)."""
+    if action.owner_kind is OwnerKind.CLIENT:
+        return f"cliënt van {names.case_title(data.case)}"
+    member = data.member(action.owner_id)
+    if member is None:
+        return "?"
+    if member.relation is Relation.PROFESSIONALS:
+        return names.member(member) if names.show_names else f"{member.role} {initials(member.name)}"
+    return f"{names.member(member)}, {data.case.code}"
+
+
+def dates_of(data: CaseData, names: Names) -> CaseDates:
+    meetings = data.all(Meeting)
+    return CaseDates(
+        case_id=data.case.id, case_code=data.case.code, case_title=names.case_title(data.case),
+        evaluations=tuple(sorted({m.evaluation_date for m in meetings if m.evaluation_date})),
+        next_meetings=tuple(sorted({m.next_meeting for m in meetings if m.next_meeting})),
+    )
+
+
+@dataclass
+class ActionList:
+    rows: list[ActionRow]
+    dates: list[CaseDates]
+    problems: list[str]  # cases that could not be read; the others are still listed
+
+    def filtered(self, wanted: ActionFilter) -> "ActionList":
+        rows = [row for row in self.rows if wanted.matches(row)]
+        if wanted.owner or wanted.overdue:  # a personal list: the cases this person works on
+            keep = {row.case_id for row in rows}
+        else:
+            keep = {d.case_id for d in self.dates}
+        if wanted.case_id:
+            keep &= {wanted.case_id}
+        return ActionList(rows, [d for d in self.dates if d.case_id in keep], self.problems)
+
+    def owners(self) -> list[tuple[str, str]]:
+        """(label, key) of every owner, sorted by label."""
+        seen: dict[str, str] = {}
+        for row in self.rows:
+            seen.setdefault(row.owner_key, row.owner)
+        return sorted(((label, key) for key, label in seen.items()), key=lambda item: _fold(item[0]))
+
+
+def sort_rows(rows: Iterable[ActionRow]) -> list[ActionRow]:
+    """By owner, then overdue first, then due date."""
+    return sorted(rows, key=lambda r: (_fold(r.owner), r.owner_key, not r.overdue, r.action.due,
+                                       r.case_code))
+
+
+def collect(store: Store, names: Names, today: date, case_ids: Iterable[str] | None = None) -> ActionList:
+    wanted = list(case_ids) if case_ids is not None else [s.id for s in store.cases()]
+    rows: list[ActionRow] = []
+    dates: list[CaseDates] = []
+    problems: list[str] = []
+    for case_id in wanted:
+        try:
+            data = store.load(case_id)
+        except KrachtError as error:
+            problems.append(str(error))
+            continue
+        rows.extend(rows_of(data, names, today))
+        dates.append(dates_of(data, names))
+    return ActionList(sort_rows(rows), dates, problems)

@@ -1,0 +1,267 @@
+"""The minutes (verslag) of one meeting, as Markdown: the header, every stage of the agenda in
+order, then in one place the decisions, the action list, the evaluation date, plan B and the next
+meeting (domain.md section 5).
+
+People are named through `Names`, so the default minutes are pseudonymised exactly as the shared
+screen in privacy mode; `Names(show_names=True)` gives the private version. Every piece of user
+text passes through `markdown.inline`, `block` or `cell`, so it shows as typed and cannot change
+the structure. Case-level records (strengths, network, goals, ...) are shown as they stand now."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from krachtoverleg.core import markdown as md
+from krachtoverleg.core.agenda import AGENDA
+from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.models import (
+    Ambition, Decision, Goal, LadderScore, Meeting, Need, NetworkMember, Resource, Strength,
+    ZrmScore,
+)
+from krachtoverleg.core.planning import balance, ordered_steps, review_actions, successes
+from krachtoverleg.core.privacy import Names
+from krachtoverleg.core.vocab import Influence, Presence, ResourceGroup, StrengthKind, Tie
+from krachtoverleg.core.wording import STATUS_SIGNS, day, hand_back, takeover_reason, yes_no
+
+Section = Callable[[CaseData, Meeting, Names], str]
+
+
+def choose_meeting(data: CaseData, which: str | int | None) -> Meeting:
+    """The meeting `--meeting N|latest` names: its number, or the latest by date."""
+    meetings = data.meetings()
+    if not meetings:
+        raise ValidationError(f"Casus {data.case.code} heeft nog geen overleg.")
+    if which in (None, "", "latest"):
+        return meetings[-1]
+    try:
+        number = int(str(which))
+    except ValueError:
+        raise ValidationError(f"Overleg '{which}': geef een nummer of 'latest'.") from None
+    found = next((m for m in meetings if m.number == number), None)
+    if found is None:
+        numbers = ", ".join(str(m.number) for m in meetings)
+        raise ValidationError(f"Casus {data.case.code} heeft geen overleg {number} (wel: {numbers}).")
+    return found
+
+
+def meeting_decisions(data: CaseData, meeting: Meeting) -> list[Decision]:
+    return sorted((d for d in data.all(Decision) if d.meeting_id == meeting.id), key=lambda d: d.number)
+
+
+# -- the header --------------------------------------------------------------------------
+
+
+def _header(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -> str:
+    present = [a for a in meeting.attendees if a.presence is Presence.PRESENT]
+    absent = [a for a in meeting.attendees if a.presence is Presence.ABSENT_WITH_NOTICE]
+    closed = "gesloten" if not meeting.is_open else "nog open (concept)"
+    version = ("VERTROUWELIJK: met volledige namen" if names.show_names
+               else "Namen zijn verkort tot rol of initialen")
+    facts = [
+        ("Cliënt", md.inline(names.case_title(data.case))),
+        ("Datum", day(meeting.date)),
+        ("Voorzitter", md.inline(names.person(meeting.chair)) or "-"),
+        ("Notulist", md.inline(names.person(meeting.minute_taker)) or "-"),
+        ("Aanwezig", md.inline(", ".join(names.attendee(a) for a in present)) or "-"),
+        ("Afwezig met kennisgeving", md.inline(", ".join(names.attendee(a) for a in absent)) or "-"),
+        ("Cliënt aanwezig", yes_no(meeting.client_present)),
+        ("Cliënt akkoord met dit overleg", yes_no(meeting.client_agreed)),
+        ("Status van het overleg", closed),
+    ]
+    lines = [
+        f"# Verslag casusoverleg {md.inline(data.case.code)}, overleg {meeting.number}",
+        "",
+        md.bullets(f"**{label}:** {value}" for label, value in facts),
+        "",
+        f"*{version}. Gemaakt op {day(made_at.date())} om {made_at.strftime('%H:%M')}.*",
+    ]
+    return "\n".join(lines)
+
+
+# -- one function per agenda stage ---------------------------------------------------------
+
+
+def _opening(data: CaseData, meeting: Meeting, names: Names) -> str:
+    hulpvraag = md.block(data.case.hulpvraag) or "nog niet ingevuld"
+    purpose = md.block(meeting.purpose) or "-"
+    return f"**Hulpvraag, in de woorden van de cliënt:**\\\n{hulpvraag}\n\n**Doel van dit overleg:** {purpose}"
+
+
+def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
+    actions = review_actions(data, meeting)
+    parts = []
+    if actions:
+        parts.append(md.table(["Actie", "Hoe ging het", "Wie", "Klaar op", "Waarom"], [
+            [md.cell(a.what), STATUS_SIGNS[a.status], md.cell(names.owner(a, data)), day(a.due),
+             md.cell(a.note)] for a in actions]))
+    else:
+        parts.append("Er zijn geen acties van een vorig overleg.")
+    wins = successes(data, meeting)
+    if wins:
+        parts.append("**Gelukt:**\n\n" + md.bullets(f"★ {md.inline(win)}" for win in wins))
+    return "\n\n".join(parts)
+
+
+def _strengths(data: CaseData, meeting: Meeting, names: Names) -> str:
+    parts = []
+    for kind in StrengthKind:
+        items = [s for s in data.all(Strength) if s.kind is kind]
+        lines = []
+        for strength in items:
+            tags = [t for t in (strength.dimension and strength.dimension.label,
+                                strength.named_by and f"genoemd door {strength.named_by.label}") if t]
+            suffix = f" ({', '.join(tags)})" if tags else ""
+            lines.append(f"{md.inline(strength.text)}{suffix}")
+        body = md.bullets(lines) if lines else "- nog niets genoemd"
+        parts.append(f"**{kind.label.capitalize()} ...**\n\n{body}")
+    return "\n\n".join(parts)
+
+
+def _resources(data: CaseData, meeting: Meeting, names: Names) -> str:
+    resources = data.all(Resource)
+    if not resources:
+        return "Nog geen hulpbronnen genoteerd."
+    order = list(ResourceGroup)
+    rows = [[md.cell(r.text), r.group.label, r.type.label,
+             "in gebruik" if r.in_use else "nog niet gebruikt",
+             r.quality.label if r.quality else "-"]
+            for r in sorted(resources, key=lambda r: order.index(r.group))]
+    return md.table(["Hulpbron", "Groep", "Soort", "Gebruik", "Kwaliteit"], rows)
+
+
+def _network(data: CaseData, meeting: Meeting, names: Names) -> str:
+    members = data.all(NetworkMember)
+    if not members:
+        return "Nog niemand genoteerd."
+    rows = []
+    for member in members:
+        influence = member.influence.label
+        if member.influence is Influence.HINDERS:
+            influence = f"⚠ {influence}"
+        tie = f"⚡ {member.tie.label}" if member.tie is Tie.STRESSFUL else member.tie.label
+        support = ", ".join(s.label for s in member.support) or "-"
+        rows.append([md.cell(names.member(member)), member.relation.label, support, tie, influence,
+                     md.cell(member.contribution)])
+    return md.table(["Wie", "Relatie", "Steun", "Band", "Invloed", "Wat kan deze persoon doen"], rows)
+
+
+def _ambitions(data: CaseData, meeting: Meeting, names: Names) -> str:
+    ambitions = [md.block(a.text) for a in data.all(Ambition)] or ["nog niets genoteerd"]
+    needs = [md.block(n.text) + (f" ({n.kind.label})" if n.kind else "") for n in data.all(Need)]
+    return (f"**Ambities:**\n\n{md.bullets(ambitions)}\n\n"
+            f"**Behoeften:**\n\n{md.bullets(needs or ['nog niets genoteerd'])}")
+
+
+def _goals(data: CaseData, meeting: Meeting, names: Names) -> str:
+    goals = sorted(data.all(Goal), key=lambda g: g.position)
+    if not goals:
+        return "Nog geen doelen."
+    parts = []
+    for number, goal in enumerate(goals, start=1):
+        steps = data.steps_of(goal)
+        reached = sum(s.reached for s in steps)
+        tags = [t for t in (goal.life_domain, goal.capital and f"kapitaal: {goal.capital.label}") if t]
+        title = f"**Doel {number}: {md.inline(goal.text)}**"
+        title += f" ({md.inline(', '.join(tags))})" if tags else ""
+        lines = [f"{'✓ gelukt' if s.reached else '○ nog te doen'}: {md.inline(s.text)}"
+                 + (f" (op {day(s.reached_on)})" if s.reached and s.reached_on else "")
+                 for s in steps]
+        body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) or "Nog geen stappen."
+        parts.append(f"{title}\\\n{reached} van {len(steps)} stappen gelukt.\n\n{body}")
+    return "\n\n".join(parts)
+
+
+def _self_or_me(data: CaseData, meeting: Meeting, names: Names) -> str:
+    steps = [s for s in ordered_steps(data) if not s.reached]
+    counts = balance(data)
+    question = "*Moet ik dit doen, of kan de cliënt dit zelf?*"
+    if not steps:
+        return f"{question}\n\nEr zijn geen open stappen."
+    rows = [[md.cell(s.text), md.cell(names.carrier(s.decision, data)),
+             md.cell(takeover_reason(s.decision)), md.cell(hand_back(s.decision))] for s in steps]
+    table = md.table(["Stap", "Wie doet het", "Waarom een professional", "Terug naar cliënt"], rows)
+    summary = (f"Balans: cliënt en netwerk {counts.client_and_network}, samen {counts.together}, "
+               f"professional {counts.professional}, nog kiezen {counts.open}.")
+    return f"{question}\n\n{table}\n\n{summary}"
+
+
+def _actions(data: CaseData, meeting: Meeting, names: Names) -> str:
+    actions = data.actions_of(meeting)
+    decisions = meeting_decisions(data, meeting)
+    if not actions and not decisions:
+        return "Nog geen acties of besluiten afgesproken."
+    return (f"{_count(len(actions), 'actie', 'acties')} en "
+            f"{_count(len(decisions), 'besluit', 'besluiten')} afgesproken; "
+            "zie de besluitenlijst en de actielijst hieronder.")
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _closing(data: CaseData, meeting: Meeting, names: Names) -> str:
+    summary = md.block(meeting.summary) or "-"
+    return f"**Samenvatting:**\\\n{summary}\n\n**Volgend overleg:** {day(meeting.next_meeting)}"
+
+
+SECTIONS: dict[str, Section] = {
+    "opening": _opening,
+    "terugblik": _review,
+    "krachten": _strengths,
+    "hulpbronnen": _resources,
+    "netwerk": _network,
+    "ambities": _ambitions,
+    "doelen": _goals,
+    "zelf_of_ik": _self_or_me,
+    "acties": _actions,
+    "afsluiting": _closing,
+}
+
+
+# -- the summary at the end ------------------------------------------------------------------
+
+
+def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
+    decisions = meeting_decisions(data, meeting)
+    decision_list = "\n".join(f"{d.number}. {md.block(d.text)}" for d in decisions) or "Geen besluiten."
+    actions = sorted(data.actions_of(meeting), key=lambda a: a.due)
+    action_table = md.table(["Nr", "Actie", "Wie", "Wanneer", "Hoe controleren", "Status"], [
+        [str(i), md.cell(a.what), md.cell(names.owner(a, data)), day(a.due), md.cell(a.check),
+         STATUS_SIGNS[a.status]] for i, a in enumerate(actions, start=1)]) if actions else "Geen acties."
+    return "\n\n".join([
+        "## Besluitenlijst", decision_list,
+        "## Actielijst", action_table,
+        "## Evaluatie, plan B en volgend overleg",
+        f"**Evaluatie op:** {day(meeting.evaluation_date)}\\\n"
+        f"**Plan B, als het anders loopt:** {md.block(meeting.plan_b) or '-'}\\\n"
+        f"**Volgend overleg:** {day(meeting.next_meeting)}",
+    ])
+
+
+def _instruments(data: CaseData, meeting: Meeting) -> str:
+    """Scores of this meeting, if any were taken: only the domains that matter were scored."""
+    zrm = [s for s in data.all(ZrmScore) if s.meeting_id == meeting.id]
+    ladder = [s for s in data.all(LadderScore) if s.meeting_id == meeting.id]
+    if not zrm and not ladder:
+        return ""
+    parts = ["## Meetinstrumenten"]
+    if zrm:
+        parts.append(md.table(["ZRM-domein", "Niveau", "Toelichting"], [
+            [s.domain, f"{s.level} {s.level_label}", md.cell(s.note)] for s in zrm]))
+    for score in ladder:
+        note = f" ({md.inline(score.note)})" if score.note else ""
+        parts.append(f"**Participatieladder:** trede {score.rung}, {score.rung_label}{note}")
+    return "\n\n".join(parts)
+
+
+def minutes_markdown(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -> str:
+    parts = [_header(data, meeting, names, made_at)]
+    for number, stage in enumerate(AGENDA, start=1):
+        parts.append(f"## {number}. {stage.title}\n\n{SECTIONS[stage.key](data, meeting, names)}")
+    parts.append(_agreements(data, meeting, names))
+    instruments = _instruments(data, meeting)
+    if instruments:
+        parts.append(instruments)
+    return "\n\n".join(parts) + "\n"

@@ -1,0 +1,40 @@
+"""Dates, statuses and small words as the screen and the minutes show them (Dutch). Every status
+carries a sign and a word, so nothing depends on colour alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from krachtoverleg.core.models import StepDecision
+from krachtoverleg.core.vocab import ActionStatus, Carrier, TakeoverReason
+
+STATUS_SIGNS = {
+    ActionStatus.OPEN: "○ open",
+    ActionStatus.DONE: "✓ gedaan",
+    ActionStatus.PARTLY: "◐ deels",
+    ActionStatus.NOT_DONE: "✗ niet gedaan",
+}
+
+
+def day(value: date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else "-"
+
+
+def yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def takeover_reason(decision: StepDecision | None) -> str:
+    """Why a professional takes a step over, in words; '-' when nobody does."""
+    if decision is None or decision.carrier is not Carrier.PROFESSIONAL or decision.reason is None:
+        return "-"
+    if decision.reason is TakeoverReason.OTHER:
+        return decision.reason_text
+    return decision.reason.label
+
+
+def hand_back(decision: StepDecision | None) -> str:
+    """How and by when a step taken over goes back to the client; '-' when nobody took it."""
+    if decision is None or decision.carrier is not Carrier.PROFESSIONAL:
+        return "-"
+    return f"{day(decision.hand_back_by)}: {decision.hand_back_plan}"
