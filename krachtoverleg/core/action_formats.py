@@ -89,8 +89,12 @@ def as_table(actions: ActionList, today: date) -> Any:
         late = sum(r.overdue for r in rows)
         title = f"{owner}: {len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
         title += f", {late} te laat" if late else ""
-        table = Table("Casus", "Actie", "Wanneer", "Status", "Hoe controleren", title=title,
-                      title_justify="left", title_style="bold", expand=False)
+        table = Table(title=title, title_justify="left", title_style="bold", expand=False)
+        table.add_column("Casus")
+        table.add_column("Actie", ratio=2)
+        table.add_column("Wanneer", no_wrap=True)  # the date and its warning stay together
+        table.add_column("Status", no_wrap=True)
+        table.add_column("Hoe controleren", ratio=1)
         for row in rows:
             when = day(row.action.due) + (f"  {OVERDUE}" if row.overdue else "")
             table.add_row(Text(row.case_title), Text(row.action.what),

@@ -93,6 +93,8 @@ def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
             member = data.member(action.owner_id)
             full = member.name if member else "?"
             key = f"person:{_fold(' '.join(full.split()))}"
+            if member is None or member.relation is not Relation.PROFESSIONALS:
+                key += f":{data.case.id}"  # family and neighbours belong to one client's case
             terms = (full, member.role if member else "", initials(full))
         rows.append(ActionRow(
             case_id=data.case.id, case_code=data.case.code, case_title=names.case_title(data.case),

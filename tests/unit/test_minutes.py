@@ -120,7 +120,10 @@ def test_hostile_text_in_every_field_is_inert(store, demo, names):
     # The structure is that of the same minutes with harmless text: nothing was added or broken.
     calm = _everything(plain, lambda r: r)
     calm_page = render_minutes(calm, choose_meeting(calm, "1"), names, MOMENT, "html")
-    assert _tags(page).tags == _tags(calm_page).tags
+    def skeleton(text: str) -> list[str]:  # multi-line text adds line breaks, nothing else
+        return [tag for tag in _tags(text).tags if tag != "br"]
+
+    assert skeleton(page) == skeleton(calm_page)
 
     markdown = render_minutes(hostile, meeting, names, MOMENT, "md")
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
