@@ -55,6 +55,7 @@ class ActionFilter:
     case_id: str | None = None
     status: StatusFilter = "open"
     overdue: bool = False
+    owner_key: str | None = None  # one owner as the screen lists them (ActionList.owners)
 
     def matches(self, row: ActionRow) -> bool:
         status = row.action.status
@@ -67,6 +68,8 @@ class ActionFilter:
         if self.case_id and row.case_id != self.case_id:
             return False
         if self.owner and not row.owned_by(self.owner):
+            return False
+        if self.owner_key and row.owner_key != self.owner_key:
             return False
         return True
 
@@ -108,7 +111,7 @@ def _owner_label(action: Action, data: CaseData, names: Names) -> str:
     """Unambiguous across cases: 'broer' of one client is not 'broer' of another, while a
     professional is the same person in every case (shown with initials in privacy mode)."""
     if action.owner_kind is OwnerKind.CLIENT:
-        return f"cliënt van {names.case_title(data.case)}"
+        return f"cliënt, {data.case.code}"
     member = data.member(action.owner_id)
     if member is None:
         return "?"
@@ -134,7 +137,7 @@ class ActionList:
 
     def filtered(self, wanted: ActionFilter) -> "ActionList":
         rows = [row for row in self.rows if wanted.matches(row)]
-        if wanted.owner or wanted.overdue:  # a personal list: the cases this person works on
+        if wanted.owner or wanted.owner_key or wanted.overdue:  # a personal list: the cases this person works on
             keep = {row.case_id for row in rows}
         else:
             keep = {d.case_id for d in self.dates}

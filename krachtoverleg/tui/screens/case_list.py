@@ -10,12 +10,12 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.meetings import meeting_for_today
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.vocab import CaseKind
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.format import day_label
+from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -24,11 +24,14 @@ class CaseListScreen(Screen[None]):
         PRIVACY_BINDING,
         Binding("enter", "open_selected", "Openen", id="cases.open"),
         Binding("n", "new_case", "Nieuwe casus", id="cases.new"),
+        Binding("o", "overview", "Overzicht", id="cases.overview"),
+        Binding("a", "all_actions", "Alle acties", id="cases.actions"),
     ]
 
     def compose(self) -> ComposeResult:
         yield TopBar()
-        yield Static("Kies een casus en druk op Enter om het overleg van vandaag te openen.",
+        yield Static("Kies een casus: Enter opent het overleg van vandaag, o het overzicht. "
+                     "a toont de acties van alle casussen.",
                      classes="hint")
         table: DataTable[str] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
         table.add_columns("Code", "Cliënt", "Open acties", "Volgend overleg")
@@ -76,22 +79,32 @@ class CaseListScreen(Screen[None]):
             self.open_case(event.row_key.value)
 
     def action_open_selected(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-            if key:
-                self.open_case(key)
+        case_id = self.selected_case()
+        if case_id:
+            self.open_case(case_id)
 
     def open_case(self, case_id: str) -> None:
-        from krachtoverleg.tui.screens.meeting import MeetingScreen
+        open_todays_meeting(self.app, case_id)
 
-        app = self.app
-        try:
-            meeting = meeting_for_today(app.store, case_id, app.clock.today())  # type: ignore[attr-defined]
-        except KrachtError as error:
-            self.notify(str(error), title="Kan de casus niet openen", severity="error")
+    def selected_case(self) -> str | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def action_all_actions(self) -> None:
+        from krachtoverleg.tui.screens.actions import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
+    def action_overview(self) -> None:
+        from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+
+        case_id = self.selected_case()
+        if case_id is None:
+            self.notify("Er is nog geen casus.", severity="warning")
             return
-        app.push_screen(MeetingScreen(case_id, meeting.id))
+        self.app.push_screen(CaseOverviewScreen(case_id))
 
     def action_new_case(self) -> None:
         app = self.app

@@ -10,10 +10,14 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.exports import minutes_filename, render_minutes, write_export
 from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.planning import close, reopen
+from krachtoverleg.core.privacy import Names
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
 
@@ -24,6 +28,7 @@ class ClosingPane(VerticalScroll):
         Binding("v", "next_meeting", "Volgend overleg", id="afsluiting.next"),
         Binding("c", "close", "Overleg sluiten", id="afsluiting.close"),
         Binding("o", "reopen", "Heropenen", id="afsluiting.reopen"),
+        Binding("m", "minutes", "Verslag maken", id="afsluiting.minutes"),
     ]
     can_focus = True
 
@@ -49,7 +54,8 @@ class ClosingPane(VerticalScroll):
         self.query_one("#closing-facts", Static).update(
             f"Afgesproken: {len(actions)} acties, {len(decisions)} besluiten\n"
             f"Evaluatie op: {day(meeting.evaluation_date)}\n"
-            f"Volgend overleg (v): {day(meeting.next_meeting)}")
+            f"Volgend overleg (v): {day(meeting.next_meeting)}\n"
+            "Verslag maken (m): Markdown of HTML, met of zonder volledige namen")
 
     def focus_first(self) -> bool:
         self.focus()
@@ -58,6 +64,8 @@ class ClosingPane(VerticalScroll):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.context is None:
             return True
+        if action == "minutes":
+            return True  # the minutes of a closed meeting are the point of closing it
         if action == "reopen":
             return self.context.read_only
         return not self.context.read_only
@@ -110,3 +118,26 @@ class ClosingPane(VerticalScroll):
                                            yes="Ja, heropenen"), done)
 
 
+
+    def action_minutes(self) -> None:
+        """Ask how and where; then write the minutes here and say where they went."""
+        assert self.context is not None
+        context = self.context
+
+        def done(choice: MinutesChoice | None) -> None:
+            if choice is None:
+                return
+            names = Names(show_names=choice.full_names)
+            try:
+                text = render_minutes(context.data, context.meeting, names, self.app.clock.now(),  # type: ignore[attr-defined]
+                                      choice.fmt)
+                target = write_export(choice.folder / minutes_filename(
+                    context.data, context.meeting, choice.fmt, choice.full_names), text)
+            except KrachtError as error:
+                self.notify(str(error), title="Verslag niet gemaakt", severity="error", timeout=10)
+                return
+            private = " Let op: met volledige namen." if choice.full_names else ""
+            self.notify(f"Het verslag staat in {target} (alleen leesbaar voor jou).{private}",
+                        title="Verslag gemaakt", timeout=15)
+
+        self.app.push_screen(minutes_dialog(), done)

@@ -1,0 +1,166 @@
+"""All agreed actions across cases: what each professional works from between meetings.
+
+Filter by owner, status, case and overdue; mark an action done or partly done with a note
+(saved at once); Enter jumps to the case's overview. The rules live in core/action_list.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Checkbox, DataTable, Footer, Select, Static
+
+from krachtoverleg.core.action_list import ActionFilter, ActionList, ActionRow, collect
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.models import Action
+from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.format import STATUS_SIGNS, day
+from krachtoverleg.tui.widgets.top_bar import TopBar
+
+STATUS_CHOICES = [("Nog te doen", "open"), ("Gedaan", "done"), ("Alles", "all")]
+OVERDUE = "⚠ te laat"
+
+
+class ActionsScreen(Screen[None]):
+    BINDINGS = [
+        PRIVACY_BINDING,
+        Binding("g", "mark('done')", "Gedaan", id="actions.done"),
+        Binding("d", "mark('partly')", "Deels", id="actions.partly"),
+        Binding("enter", "open_case", "Naar casus", id="actions.open_case"),
+        Binding("f", "filters", "Filters", id="actions.filters"),
+        Binding("escape,f2", "back", "Casussen", id="actions.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.everything = ActionList([], [], [])
+        self.shown: list[ActionRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        with Horizontal(id="action-filters"):
+            yield Select([], prompt="Iedereen", id="filter-owner", allow_blank=True)
+            yield Select(STATUS_CHOICES, value="open", id="filter-status", allow_blank=False)
+            yield Select([], prompt="Alle casussen", id="filter-case", allow_blank=True)
+            yield Checkbox("Alleen te laat", id="filter-overdue")
+        table: DataTable[str] = DataTable(id="all-actions", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Wanneer", "Status", "Wie", "Actie", "Casus", "Toelichting")
+        yield table
+        yield Static("", id="actions-summary", classes="hint")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    # -- data -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        app = self.app
+        self.query_one(TopBar).show("krachtoverleg · acties van alle casussen",
+                                    app.store.settings.privacy)  # type: ignore[attr-defined]
+        self.everything = collect(app.store, app.names, app.clock.today())  # type: ignore[attr-defined]
+        owner = self.query_one("#filter-owner", Select)
+        case = self.query_one("#filter-case", Select)
+        owner_value, case_value = owner.value, case.value
+        with self.prevent(Select.Changed):
+            owner.set_options(self.everything.owners())
+            case.set_options(sorted({(r.case_title, r.case_id) for r in self.everything.rows}))
+            if owner_value in {key for _, key in self.everything.owners()}:
+                owner.value = owner_value
+            if case_value in {r.case_id for r in self.everything.rows}:
+                case.value = case_value
+        for problem in self.everything.problems:
+            self.notify(problem, title="Casus overgeslagen", severity="warning", timeout=10)
+        self.show_rows()
+
+    def current_filter(self) -> ActionFilter:
+        owner = self.query_one("#filter-owner", Select).value
+        case = self.query_one("#filter-case", Select).value
+        return ActionFilter(
+            owner_key=None if owner is Select.NULL else str(owner),
+            case_id=None if case is Select.NULL else str(case),
+            status=self.query_one("#filter-status", Select).value,  # type: ignore[arg-type]
+            overdue=self.query_one("#filter-overdue", Checkbox).value,
+        )
+
+    def show_rows(self) -> None:
+        rows = self.everything.filtered(self.current_filter()).rows
+        self.shown = rows
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in rows:
+            action = row.action
+            when = day(action.due) + (f" {OVERDUE}" if row.overdue else "")
+            table.add_row(when, STATUS_SIGNS[action.status], row.owner, action.what, row.case_title,
+                          action.note or "-", key=action.id)
+        if rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1))
+        late = sum(r.overdue for r in rows)
+        summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}" + (f", waarvan {late} te laat ({OVERDUE})" if late else "")
+        self.query_one("#actions-summary", Static).update(
+            (summary if rows else "Geen acties die passen bij deze keuze.")
+            + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.show_rows()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.show_rows()
+
+    def selected(self) -> ActionRow | None:
+        if not self.shown:
+            return None
+        return self.shown[min(self.query_one(DataTable).cursor_row, len(self.shown) - 1)]
+
+    # -- actions --------------------------------------------------------------------------
+
+    def action_filters(self) -> None:
+        self.query_one("#filter-owner", Select).focus()
+
+    def action_back(self) -> None:
+        if self.focused is not None and self.focused.id and self.focused.id.startswith("filter-"):
+            self.query_one(DataTable).focus()  # Escape first leaves the filters
+            return
+        self.app.pop_screen()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_case()
+
+    def action_open_case(self) -> None:
+        from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(CaseOverviewScreen(row.case_id))
+
+    def action_mark(self, status: str) -> None:
+        row = self.selected()
+        if row is None:
+            self.notify("Er is geen actie gekozen.", severity="warning")
+            return
+        new = ActionStatus(status)
+        action = row.action
+        note_label = ("Wat is er gedaan? (mag leeg)" if new is ActionStatus.DONE
+                      else "Wat is er gedaan, en wat nog niet?")
+
+        def build(values: dict[str, Any]) -> Action:
+            note = str(values["note"] or "").strip()
+            if new is ActionStatus.PARTLY and not note:
+                raise ValidationError("Toelichting: schrijf kort op wat nog moet gebeuren.")
+            return action.replace(status=new, note=note)
+
+        def done(answer: Action | None) -> None:
+            if answer is not None and self.app.attempt(self.app.store.save, row.case_id, answer):  # type: ignore[attr-defined]
+                self.notify(f"{answer.what}: {STATUS_SIGNS[new]}", title="Opgeslagen")
+                self.reload()
+
+        title = f"{STATUS_SIGNS[new]}: {action.what}"
+        self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note)], build), done)

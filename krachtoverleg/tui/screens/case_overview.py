@@ -1,0 +1,100 @@
+"""One case at a glance: meetings over time, goals with steps reached out of steps planned, and
+actions done and open. Enter opens today's meeting of the case."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.overview import CaseOverview, overview
+from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.format import day
+from krachtoverleg.tui.navigation import open_todays_meeting
+from krachtoverleg.tui.widgets.top_bar import TopBar
+
+
+def progress_bar(reached: int, planned: int, width: int = 10) -> str:
+    """Filled and empty blocks; the numbers stand beside it, so the bar is never the only carrier."""
+    filled = round(width * reached / planned) if planned else 0
+    return "█" * filled + "░" * (width - filled)
+
+
+class CaseOverviewScreen(Screen[None]):
+    BINDINGS = [
+        PRIVACY_BINDING,
+        Binding("enter", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
+        Binding("escape,f2", "back", "Terug", id="overview.back"),
+    ]
+
+    def __init__(self, case_id: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        with VerticalScroll(id="overview"):
+            yield Static("Overleggen", classes="table-title")
+            meetings: DataTable[str] = DataTable(id="overview-meetings", cursor_type="row",
+                                                 zebra_stripes=True)
+            meetings.add_columns("Nr", "Datum", "Status", "Acties gedaan", "Besluiten", "ZRM-scores")
+            yield meetings
+            yield Static("Doelen", classes="table-title")
+            goals: DataTable[str] = DataTable(id="overview-goals", cursor_type="row", zebra_stripes=True)
+            goals.add_columns("Doel", "Levensgebied", "Stappen gelukt", "")
+            yield goals
+            yield Static("", id="overview-actions")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#overview-meetings", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        app = self.app
+        try:
+            data = app.store.load(self.case_id)  # type: ignore[attr-defined]
+        except KrachtError as error:
+            self.query_one(TopBar).show("krachtoverleg · overzicht", app.store.settings.privacy)  # type: ignore[attr-defined]
+            self.query_one("#overview-actions", Static).update(f"Deze casus kan niet worden gelezen: {error}")
+            return
+        self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",  # type: ignore[attr-defined]
+                                    app.store.settings.privacy)  # type: ignore[attr-defined]
+        self.show(overview(data, app.clock.today()))  # type: ignore[attr-defined]
+
+    def show(self, summary: CaseOverview) -> None:
+        meetings = self.query_one("#overview-meetings", DataTable)
+        meetings.clear()
+        for line in summary.meetings:
+            meetings.add_row(str(line.number), day(line.day), "gesloten" if line.closed else "open",
+                             f"{line.actions_done} van {line.actions_agreed}", str(line.decisions),
+                             line.zrm or "-")
+        goals = self.query_one("#overview-goals", DataTable)
+        goals.clear()
+        for goal in summary.goals:
+            goals.add_row(goal.text, goal.life_domain or "-", f"{goal.reached} van {goal.planned}",
+                          progress_bar(goal.reached, goal.planned))
+        if not summary.goals:
+            goals.add_row("Nog geen doelen.", "", "", "")
+        counts = summary.actions
+        late = f" · ⚠ {counts.overdue} te laat" if counts.overdue else ""
+        self.query_one("#overview-actions", Static).update(
+            f"Acties: {counts.done} gedaan · {counts.partly} deels · {counts.open} open · "
+            f"{counts.not_done} niet gedaan{late}\n"
+            "Enter = het overleg van vandaag openen · Escape = terug")
+
+    def action_open_meeting(self) -> None:
+        open_todays_meeting(self.app, self.case_id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_meeting()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
