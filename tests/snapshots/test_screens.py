@@ -73,3 +73,21 @@ def test_busy_stages_at_80x24(make_app, snap_compare, stage_number):
 def test_network_at_160x45(make_app, snap_compare):
     assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * 4),
                         terminal_size=(160, 45))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_all_actions(make_app, snap_compare, size):
+    assert snap_compare(make_app(), run_before=keys("a"), terminal_size=size)
+
+
+def test_case_overview(make_app, snap_compare):
+    assert snap_compare(make_app(), run_before=keys("o"), terminal_size=(100, 30))
+
+
+def test_minutes_dialog(make_app, snap_compare):
+    async def run(pilot) -> None:
+        await keys("enter", *["pagedown"] * 9, "m")(pilot)
+        pilot.app.screen.query_one("#field-folder").value = "/srv/verslagen"  # not the home folder
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=run, terminal_size=(100, 30))

@@ -44,10 +44,12 @@ class ActionsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Horizontal(id="action-filters"):
-            yield Select([], prompt="Iedereen", id="filter-owner", allow_blank=True)
-            yield Select(STATUS_CHOICES, value="open", id="filter-status", allow_blank=False)
-            yield Select([], prompt="Alle casussen", id="filter-case", allow_blank=True)
-            yield Checkbox("Alleen te laat", id="filter-overdue")
+            # Compact: one line of filters leaves the room for the actions themselves.
+            yield Select([], prompt="Iedereen", id="filter-owner", allow_blank=True, compact=True)
+            yield Select(STATUS_CHOICES, value="open", id="filter-status", allow_blank=False,
+                         compact=True)
+            yield Select([], prompt="Alle casussen", id="filter-case", allow_blank=True, compact=True)
+            yield Checkbox("Alleen te laat", id="filter-overdue", compact=True)
         table: DataTable[str] = DataTable(id="all-actions", cursor_type="row", zebra_stripes=True)
         table.add_columns("Wanneer", "Status", "Wie", "Actie", "Casus", "Toelichting")
         yield table

@@ -1,0 +1,152 @@
+"""The Acties screen across cases, the case overview, and the minutes dialog at Afsluiting."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from krachtoverleg.core.demo import add_demo
+from krachtoverleg.core.models import Action
+from krachtoverleg.core.store import Store
+from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.tui.screens.actions import ActionsScreen
+from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+from krachtoverleg.tui.screens.meeting import MeetingScreen
+
+from .conftest import screen_text
+
+
+def shown(app) -> list[str]:
+    return [row.action.what for row in app.screen.shown]
+
+
+async def open_actions(pilot) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ActionsScreen)
+
+
+async def test_the_actions_screen_lists_what_is_still_to_do_across_cases(app, store, clock):
+    add_demo(store, clock.today())  # a second household
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        text = screen_text(app)
+        assert "K-001" in text and "K-002" in text and "⚠ te laat" in text
+        assert len(shown(app)) == 4 and "Kees" not in text
+        await pilot.press("f4")
+        await pilot.pause()
+        assert "Kees de Vries" in screen_text(app)
+
+
+async def test_filters_by_status_owner_case_and_overdue(app, store, demo, clock):
+    second = add_demo(store, clock.today())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        screen = app.screen
+        screen.query_one("#filter-status").value = "all"
+        await pilot.pause()
+        assert len(shown(app)) == 8
+        screen.query_one("#filter-case").value = second.id
+        await pilot.pause()
+        assert len(shown(app)) == 4 and {r.case_code for r in screen.shown} == {second.code}
+        owner_key = next(key for label, key in screen.everything.owners() if label.startswith("schuld"))
+        screen.query_one("#filter-owner").value = owner_key
+        await pilot.pause()
+        assert shown(app) == ["Aanmelden bij de Kredietbank"]
+        screen.query_one("#filter-owner").clear()
+        screen.query_one("#filter-status").value = "open"
+        screen.query_one("#filter-overdue").value = True
+        await pilot.pause()
+        assert screen.shown and all(row.overdue for row in screen.shown)
+
+
+async def test_marking_done_with_a_note_is_saved_at_once(app, store, demo):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        what = shown(app)[0]
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press(*"Lijst ligt klaar", "enter")
+        await pilot.pause()
+        saved = next(a for a in store.load(demo.id).all(Action) if a.what == what)
+        assert saved.status is ActionStatus.DONE and saved.note == "Lijst ligt klaar"
+        assert what not in shown(app)  # no longer to do
+
+
+async def test_partly_done_needs_a_note(app, store, demo):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        target = next(row.action for row in app.screen.shown if not row.action.note)
+        app.screen.query_one("DataTable").move_cursor(row=[r.action for r in app.screen.shown].index(target))
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "schrijf kort op" in str(app.screen.query_one("#form-error").render())
+        assert store.load(demo.id).get(Action, target.id).status is ActionStatus.OPEN
+        await pilot.press(*"Half af", "enter")
+        await pilot.pause()
+        saved = store.load(demo.id).get(Action, target.id)
+        assert saved.status is ActionStatus.PARTLY and saved.note == "Half af"
+        assert target.what in shown(app)  # partly done is still to do
+
+
+async def test_enter_jumps_to_the_case_and_on_to_its_meeting(app, demo):
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseOverviewScreen) and app.screen.case_id == demo.id
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+
+
+async def test_the_case_overview_shows_meetings_goals_and_actions(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "26-10-2026" in text and "2 van 4" in text and "gesloten" in text
+        assert "Geen schulden meer" in text and "1 van 5" in text
+        assert "2 gedaan" in text and "1 deels" in text and "⚠ 2 te laat" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, CaseOverviewScreen)
+
+
+async def test_the_minutes_dialog_writes_a_private_file_and_says_where(app, demo, tmp_path):
+    folder = tmp_path / "verslagen"
+    folder.mkdir()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *["pagedown"] * 9, "m")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-folder").value = str(tmp_path / "bestaat-niet")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "bestaat niet" in str(dialog.query_one("#form-error").render())
+        dialog.query_one("#field-fmt").value = "md"
+        dialog.query_one("#field-folder").value = str(folder)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        files = list(folder.iterdir())
+        assert [f.name for f in files] == ["verslag-K-001-overleg-2-2026-11-23.md"]
+        assert stat.S_IMODE(os.stat(files[0]).st_mode) == 0o600
+        assert "Verslag casusoverleg K-001" in files[0].read_text("utf-8")
+        assert "Petra" not in files[0].read_text("utf-8")
+        assert any(str(files[0]) in str(n.message) for n in app._notifications)
+
+
+async def test_the_minutes_of_a_closed_meeting_can_still_be_made(app, store, demo, tmp_path):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *["pagedown"] * 9, "c", "j")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#field-folder").value = str(tmp_path)
+        app.screen.query_one("#field-full_names").value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        written = tmp_path / "verslag-K-001-overleg-2-2026-11-23-met-namen.html"
+        assert "Petra de Vries" in written.read_text("utf-8")
