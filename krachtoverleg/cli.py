@@ -76,6 +76,15 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     actions.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    commands.add_parser("check", help="controleer elk bestand; noemt elk probleem (code 1 als er een is)")
+    commands.add_parser("backup", help="maak nu een reservekopie van alle gegevens")
+    restore = commands.add_parser("restore", help="zonder naam: toon de reservekopieën; met naam: "
+                                  "zet die terug (de huidige stand wordt eerst bewaard)")
+    restore.add_argument("backup", metavar="RESERVEKOPIE", nargs="?")
+    erase = commands.add_parser("erase", help="wis alle gegevens van één cliënt, ook uit de "
+                                "reservekopieën (AVG); zonder --yes alleen tonen wat weg zou gaan")
+    erase.add_argument("case", metavar="CASUS")
+    erase.add_argument("--yes", action="store_true", help="echt wissen")
     imp = commands.add_parser("import", help="voeg een casus toe uit een JSON-bestand")
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--replace", action="store_true", help="vervang een casus die er al is")
@@ -118,9 +127,19 @@ def _report_fixed(store: Store) -> None:
 # -- commands ---------------------------------------------------------------------------
 
 
+def _daily_backup(store: Store, clock: Clock) -> None:
+    from krachtoverleg.core.backup import backup_if_due
+
+    try:
+        backup_if_due(store, clock.now())
+    except OSError as error:  # a full disk must not keep the team out of the meeting
+        _say(f"krachtoverleg: let op, de reservekopie van vandaag is niet gelukt: {error.strerror}.")
+
+
 def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     with Store.open(root, write=True) as store:
         _report_fixed(store)
+        _daily_backup(store, clock)
         return _launch(store, clock)
 
 
@@ -188,6 +207,7 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     with Store.open(root, write=True) as store:
         _report_fixed(store)
         summary = store.resolve(args.case)
+        _daily_backup(store, clock)
         meeting_for_today(store, summary.id, clock.today())
         return _launch(store, clock, summary.id)
 
@@ -271,6 +291,76 @@ def _render_plain(renderable: object) -> str:
     return console.export_text()
 
 
+def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.check import check_store
+
+    result = check_store(root)
+    for report in result.reports:
+        if report.ok:
+            print(f"✓ {report.what}")
+        for problem in report.problems:
+            print(f"✗ {report.what}: {problem}")
+    if result.problems:
+        print(f"{result.problems} problemen gevonden ({len(result.cases)} casussen gecontroleerd). "
+              "Een beschadigd bestand wordt nooit overschreven; zet het terug met "
+              "'krachtoverleg restore'.")
+        return EXIT_STORE
+    print(f"Alles in orde: {len(result.cases)} casussen gecontroleerd in {root}.")
+    return 0
+
+
+def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.backup import make_backup, read_backup
+
+    with Store.open(root, write=True) as store:
+        _report_fixed(store)
+        info = read_backup(make_backup(store, clock.now()))
+    print(f"Reservekopie gemaakt: {info.path} ({_holding(info)}).")
+    return 0
+
+
+def _holding(info: object) -> str:
+    cases = getattr(info, "cases")
+    return f"{len(cases)} casussen: {', '.join(str(c) for c in cases) or '-'}"
+
+
+def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.backup import list_backups, restore_backup
+
+    if not args.backup:
+        backups = list_backups(root)
+        if not backups:
+            print("Er zijn nog geen reservekopieën. Maak er een met 'krachtoverleg backup'.")
+            return 0
+        print("Reservekopieën (de nieuwste eerst). Terugzetten: krachtoverleg restore NAAM")
+        for info in backups:
+            made = info.made.strftime("%d-%m-%Y %H:%M") if info.made else "?"
+            print(f"  {info.name}  {made}  {info.problem or _holding(info)}")
+        return 0
+    with Store.open(root, write=True) as store:
+        _report_fixed(store)
+        info, safety = restore_backup(store, args.backup, clock.now())
+    print(f"Teruggezet: {info.name} ({_holding(info)}).")
+    print(f"De stand van vlak daarvoor staat in {safety.name}; terug naar die stand: "
+          f"krachtoverleg restore {safety.name}")
+    return 0
+
+
+def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.erasure import erase, plan_erasure
+
+    with Store.open(root, write=True) as store:
+        plan = plan_erasure(store, args.case)
+        if not args.yes:
+            print("Dit zou worden gewist (er is nog niets gewist):")
+            print("\n".join(plan.describe()))
+            print(f"Echt wissen: krachtoverleg erase {plan.case.code} --yes")
+            return 0
+        changed = erase(store, plan)
+    print(f"Casus {plan.case.code} is gewist, ook uit {len(changed)} reservekopieën.")
+    return 0
+
+
 def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.interchange import parse_case
 
@@ -301,6 +391,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "meeting": _meeting,
     "export-case": _export_case,
     "minutes": _minutes,
+    "check": _check,
+    "backup": _backup,
+    "restore": _restore,
+    "erase": _erase,
     "actions": _actions,
     "import": _import,
 }

@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from krachtoverleg.core.atomic import (
-    make_private_dir, remove_temp_files, tighten_permissions, write_atomic,
+    fsync_dir, make_private_dir, remove_temp_files, tighten_permissions, write_atomic,
 )
 from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
@@ -156,7 +156,7 @@ class Store:
     def writable(self) -> bool:
         return self._lock is not None
 
-    def _require_writer(self) -> None:
+    def require_writer(self) -> None:
         if not self.writable:
             raise StoreError("Deze gegevens zijn alleen geopend om te lezen.")
 
@@ -232,7 +232,8 @@ class Store:
         self._shard_mtime[shard] = path.stat().st_mtime_ns
 
     def refresh(self) -> None:
-        """Pick up changes other processes made."""
+        """Pick up changes other processes made (or a restore wrote)."""
+        self.settings = Settings.load(self.root / SETTINGS)
         self._load_index()
 
     def cases(self) -> list[CaseSummary]:
@@ -283,7 +284,7 @@ class Store:
     @contextmanager
     def _editing(self, case_id: str) -> Iterator[TinyDB]:
         """All changes inside the block reach the disk in one atomic write, or not at all."""
-        self._require_writer()
+        self.require_writer()
         path = self._case_path(case_id)
         if not path.exists():
             raise UnknownCase(f"Onbekende casus: {case_id}.")
@@ -317,7 +318,7 @@ class Store:
             table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") in record_ids])
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
-        self._require_writer()
+        self.require_writer()
         for summary in self._index.values():
             if summary.code == case.code:
                 raise ValidationError(f"Er is al een casus met code {case.code}.")
@@ -329,13 +330,21 @@ class Store:
     def replace_case(self, data: CaseData) -> None:
         """Write a whole case (import with --replace): the old version, matched by id or code,
         is replaced in one step."""
-        self._require_writer()
+        self.require_writer()
         old = [s.id for s in self._index.values()
                if s.code == data.case.code and s.id != data.case.id]
         self._write_case(data)
         for case_id in old:  # the same client under an older id
             self._case_path(case_id).unlink(missing_ok=True)
             self._write_shard(self._drop(case_id))
+
+    def erase_case(self, case_id: str) -> None:
+        """Remove the case file and its index entry. Backups are the caller's part (erasure.py)."""
+        self.require_writer()
+        path = self._case_path(case_id)
+        path.unlink(missing_ok=True)
+        fsync_dir(path.parent)
+        self._write_shard(self._drop(case_id))
 
     def _write_case(self, data: CaseData) -> None:
         raw = raw_from_records(data)

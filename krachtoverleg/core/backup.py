@@ -1,0 +1,168 @@
+"""Rotating backups of the store, restore, and erasing one client from every backup.
+
+A backup is one zip file in `<store>/backups/`: every case file as it is on disk (also a damaged
+one, byte for byte), the settings, and a manifest saying which cases it holds. It is written
+like every other file: whole, 0600, atomically. The app makes one at start when none was made
+that day; the newest `KEEP` are kept. Restoring first backs up the current state, so a restore
+can itself be undone."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from krachtoverleg.core.atomic import make_private_dir, write_atomic
+from krachtoverleg.core.errors import StoreError, ValidationError
+from krachtoverleg.core.store import CASES, SETTINGS, Store
+
+BACKUPS = "backups"
+KEEP = 14
+MANIFEST = "manifest.json"
+PREFIX = "backup-"
+
+
+@dataclass(frozen=True)
+class CaseEntry:
+    id: str
+    code: str
+    label: str
+
+    def __str__(self) -> str:
+        return f"{self.code} ({self.label})"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made: datetime | None
+    cases: tuple[CaseEntry, ...]
+    problem: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def backup_dir(root: Path) -> Path:
+    return root / BACKUPS
+
+
+def _zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, content in sorted(files.items()):
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _manifest(made: datetime, cases: list[CaseEntry]) -> bytes:
+    return json.dumps({"made": made.isoformat(timespec="seconds"),
+                       "cases": [vars(entry) for entry in cases]}, ensure_ascii=False, indent=1).encode()
+
+
+def make_backup(store: Store, now: datetime) -> Path:
+    """Back up the whole store now; then keep only the newest KEEP backups."""
+    store.require_writer()
+    folder = backup_dir(store.root)
+    make_private_dir(folder)
+    files: dict[str, bytes] = {}
+    for path in sorted((store.root / CASES).glob("*.json")):
+        files[f"{CASES}/{path.name}"] = path.read_bytes()
+    settings = store.root / SETTINGS
+    if settings.exists():
+        files[SETTINGS] = settings.read_bytes()
+    index = {summary.id: summary for summary in store.cases()}
+    entries = [CaseEntry(case_id, index[case_id].code, index[case_id].label) if case_id in index
+               else CaseEntry(case_id, "?", "?")
+               for case_id in (Path(name).stem for name in files if name.startswith(f"{CASES}/"))]
+    files[MANIFEST] = _manifest(now, sorted(entries, key=lambda entry: entry.code))
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"{PREFIX}{stamp}.zip"
+    counter = 2
+    while target.exists():
+        target = folder / f"{PREFIX}{stamp}-{counter}.zip"
+        counter += 1
+    write_atomic(target, _zip(files))
+    for old in list_backups(store.root)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return target
+
+
+def backup_if_due(store: Store, now: datetime) -> Path | None:
+    """At start: a backup, unless one was already made today."""
+    today = now.strftime("%Y%m%d")
+    if any(info.name.startswith(f"{PREFIX}{today}") for info in list_backups(store.root)):
+        return None
+    return make_backup(store, now)
+
+
+def read_backup(path: Path) -> BackupInfo:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        cases = tuple(CaseEntry(c["id"], c["code"], c["label"]) for c in manifest["cases"])
+        return BackupInfo(path, datetime.fromisoformat(manifest["made"]), cases)
+    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile):
+        return BackupInfo(path, None, (), "deze reservekopie is beschadigd")
+
+
+def list_backups(root: Path) -> list[BackupInfo]:
+    """Newest first."""
+    folder = backup_dir(root)
+    paths = sorted(folder.glob(f"{PREFIX}*.zip"), reverse=True) if folder.is_dir() else []
+    return [read_backup(path) for path in paths]
+
+
+def find_backup(root: Path, name: str) -> BackupInfo:
+    for info in list_backups(root):
+        if info.name == name or info.name == f"{name}.zip" or info.name == f"{PREFIX}{name}.zip":
+            return info
+    raise ValidationError(f"Er is geen reservekopie '{name}'. Zie de lijst met 'krachtoverleg restore'.")
+
+
+def restore_backup(store: Store, name: str, now: datetime) -> tuple[BackupInfo, Path]:
+    """Put the store back as it was in the backup. The current state is backed up first; the
+    restored files are written one by one, each atomically."""
+    store.require_writer()
+    info = find_backup(store.root, name)
+    if info.problem:
+        raise ValidationError(f"{info.name}: {info.problem}; kies een andere.")
+    safety = make_backup(store, now)
+    with zipfile.ZipFile(info.path) as archive:
+        files = {n: archive.read(n) for n in archive.namelist() if n != MANIFEST}
+    wanted = {Path(n).name for n in files if n.startswith(f"{CASES}/")}
+    for name_in_zip, content in files.items():
+        if name_in_zip.startswith(f"{CASES}/") or name_in_zip == SETTINGS:
+            write_atomic(store.root / name_in_zip, content)
+    for path in (store.root / CASES).glob("*.json"):
+        if path.name not in wanted:
+            path.unlink()
+    store.refresh()
+    return info, safety
+
+
+def erase_from_backups(root: Path, case_id: str) -> list[str]:
+    """Rewrite every backup that holds the case without it; return the names changed."""
+    changed = []
+    for info in list_backups(root):
+        if info.problem:
+            raise StoreError(f"Reservekopie {info.name} is beschadigd; verwijder hem met de hand "
+                             "voordat een casus gewist kan worden.")
+        if not any(entry.id == case_id for entry in info.cases):
+            continue
+        with zipfile.ZipFile(info.path) as archive:
+            files = {n: archive.read(n) for n in archive.namelist()
+                     if n not in (MANIFEST, f"{CASES}/{case_id}.json")}
+        assert info.made is not None
+        files[MANIFEST] = _manifest(info.made, [e for e in info.cases if e.id != case_id])
+        write_atomic(info.path, _zip(files))
+        changed.append(info.name)
+    return changed
+
+
+def backups_holding(root: Path, case_id: str) -> list[str]:
+    return [info.name for info in list_backups(root) if any(e.id == case_id for e in info.cases)]

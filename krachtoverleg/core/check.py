@@ -1,0 +1,118 @@
+"""`krachtoverleg check`: read every file of the store and name each problem.
+
+A case file must be JSON, carry a schema version this program knows, hold records that pass
+validation, and refer only to records that exist. Index shards and the settings file must be
+JSON (a damaged one is rebuilt or falls back to defaults, but it is still worth knowing).
+Folders must be 0700 and files 0600. Checking reads only: nothing is repaired or rewritten."""
+
+from __future__ import annotations
+
+import json
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from krachtoverleg.core.atomic import DIR_MODE, FILE_MODE
+from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.references import reference_problems
+from krachtoverleg.core.storage import decode
+
+
+@dataclass
+class FileReport:
+    path: Path
+    what: str  # "K-001 (Gezin V.)" for a case that could be read this far, else the file name
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_case_file(path: Path, known_as: str = "") -> FileReport:
+    """`known_as` names the case from the index, for when its own file cannot be read."""
+    from krachtoverleg.core.schema import upgrade
+    from krachtoverleg.core.store import records_from_raw
+
+    report = FileReport(path, f"{known_as}, bestand {path.name}" if known_as else path.name)
+    try:
+        raw = decode(path.read_bytes(), f"Casusbestand {path.name}")
+        if not isinstance(raw, dict):
+            raise ValidationError("het bestand heeft een onbekende vorm")
+        raw, _ = upgrade(raw)
+        data = records_from_raw(raw)
+    except OSError as error:
+        report.problems.append(f"kan niet gelezen worden: {error.strerror}")
+        return report
+    except (KrachtError, KeyError, TypeError, ValueError, AttributeError) as error:
+        report.problems.append(str(error) or type(error).__name__)
+        return report
+    report.what = f"{data.case.code} ({data.case.label})"
+    if data.case.id != path.stem:
+        report.problems.append(f"de bestandsnaam past niet bij het id van de casus ({data.case.id})")
+    report.problems += reference_problems(data)
+    return report
+
+
+def _check_json(path: Path, what: str) -> FileReport:
+    report = FileReport(path, what)
+    try:
+        json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        report.problems.append("is beschadigd (geen geldige JSON); wordt bij de volgende start hersteld")
+    return report
+
+
+def _permissions(root: Path) -> list[FileReport]:
+    reports = []
+    for path in [root, *root.rglob("*")]:
+        if path.is_symlink():
+            continue
+        wanted = DIR_MODE if path.is_dir() else FILE_MODE
+        mode = stat.S_IMODE(path.stat().st_mode)
+        if mode & ~wanted:
+            reports.append(FileReport(path, str(path.relative_to(root)) or ".", [
+                f"is leesbaar voor anderen ({oct(mode)}); wordt bij de volgende start {oct(wanted)}"]))
+    return reports
+
+
+@dataclass
+class StoreCheck:
+    cases: list[FileReport]
+    others: list[FileReport]  # only those with a problem
+
+    @property
+    def reports(self) -> list[FileReport]:
+        return self.cases + self.others
+
+    @property
+    def problems(self) -> int:
+        return sum(len(report.problems) for report in self.reports)
+
+
+def _index_names(root: Path) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for shard in (root / "index").glob("*.json"):
+        try:
+            entries = json.loads(shard.read_text("utf-8"))["cases"]
+            names.update({key: f"{value['code']} ({value['label']})" for key, value in entries.items()})
+        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+            continue
+    return names
+
+
+def check_store(root: Path) -> StoreCheck:
+    """A report per case file, plus one for every other file with a problem."""
+    if not root.is_dir():
+        return StoreCheck([], [FileReport(root, str(root), ["deze map bestaat niet"])])
+    known = _index_names(root)
+    cases = [check_case_file(path, known.get(path.stem, ""))
+             for path in sorted((root / "cases").glob("*.json"))]
+    others = []
+    for path, what in [*((shard, f"index/{shard.name}") for shard in sorted((root / "index").glob("*.json"))),
+                       (root / "settings.json", "settings.json")]:
+        if path.exists():
+            report = _check_json(path, what)
+            if not report.ok:
+                others.append(report)
+    return StoreCheck(cases, others + _permissions(root))

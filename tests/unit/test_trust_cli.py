@@ -1,0 +1,153 @@
+"""check, backup, restore and erase, as a real terminal user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import zipfile
+
+import pytest
+
+from krachtoverleg.cli import main
+from krachtoverleg.core.backup import KEEP, list_backups, make_backup
+from krachtoverleg.core.schema import SCHEMA_VERSION
+from krachtoverleg.core.store import Store
+
+
+def run(capsys, clock, *argv):
+    try:
+        code = main(list(argv), clock=clock)
+    except SystemExit as stop:
+        code = stop.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def root(tmp_path, capsys, clock):
+    folder = tmp_path / "d"
+    for _ in range(2):
+        assert run(capsys, clock, "--store", str(folder), "demo")[0] == 0
+    return folder
+
+
+def case_file(root, code):
+    return root / "cases" / f"{Store.open(root, write=False).resolve(code).id}.json"
+
+
+def test_check_passes_a_healthy_store(root, capsys, clock):
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 0 and "✓ K-001 (Gezin V.)" in out and "2 casussen" in out
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty", "newer", "reference"])
+def test_check_names_every_kind_of_damage_and_the_case(root, capsys, clock, damage):
+    path = case_file(root, "K-002")
+    raw = path.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(raw[: len(raw) // 2])
+    elif damage == "garbage":
+        path.write_bytes(os.urandom(300))
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "newer":
+        data = json.loads(raw)
+        data["_meta"] = {"1": {"schema": SCHEMA_VERSION + 1}}
+        path.write_text(json.dumps(data))
+    else:
+        data = json.loads(raw)
+        action = next(iter(data["actions"].values()))
+        action["meeting_id"] = "verdwenen"
+        path.write_text(json.dumps(data))
+    os.chmod(path, 0o600)
+    before = path.read_bytes()
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 1
+    bad = [line for line in out.splitlines() if line.startswith("✗")]
+    assert len(bad) == 1 and "K-002" in bad[0]
+    assert "✓ K-001" in out
+    assert path.read_bytes() == before  # checking never repairs or rewrites
+
+
+def test_check_reports_wide_permissions(root, capsys, clock):
+    os.chmod(case_file(root, "K-001"), 0o644)
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 1 and "leesbaar voor anderen" in out
+
+
+def test_a_damaged_case_does_not_stop_the_others(root, capsys, clock):
+    case_file(root, "K-002").write_bytes(b"{kapot")
+    code, out, _ = run(capsys, clock, "--store", str(root), "cases", "--format", "json")
+    rows = {row["code"]: row for row in json.loads(out)}
+    assert code == 0 and rows["K-002"]["damaged"] and not rows["K-001"]["damaged"]
+    assert run(capsys, clock, "--store", str(root), "minutes", "K-001")[0] == 0
+    code, _, err = run(capsys, clock, "--store", str(root), "minutes", "K-002")
+    assert code == 1 and "beschadigd" in err
+
+
+def test_backup_is_private_and_lists_what_it_holds(root, capsys, clock):
+    code, out, _ = run(capsys, clock, "--store", str(root), "backup")
+    assert code == 0 and "K-001 (Gezin V.), K-002 (Gezin V.)" in out
+    [info] = list_backups(root)
+    assert stat.S_IMODE(os.stat(info.path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(info.path.parent).st_mode) == 0o700
+    code, out, _ = run(capsys, clock, "--store", str(root), "restore")
+    assert code == 0 and info.name in out and "2 casussen" in out
+
+
+def test_restore_brings_back_a_damaged_case_and_keeps_the_state_before(root, capsys, clock):
+    run(capsys, clock, "--store", str(root), "backup")
+    [info] = list_backups(root)
+    path = case_file(root, "K-002")
+    good = path.read_bytes()
+    path.write_bytes(b"")
+    code, out, _ = run(capsys, clock, "--store", str(root), "restore", info.name)
+    assert code == 0 and path.read_bytes() == good
+    assert len(list_backups(root)) == 2  # the state just before, damaged file and all
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0
+
+
+def test_restore_of_an_unknown_backup_exits_2(root, capsys, clock):
+    code, _, err = run(capsys, clock, "--store", str(root), "restore", "gisteren")
+    assert code == 2 and "reservekopie" in err
+
+
+def test_only_the_newest_backups_are_kept(root, clock):
+    from datetime import timedelta
+
+    with Store.open(root, write=True) as store:
+        for hours in range(KEEP + 3):
+            make_backup(store, clock.now() + timedelta(hours=hours))
+    backups = list_backups(root)
+    assert len(backups) == KEEP and backups[0].made == clock.now() + timedelta(hours=KEEP + 2)
+
+
+def test_erase_without_yes_only_shows(root, capsys, clock):
+    run(capsys, clock, "--store", str(root), "backup")
+    code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002")
+    assert code == 0 and "nog niets gewist" in out and "4 × Actie" in out and "backup-" in out
+    assert len(Store.open(root, write=False).cases()) == 2
+
+
+def test_erase_removes_the_client_everywhere_also_from_backups(root, capsys, clock):
+    run(capsys, clock, "--store", str(root), "backup")
+    case_id = Store.open(root, write=False).resolve("K-002").id
+    code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002", "--yes")
+    assert code == 0 and "1 reservekopieën" in out
+    assert [s.code for s in Store.open(root, write=False).cases()] == ["K-001"]
+    for info in list_backups(root):
+        with zipfile.ZipFile(info.path) as archive:
+            assert not [n for n in archive.namelist() if case_id in n]
+            assert case_id not in archive.read("manifest.json").decode()
+    assert not list(root.rglob(f"*{case_id}*"))
+    assert run(capsys, clock, "--store", str(root), "erase", "K-002")[0] == 2
+
+
+def test_writing_commands_wait_for_the_window_that_holds_the_store(root, capsys, clock):
+    with Store.open(root, write=True):
+        for argv in (["backup"], ["restore", "x"], ["erase", "K-001", "--yes"]):
+            code, _, err = run(capsys, clock, "--store", str(root), *argv)
+            assert code == 3 and "ander venster" in err
+        assert run(capsys, clock, "--store", str(root), "check")[0] == 0
+        assert run(capsys, clock, "--store", str(root), "restore")[0] == 0  # the listing only reads
