@@ -43,7 +43,22 @@ def parse_capture(line: str, default: StrengthKind) -> tuple[StrengthKind, str]:
 
 def capture_strength(store: Store, data: CaseData, meeting: Meeting, line: str,
                      default: StrengthKind) -> Strength:
+    """File the line under its kind; a draft of the line kept for this stage goes in the same write."""
     kind, text = parse_capture(line, default)
     strength = Strength(kind=kind, text=text, meeting_id=meeting.id)
-    store.save(data.case.id, strength)
+    if CAPTURE_STAGE in meeting.drafts:
+        store.save(data.case.id, strength, with_draft(meeting, CAPTURE_STAGE, ""))
+    else:
+        store.save(data.case.id, strength)
     return strength
+
+
+CAPTURE_STAGE = "krachten"
+
+
+def with_draft(meeting: Meeting, stage: str, text: str) -> Meeting:
+    """The meeting with the text typed (not yet submitted) in a stage kept, or cleared when empty."""
+    drafts = {key: value for key, value in meeting.drafts.items() if key != stage}
+    if text.strip():
+        drafts[stage] = text
+    return meeting.replace(drafts=drafts)

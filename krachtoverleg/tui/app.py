@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
+from krachtoverleg.core.crashlog import write_crash_log
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.privacy import Names
 from krachtoverleg.core.store import Store
@@ -38,6 +42,7 @@ class KrachtApp(App[None]):
         self.clock = clock
         self.open_case = open_case
         self.theme = "textual-dark"
+        self._signals: list[int] = []
 
     @property
     def names(self) -> Names:
@@ -46,6 +51,7 @@ class KrachtApp(App[None]):
     def on_mount(self) -> None:
         from krachtoverleg.tui.screens.case_list import CaseListScreen
 
+        self._watch_hangups()
         self.push_screen(CaseListScreen())
         if self.open_case:
             self.screen.open_case(self.open_case)  # type: ignore[attr-defined]
@@ -88,3 +94,58 @@ class KrachtApp(App[None]):
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
             return False
         return True
+
+    # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
+
+    def save_unsaved(self) -> None:
+        """Save what is on screen but not yet stored: the time of the current stage and text
+        typed in a capture line (it comes back as a draft). Never raises: it runs on the way out."""
+        for screen in reversed(self.screen_stack):
+            save = getattr(screen, "save_time", None)
+            if save is None:
+                continue
+            try:
+                save()
+            except Exception:  # noqa: BLE001 - on the way out, a failing save must not stop the others
+                continue
+
+    async def action_quit(self) -> None:
+        self.save_unsaved()
+        self.exit()
+
+    def _watch_hangups(self) -> None:
+        """Closing the terminal window sends SIGHUP, logging out SIGTERM: save, then stop."""
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                loop.add_signal_handler(signum, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                return  # not on the main thread, or a platform without these signals
+            self._signals.append(signum)
+
+    def _hang_up(self) -> None:
+        self.save_unsaved()
+        self._forget_signals()
+        self.exit()
+
+    def _forget_signals(self) -> None:
+        loop = asyncio.get_running_loop()
+        while self._signals:
+            loop.remove_signal_handler(self._signals.pop())
+
+    def on_unmount(self) -> None:
+        self._forget_signals()
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's crash screen prints local variables, which hold client data. Instead: save
+        what can be saved, write a crash log without client data, and say so in Dutch."""
+        self.save_unsaved()
+        try:
+            log = write_crash_log(self.store.root / "logs", error, self.clock.now())
+            where = f"Een verslag voor de beheerder (zonder gegevens van cliënten) staat in {log}."
+        except OSError:
+            where = "Een verslag voor de beheerder kon niet worden geschreven."
+        super()._handle_exception(error)
+        self._exit_renderables[:] = [Text(
+            "krachtoverleg is onverwacht gestopt. Alles wat al was opgeslagen is bewaard, ook "
+            f"tekst die nog getypt werd.\n{where}\nStart het programma opnieuw om verder te gaan.")]

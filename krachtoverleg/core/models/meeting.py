@@ -52,6 +52,7 @@ class Meeting(Record):
     plan_b: str = ""
     next_meeting: date | None = None
     stage_seconds: dict[str, int] = field(default_factory=dict)
+    drafts: dict[str, str] = field(default_factory=dict)  # typed, not yet submitted, per stage
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -75,6 +76,7 @@ class Meeting(Record):
                                  multiline=True)
         self.next_meeting = to_date(self.next_meeting, "Volgend overleg", required=False)
         self.stage_seconds = _stage_seconds(self.stage_seconds)
+        self.drafts = _drafts(self.drafts)
 
     @property
     def is_open(self) -> bool:
@@ -85,6 +87,14 @@ def _stage_seconds(value: object) -> dict[str, int]:
     if not isinstance(value, dict) or set(value) - set(STAGE_KEYS):
         raise ValidationError("Overleg: gebruikte tijd per onderdeel klopt niet.")
     return {key: to_int(seconds, "Overleg: gebruikte tijd", 0, 24 * 3600) for key, seconds in value.items()}
+
+
+def _drafts(value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or set(value) - set(STAGE_KEYS):
+        raise ValidationError("Overleg: concepttekst per onderdeel klopt niet.")
+    drafts = {key: clean_text(text, "Overleg: concepttekst", required=False, limit=LONG_TEXT,
+                              multiline=True) for key, text in value.items()}
+    return {key: text for key, text in drafts.items() if text}
 
 
 def _timeboxes(value: object) -> dict[str, int]:

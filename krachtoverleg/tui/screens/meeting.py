@@ -19,7 +19,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 from krachtoverleg.core.agenda import STAGE_KEYS, STAGES, neighbour
 from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.meetings import capture_strength
+from krachtoverleg.core.meetings import CAPTURE_STAGE, capture_strength, with_draft
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.record import Record
 from krachtoverleg.core.timer import describe, time_view, with_time_spent
@@ -144,11 +144,17 @@ class MeetingScreen(Screen[None]):
         self.show_time()
 
     def save_time(self) -> None:
-        """Keep the running stretch of the current stage (leaving the screen or quitting)."""
-        if self.meeting is None or self.entered is None or not self.meeting.is_open:
+        """Keep the running stretch of the current stage and any text typed but not yet
+        submitted (leaving the screen, quitting, a closed window or a crash): one write."""
+        if self.meeting is None or not self.meeting.is_open:
             return
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        meeting = with_time_spent(self.meeting, self.current, self.entered, now)
+        meeting = self.meeting
+        if self.entered is not None:
+            meeting = with_time_spent(meeting, self.current, self.entered, now)
+        captures = self.query("#capture")
+        if captures:
+            meeting = with_draft(meeting, CAPTURE_STAGE, captures.first(Input).value)
         if meeting != self.meeting:
             self.meeting = meeting
             self.app.attempt(self.app.store.save, self.case_id, meeting)  # type: ignore[attr-defined]

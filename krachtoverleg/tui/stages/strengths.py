@@ -14,6 +14,7 @@ from textual.events import DescendantFocus
 from textual.widgets import Input, Label, ListItem, ListView, Static
 
 from krachtoverleg.core.casedata import CaseData
+from krachtoverleg.core.meetings import CAPTURE_STAGE
 from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.vocab import Dimension, NamedBy, StrengthKind
 from krachtoverleg.tui.context import StageContext
@@ -96,6 +97,10 @@ class StrengthBoard(Vertical):
             column = self.query_one(f"#column-{kind.value}", StrengthColumn)
             strengths = [s for s in data.all(Strength) if s.kind is kind]
             await column.fill(strengths)
+        capture = self.query_one("#capture", Input)
+        draft = meeting.drafts.get(CAPTURE_STAGE, "")
+        if draft and not capture.value:  # typed before the window closed: back where it was
+            capture.value = draft
         self._show_selection()
 
     def _show_selection(self) -> None:

@@ -1,0 +1,122 @@
+"""Nothing typed is lost: quitting, a closed terminal (SIGHUP), logging out (SIGTERM), a crash."""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from krachtoverleg.core.models import Meeting, Strength
+from krachtoverleg.core.store import Store
+from krachtoverleg.tui.app import KrachtApp
+from krachtoverleg.tui.screens.meeting import MeetingScreen
+
+from .conftest import screen_text
+
+TYPED = "ik kan goed luisteren"
+
+
+async def type_in_krachten(pilot) -> None:
+    await pilot.press("enter", "pagedown", "pagedown")
+    await pilot.pause()
+    await pilot.press(*TYPED)
+    await pilot.pause()
+
+
+def todays_meeting(store_dir, case_id) -> Meeting:
+    data = Store.open(store_dir, write=False).load(case_id)
+    return max(data.all(Meeting), key=lambda m: m.number)
+
+
+async def test_text_typed_but_not_submitted_comes_back_as_a_draft(app, store, store_dir, demo, clock):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_in_krachten(pilot)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
+    again = KrachtApp(store=store, clock=clock)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert again.screen.query_one("#capture").value == TYPED
+        await pilot.press("enter")  # submitting files it and clears the draft in one write
+        await pilot.pause()
+    meeting = todays_meeting(store_dir, demo.id)
+    assert meeting.drafts == {}
+    assert "goed luisteren" in [s.text for s in store.load(demo.id).all(Strength)]
+
+
+async def test_sighup_saves_the_draft_and_stops(app, store_dir, demo):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_in_krachten(pilot)
+        assert signal.SIGHUP in app._signals  # else the signal would stop the test run itself
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
+
+
+async def test_a_crash_keeps_the_draft_and_shows_no_client_data(app, store_dir, demo, monkeypatch):
+    def explode(self) -> None:
+        secret = "Petra de Vries"  # a local variable Textual's own crash screen would print
+        raise RuntimeError(f"kapot bij {secret}")
+
+    monkeypatch.setattr(MeetingScreen, "action_timeboxes", explode)
+    printed: list[object] = []
+    monkeypatch.setattr(KrachtApp, "_print_error_renderables",
+                        lambda self: printed.extend(self._exit_renderables))
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await type_in_krachten(pilot)
+            await pilot.press("escape", "t")
+            await pilot.pause()
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
+    shown = " ".join(str(r) for r in printed)
+    assert "onverwacht gestopt" in shown and "Petra" not in shown
+    [log] = list((store_dir / "logs").iterdir())
+    assert stat.S_IMODE(os.stat(log).st_mode) == 0o600
+    text = log.read_text("utf-8")
+    assert "RuntimeError" in text and "explode" in text  # where it failed, for a maintainer
+    assert "Petra" not in text and "kapot" not in text
+
+
+WINDOW = textwrap.dedent("""
+    import sys
+    from datetime import datetime
+    from krachtoverleg.core.clock import FixedClock
+    from krachtoverleg.core.store import Store
+    from krachtoverleg.tui.app import KrachtApp
+
+    async def typing(pilot):
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik kan goed luisteren")
+        await pilot.pause()
+        print("typed", flush=True)
+
+    with Store.open(sys.argv[1], write=True) as store:
+        app = KrachtApp(store=store, clock=FixedClock(datetime(2026, 11, 23, 10, 0)))
+        app.run(headless=True, size=(100, 30), auto_pilot=typing)
+    print("stopped", flush=True)
+""")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_a_real_process_keeps_the_last_edit_when_its_window_goes(store, store_dir, demo, signum):
+    store.close()
+    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(store_dir)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert window.stdout.readline().strip() == "typed"
+        window.send_signal(signum)
+        out, err = window.communicate(timeout=30)
+    finally:
+        window.kill()
+    assert "stopped" in out, err
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
