@@ -137,10 +137,21 @@ def _daily_backup(store: Store, clock: Clock) -> None:
 
 
 def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    with Store.open(root, write=True) as store:
+    try:
+        store = Store.open(root, write=True)
+    except StoreBusy:
+        return _launch_read_only(root, clock)
+    with store:
         _report_fixed(store)
         _daily_backup(store, clock)
         return _launch(store, clock)
+
+
+def _launch_read_only(root: Path, clock: Clock, case_id: str | None = None) -> int:
+    """A second window on the same store: it reads, follows the first, and says why it can't write."""
+    _say("krachtoverleg: de gegevens zijn al open in een ander venster; dit venster kan alleen lezen.")
+    store = Store.open(root, write=False)
+    return _launch(store, clock, case_id)
 
 
 def _run_demo_tui(clock: Clock) -> int:
@@ -204,7 +215,11 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.meetings import meeting_for_today
 
-    with Store.open(root, write=True) as store:
+    try:
+        store = Store.open(root, write=True)
+    except StoreBusy:
+        return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id)
+    with store:
         _report_fixed(store)
         summary = store.resolve(args.case)
         _daily_backup(store, clock)

@@ -158,7 +158,8 @@ class Store:
 
     def require_writer(self) -> None:
         if not self.writable:
-            raise StoreError("Deze gegevens zijn alleen geopend om te lezen.")
+            raise StoreError("Niet opgeslagen: dit venster kan alleen lezen, want de gegevens zijn "
+                             "al open in een ander venster. Wijzig daar.")
 
     # -- the index ----------------------------------------------------------------------
 
@@ -235,6 +236,17 @@ class Store:
         """Pick up changes other processes made (or a restore wrote)."""
         self.settings = Settings.load(self.root / SETTINGS)
         self._load_index()
+
+    def disk_marker(self, case_id: str | None = None) -> tuple[int, ...]:
+        """Changes when another process writes: the index shards' times, and the case file's."""
+        folder = self.root / INDEX
+        shards = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.json"))) if folder.is_dir() else ()
+        if case_id is None:
+            return shards
+        try:
+            return (*shards, self._case_path(case_id).stat().st_mtime_ns)
+        except OSError:
+            return (*shards, 0)
 
     def cases(self) -> list[CaseSummary]:
         return sorted(self._index.values(), key=lambda s: s.code)

@@ -28,6 +28,9 @@ def _styles() -> list[Path]:
     raise FileNotFoundError("styles/ is missing from the installation")
 
 
+FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
+
+
 class KrachtApp(App[None]):
     TITLE = "krachtoverleg"
     CSS_PATH = _styles()
@@ -52,6 +55,9 @@ class KrachtApp(App[None]):
         from krachtoverleg.tui.screens.case_list import CaseListScreen
 
         self._watch_hangups()
+        if not self.store.writable:
+            self._seen: dict[int, tuple[int, ...]] = {}
+            self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
         self.push_screen(CaseListScreen())
         if self.open_case:
             self.screen.open_case(self.open_case)  # type: ignore[attr-defined]
@@ -94,6 +100,23 @@ class KrachtApp(App[None]):
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
             return False
         return True
+
+    def follow_other_window(self) -> None:
+        """Read-only window: when the window that writes has saved, show it here too."""
+        screen = self.screen
+        reload = getattr(screen, "reload", None)
+        if reload is None:
+            return
+        marker = self.store.disk_marker(getattr(screen, "case_id", None))
+        if self._seen.get(id(screen)) == marker:
+            return
+        first = id(screen) not in self._seen
+        self._seen[id(screen)] = marker
+        if not first:
+            self.store.refresh()
+            result = reload()
+            if asyncio.iscoroutine(result):
+                self.run_worker(result, exclusive=True, group="follow")
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 

@@ -17,7 +17,8 @@ class StageContext:
     names: Names
     privacy: bool
     today: date
+    window_writable: bool = True  # False in a second window on the same store
 
     @property
     def read_only(self) -> bool:
-        return not self.meeting.is_open
+        return not self.meeting.is_open or not self.window_writable

@@ -12,8 +12,17 @@ def open_todays_meeting(app: App[None], case_id: str) -> None:
     """Today's open meeting of the case, or a new one (saved at once), on screen."""
     from krachtoverleg.tui.screens.meeting import MeetingScreen
 
+    store, today = app.store, app.clock.today()  # type: ignore[attr-defined]
     try:
-        meeting = meeting_for_today(app.store, case_id, app.clock.today())  # type: ignore[attr-defined]
+        if store.writable:
+            meeting = meeting_for_today(store, case_id, today)
+        else:  # read-only: show what is there, never start a meeting
+            data = store.load(case_id)
+            meetings = data.meetings()
+            meeting = data.meeting_on(today) or (meetings[-1] if meetings else None)
+            if meeting is None:
+                app.notify("Deze casus heeft nog geen overleg.", severity="warning")
+                return
     except KrachtError as error:
         app.notify(str(error), title="Kan de casus niet openen", severity="error")
         return

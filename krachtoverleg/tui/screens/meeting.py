@@ -77,6 +77,9 @@ class MeetingScreen(Screen[None]):
         if self.meeting is not None:
             self.go_to(self.meeting.current_stage, remember=False)
         self.set_interval(1, self.show_time)
+        # show_time skips itself until the screen counts as mounted, which is only after this
+        # handler: draw the timer box at once, not a second later (snapshots depend on it).
+        self.call_after_refresh(self.show_time)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
@@ -86,7 +89,8 @@ class MeetingScreen(Screen[None]):
             return None
         app = self.app
         return StageContext(self.data, self.meeting, app.names,  # type: ignore[attr-defined]
-                            app.store.settings.privacy, app.clock.today())  # type: ignore[attr-defined]
+                            app.store.settings.privacy, app.clock.today(),  # type: ignore[attr-defined]
+                            app.store.writable)  # type: ignore[attr-defined]
 
     async def reload(self) -> None:
         try:
@@ -99,7 +103,7 @@ class MeetingScreen(Screen[None]):
         if context is None:
             self.notify("Dit overleg bestaat niet meer.", severity="error")
             return
-        closed = " · GESLOTEN" if context.read_only else ""
+        closed = " · GESLOTEN" if not context.meeting.is_open else ""
         self.query_one(TopBar).show(
             f"{context.names.case_title(self.data.case)} · overleg {context.meeting.number} · "
             f"{day(context.meeting.date)}{closed}", context.privacy)
@@ -133,7 +137,7 @@ class MeetingScreen(Screen[None]):
         if not pane.focus_first():  # type: ignore[attr-defined]
             self.query_one(AgendaColumn).focus()
         now = self.app.clock.now()  # type: ignore[attr-defined]
-        if remember and self.meeting is not None and self.meeting.is_open:
+        if remember and self.meeting is not None and self.meeting.is_open and self.app.store.writable:  # type: ignore[attr-defined]
             meeting = self.meeting.replace(current_stage=key)
             if self.entered is not None and leaving != key:
                 meeting = with_time_spent(meeting, leaving, self.entered, now)
@@ -146,7 +150,7 @@ class MeetingScreen(Screen[None]):
     def save_time(self) -> None:
         """Keep the running stretch of the current stage and any text typed but not yet
         submitted (leaving the screen, quitting, a closed window or a crash): one write."""
-        if self.meeting is None or not self.meeting.is_open:
+        if self.meeting is None or not self.meeting.is_open or not self.app.store.writable:  # type: ignore[attr-defined]
             return
         now = self.app.clock.now()  # type: ignore[attr-defined]
         meeting = self.meeting

@@ -45,8 +45,10 @@ class ClosingPane(VerticalScroll):
         self.context = context
         meeting = context.meeting
         banner = self.query_one("#closed-banner", Static)
-        banner.update("■ DIT OVERLEG IS GESLOTEN: alleen lezen. Heropenen met o." if context.read_only else "")
-        banner.display = context.read_only
+        closed = not meeting.is_open
+        banner.update("■ DIT OVERLEG IS GESLOTEN: alleen lezen. Heropenen met o."
+                      if closed and context.window_writable else "■ DIT OVERLEG IS GESLOTEN.")
+        banner.display = closed
         self.query_one("#closing-summary", Static).update(
             f"Samenvatting (s):\n{meeting.summary or '- nog niet ingevuld -'}")
         actions = context.data.actions_of(meeting)
@@ -67,7 +69,7 @@ class ClosingPane(VerticalScroll):
         if action == "minutes":
             return True  # the minutes of a closed meeting are the point of closing it
         if action == "reopen":
-            return self.context.read_only
+            return not self.context.meeting.is_open and self.context.window_writable
         return not self.context.read_only
 
     def _save(self, meeting: Meeting | None) -> None:

@@ -16,5 +16,7 @@ class TopBar(Static):
         grid.add_column(justify="right", no_wrap=True)
         badge = (Text(" F4 · namen verborgen ", style="bold on dark_green") if privacy
                  else Text(" F4 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
+        if not self.app.store.writable:  # type: ignore[attr-defined]
+            title = f"ALLEEN LEZEN (al open in een ander venster) · {title}"
         grid.add_row(Text(f" {title}", style="bold"), badge)
         self.update(grid)

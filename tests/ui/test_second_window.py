@@ -1,0 +1,56 @@
+"""A second window on the same store reads, says why it cannot write, and follows the first."""
+
+from __future__ import annotations
+
+from krachtoverleg.core.meetings import meeting_for_today
+from krachtoverleg.core.models import Meeting, Strength
+from krachtoverleg.core.store import Store
+from krachtoverleg.tui.app import KrachtApp
+from krachtoverleg.tui.screens.meeting import MeetingScreen
+
+from .conftest import screen_text
+
+
+async def test_the_second_window_reads_and_follows_the_first(store, store_dir, demo, clock):
+    meeting = meeting_for_today(store, demo.id, clock.today())  # the first window's meeting
+    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "ALLEEN LEZEN" in screen_text(second)
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        assert isinstance(second.screen, MeetingScreen) and second.screen.meeting_id == meeting.id
+        second.follow_other_window()  # notes what is on disk now
+        store.save(demo.id, Strength(kind="ik_ben", text="heel geduldig", meeting_id=meeting.id))
+        second.follow_other_window()
+        await pilot.pause()
+        await pilot.pause()
+        assert "heel geduldig" in screen_text(second)
+
+
+async def test_the_second_window_changes_nothing(store, store_dir, demo, clock):
+    before = (store_dir / "cases" / f"{demo.id}.json").read_bytes()
+    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik kan typen", "enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown",
+                          "pagedown", "c")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    assert (store_dir / "cases" / f"{demo.id}.json").read_bytes() == before
+    assert all(m.number == 2 for m in [max(store.load(demo.id).all(Meeting), key=lambda m: m.number)])
+
+
+def test_a_second_window_from_the_command_line_opens_read_only(store, store_dir, demo, clock,
+                                                              monkeypatch, capsys):
+    from krachtoverleg import cli
+
+    launched = []
+    monkeypatch.setattr(cli, "_launch", lambda s, c, case_id=None: launched.append(s.writable) or 0)
+    assert cli.main(["--store", str(store_dir)], clock=clock) == 0
+    assert cli.main(["--store", str(store_dir), "meeting", "K-001"], clock=clock) == 0
+    assert launched == [False, False]
+    assert "alleen lezen" in capsys.readouterr().err
