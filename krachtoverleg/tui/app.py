@@ -55,6 +55,10 @@ class KrachtApp(App[None]):
         from krachtoverleg.tui.screens.case_list import CaseListScreen
 
         self._watch_hangups()
+        if self.store.fixed_permissions:
+            self.notify(f"{len(self.store.fixed_permissions)} bestanden of mappen waren leesbaar voor "
+                        "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
+                        title="Beveiliging hersteld", severity="warning", timeout=15)
         if not self.store.writable:
             self._seen: dict[int, tuple[int, ...]] = {}
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)

@@ -120,3 +120,19 @@ def test_a_real_process_keeps_the_last_edit_when_its_window_goes(store, store_di
         window.kill()
     assert "stopped" in out, err
     assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
+
+
+@pytest.mark.parametrize("line, message", [("ik kan " + "x" * 10_000, "te lang"),
+                                           ("ik kan \x1b[31m", "niet zijn toegestaan")])
+async def test_bad_text_on_screen_gets_a_dutch_message_and_stores_nothing(app, store_dir, demo, line,
+                                                                         message):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        before = (store_dir / "cases" / f"{demo.id}.json").read_bytes()  # after the stage change
+        app.screen.query_one("#capture").value = line
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(message in str(n.message) for n in app._notifications)
+        assert (store_dir / "cases" / f"{demo.id}.json").read_bytes() == before
+        assert app.screen.query_one("#capture").value == line  # kept, to be corrected

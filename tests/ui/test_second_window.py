@@ -54,3 +54,18 @@ def test_a_second_window_from_the_command_line_opens_read_only(store, store_dir,
     assert cli.main(["--store", str(store_dir), "meeting", "K-001"], clock=clock) == 0
     assert launched == [False, False]
     assert "alleen lezen" in capsys.readouterr().err
+
+
+async def test_the_app_says_when_it_narrowed_wide_permissions(store, store_dir, demo, clock):
+    import os
+    import stat
+
+    path = store_dir / "cases" / f"{demo.id}.json"
+    store.close()
+    os.chmod(path, 0o644)
+    with Store.open(store_dir, write=True) as reopened:
+        app = KrachtApp(store=reopened, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert any("leesbaar voor anderen" in str(n.message) for n in app._notifications)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

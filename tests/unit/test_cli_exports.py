@@ -10,19 +10,10 @@ import stat
 
 import pytest
 
-from krachtoverleg.cli import main
+from tests.unit.cli_run import run
 from krachtoverleg.core.models import Action, NetworkMember
 from krachtoverleg.core.store import Store
 from krachtoverleg.core.vocab import ActionStatus, OwnerKind
-
-
-def run(capsys, clock, *argv):
-    try:
-        code = main(list(argv), clock=clock)
-    except SystemExit as stop:  # argparse refuses a bad option itself
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

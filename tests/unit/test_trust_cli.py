@@ -9,19 +9,10 @@ import zipfile
 
 import pytest
 
-from krachtoverleg.cli import main
+from tests.unit.cli_run import run
 from krachtoverleg.core.backup import KEEP, list_backups, make_backup
 from krachtoverleg.core.schema import SCHEMA_VERSION
 from krachtoverleg.core.store import Store
-
-
-def run(capsys, clock, *argv):
-    try:
-        code = main(list(argv), clock=clock)
-    except SystemExit as stop:
-        code = stop.code
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
