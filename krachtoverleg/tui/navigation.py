@@ -24,6 +24,10 @@ def open_todays_meeting(app: App[None], case_id: str) -> None:
                 app.notify("Deze casus heeft nog geen overleg.", severity="warning")
                 return
     except KrachtError as error:
-        app.notify(str(error), title="Kan de casus niet openen", severity="error")
+        summary = next((c for c in store.cases() if c.id == case_id), None)
+        which = f"Casus {summary.code} ({summary.label})" if summary else "Deze casus"
+        app.notify(f"{which} kan niet worden geopend: {error} De andere casussen werken gewoon. "
+                   "Zet een reservekopie terug met 'krachtoverleg restore'.",
+                   title="Kan de casus niet openen", severity="error", timeout=15)
         return
     app.push_screen(MeetingScreen(case_id, meeting.id))

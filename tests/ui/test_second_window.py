@@ -69,3 +69,26 @@ async def test_the_app_says_when_it_narrowed_wide_permissions(store, store_dir, 
             await pilot.pause()
             assert any("leesbaar voor anderen" in str(n.message) for n in app._notifications)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+async def test_a_damaged_case_is_named_and_the_others_still_open(store, store_dir, demo, clock):
+    from krachtoverleg.core.demo import add_demo
+
+    other = add_demo(store, clock.today())
+    path = store_dir / "cases" / f"{other.id}.json"
+    path.write_bytes(path.read_bytes()[:200])  # truncated, as by a full disk
+    store.refresh()
+    app = KrachtApp(store=store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "K-002" in text and "beschadigd" in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
+        assert any("Casus K-002" in str(n.message) and "beschadigd" in str(n.message)
+                   for n in app._notifications)
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.case_id == demo.id
+    assert path.read_bytes()[:10] and len(path.read_bytes()) == 200  # never overwritten

@@ -142,3 +142,18 @@ def test_writing_commands_wait_for_the_window_that_holds_the_store(root, capsys,
             assert code == 3 and "ander venster" in err
         assert run(capsys, clock, "--store", str(root), "check")[0] == 0
         assert run(capsys, clock, "--store", str(root), "restore")[0] == 0  # the listing only reads
+
+
+def test_the_app_start_backs_up_at_most_once_a_day(root, clock, monkeypatch, capsys):
+    from datetime import timedelta
+
+    from krachtoverleg import cli
+    from krachtoverleg.core.clock import FixedClock
+
+    monkeypatch.setattr(cli, "_launch", lambda store, clock, case_id=None: 0)
+    assert run(capsys, clock, "--store", str(root))[0] == 0
+    assert run(capsys, clock, "--store", str(root), "meeting", "K-001")[0] == 0
+    assert len(list_backups(root)) == 1
+    tomorrow = FixedClock(clock.now() + timedelta(days=1))
+    assert run(capsys, tomorrow, "--store", str(root))[0] == 0
+    assert len(list_backups(root)) == 2
