@@ -177,6 +177,12 @@ class MeetingScreen(Screen[None]):
         self.save_time()
         self.app.pop_screen()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "timeboxes":  # a closed meeting, or a read-only second window: no key shown
+            context = self.context()
+            return context is not None and not context.read_only
+        return True
+
     def action_timeboxes(self) -> None:
         """Change this meeting's minutes per stage."""
         meeting = self.meeting
