@@ -12,20 +12,20 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from krachtoverleg import __version__
 from krachtoverleg.core.clock import Clock, SystemClock
 from krachtoverleg.core.errors import (
     InterchangeError, KrachtError, StoreBusy, StoreError, UnknownCase, ValidationError,
 )
-from krachtoverleg.core.exports import export_target
+from krachtoverleg.core.action_formats import LIST_FORMATS  # light: its libraries load lazily
+from krachtoverleg.core.action_list import STATUS_FILTERS
+from krachtoverleg.core.exports import MINUTES_FORMATS, export_target
 from krachtoverleg.core.store import Store, store_dir_from
 
-# Choices only: the modules behind them load when their command runs.
-MINUTES_FORMATS = ("md", "html")
-LIST_FORMATS = ("table", "json", "csv", "md", "ics")
-STATUS_FILTERS = ("open", "done", "all")
+if TYPE_CHECKING:
+    from krachtoverleg.core.backup import BackupInfo
 
 EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
 
@@ -334,9 +334,8 @@ def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _holding(info: object) -> str:
-    cases = getattr(info, "cases")
-    return f"{len(cases)} casussen: {', '.join(str(c) for c in cases) or '-'}"
+def _holding(info: BackupInfo) -> str:
+    return f"{len(info.cases)} casussen: {', '.join(str(c) for c in info.cases) or '-'}"
 
 
 def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:

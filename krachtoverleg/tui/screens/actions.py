@@ -13,6 +13,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
+from krachtoverleg.core.action_formats import OVERDUE
 from krachtoverleg.core.action_list import ActionFilter, ActionList, ActionRow, collect
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action
@@ -23,7 +24,6 @@ from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 STATUS_CHOICES = [("Nog te doen", "open"), ("Gedaan", "done"), ("Alles", "all")]
-OVERDUE = "⚠ te laat"
 
 
 class ActionsScreen(Screen[None]):
