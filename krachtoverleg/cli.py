@@ -17,15 +17,22 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from krachtoverleg import __version__
 from krachtoverleg.core.clock import Clock, SystemClock
 from krachtoverleg.core.errors import (
-    InterchangeError, KrachtError, StoreBusy, StoreError, UnknownCase, ValidationError,
+    InterchangeError,
+    KrachtError,
+    StoreBusy,
+    StoreError,
+    UnknownCase,
+    ValidationError,
 )
-from krachtoverleg.core.action_formats import LIST_FORMATS  # light: its libraries load lazily
-from krachtoverleg.core.action_list import STATUS_FILTERS
-from krachtoverleg.core.exports import MINUTES_FORMATS, export_target
-from krachtoverleg.core.store import Store, store_dir_from
+from krachtoverleg.core.export.action_formats import (
+    LIST_FORMATS,  # light: its libraries load lazily
+)
+from krachtoverleg.core.export.files import MINUTES_FORMATS, export_target
+from krachtoverleg.core.rules.action_list import STATUS_FILTERS
+from krachtoverleg.core.store.case_store import Store, store_dir_from
 
 if TYPE_CHECKING:
-    from krachtoverleg.core.backup import BackupInfo
+    from krachtoverleg.core.store.backup import BackupInfo
 
 EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
 
@@ -128,7 +135,7 @@ def _report_fixed(store: Store) -> None:
 
 
 def _daily_backup(store: Store, clock: Clock) -> None:
-    from krachtoverleg.core.backup import backup_if_due
+    from krachtoverleg.core.store.backup import backup_if_due
 
     try:
         backup_if_due(store, clock.now())
@@ -167,10 +174,31 @@ def _run_demo_tui(clock: Clock) -> int:
 
 
 def _launch(store: Store, clock: Clock, case_id: str | None = None) -> int:
-    from krachtoverleg.tui.app import KrachtApp  # Textual loads only when the screen is wanted
+    from krachtoverleg.tui.app import (
+        KrachtApp,  # Textual loads only when the screen is wanted
+    )
 
-    KrachtApp(store=store, clock=clock, open_case=case_id).run()
+    app = KrachtApp(store=store, clock=clock, open_case=case_id)
+    app.run()
+    if app.return_code:
+        return 1  # a crash: the app has said so in Dutch and written its log
+    if not app.quit_requested:
+        return _stopped_unasked(store, clock)
     return 0
+
+
+def _stopped_unasked(store: Store, clock: Clock) -> int:
+    """The screen closed although nobody asked it to: never pass that off as a normal end."""
+    from krachtoverleg.core.store.crashlog import write_crash_log
+
+    try:
+        log = write_crash_log(store.root / "logs", RuntimeError("stopped without a request"), clock.now())
+        where = f" Een verslag voor de beheerder staat in {log}."
+    except OSError:
+        where = ""
+    _say("krachtoverleg is onverwacht gestopt. Alles wat al was opgeslagen is bewaard." + where +
+         " Start het programma opnieuw om verder te gaan.")
+    return 1
 
 
 def _demo(args: argparse.Namespace, root: Path, clock: Clock) -> int:
@@ -213,7 +241,7 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.meetings import meeting_for_today
+    from krachtoverleg.core.rules.meetings import meeting_for_today
 
     try:
         store = Store.open(root, write=True)
@@ -229,7 +257,7 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 def _write_or_print(text: str, output: str | None, what: str) -> None:
     """To the file named (0600, checked before writing), or to standard output."""
-    from krachtoverleg.core.exports import write_export
+    from krachtoverleg.core.export.files import write_export
 
     if output:
         target = write_export(output, text)
@@ -239,7 +267,7 @@ def _write_or_print(text: str, output: str | None, what: str) -> None:
 
 
 def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.interchange import dumps, export_case
+    from krachtoverleg.core.export.interchange import dumps, export_case
 
     store = Store.open(root, write=False)
     data = store.load_by_code(args.case)
@@ -251,9 +279,9 @@ def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.exports import render_minutes
-    from krachtoverleg.core.minutes import choose_meeting
-    from krachtoverleg.core.privacy import Names
+    from krachtoverleg.core.export.files import render_minutes
+    from krachtoverleg.core.export.minutes import choose_meeting
+    from krachtoverleg.core.rules.privacy import Names
 
     if args.output:
         export_target(args.output)  # a bad path is refused before any work
@@ -266,9 +294,9 @@ def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core import action_formats as formats
-    from krachtoverleg.core.action_list import ActionFilter, collect
-    from krachtoverleg.core.privacy import Names
+    from krachtoverleg.core.export import action_formats as formats
+    from krachtoverleg.core.rules.action_list import ActionFilter, collect
+    from krachtoverleg.core.rules.privacy import Names
 
     if args.output:
         export_target(args.output)
@@ -307,7 +335,7 @@ def _render_plain(renderable: object) -> str:
 
 
 def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.check import check_store
+    from krachtoverleg.core.store.check import check_store
 
     result = check_store(root)
     for report in result.reports:
@@ -325,7 +353,7 @@ def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.backup import make_backup, read_backup
+    from krachtoverleg.core.store.backup import make_backup, read_backup
 
     with Store.open(root, write=True) as store:
         _report_fixed(store)
@@ -339,7 +367,7 @@ def _holding(info: BackupInfo) -> str:
 
 
 def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.backup import list_backups, restore_backup
+    from krachtoverleg.core.store.backup import list_backups, restore_backup
 
     if not args.backup:
         backups = list_backups(root)
@@ -361,7 +389,7 @@ def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.erasure import erase, plan_erasure
+    from krachtoverleg.core.store.erasure import erase, plan_erasure
 
     with Store.open(root, write=True) as store:
         plan = plan_erasure(store, args.case)
@@ -376,7 +404,7 @@ def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.interchange import parse_case
+    from krachtoverleg.core.export.interchange import parse_case
 
     source = Path(args.file).expanduser()
     try:

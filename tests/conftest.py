@@ -8,7 +8,7 @@ import pytest
 from krachtoverleg.core.clock import FixedClock
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Case
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 
 MOMENT = datetime(2026, 11, 23, 10, 0)
 

@@ -9,15 +9,42 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from krachtoverleg.core.models import (
-    Action, Ambition, Attendee, Case, Decision, Goal, HouseholdMember, LadderScore, Meeting, Need,
-    NetworkMember, Resource, Step, StepDecision, Strength, ZrmScore,
+    Action,
+    Ambition,
+    Attendee,
+    Case,
+    Decision,
+    Goal,
+    HouseholdMember,
+    LadderScore,
+    Meeting,
+    Need,
+    NetworkMember,
+    Resource,
+    Step,
+    StepDecision,
+    Strength,
+    ZrmScore,
 )
-from krachtoverleg.core.record import Record
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import (
-    ActionStatus, Capital, CaseKind, Dimension, Influence, MeetingStatus, NamedBy, NeedKind,
-    OwnerKind, Presence, Relation, ResourceGroup, ResourceType, Support, Tie,
+from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.models.vocab import (
+    ActionStatus,
+    Capital,
+    CaseKind,
+    Dimension,
+    Influence,
+    MeetingStatus,
+    NamedBy,
+    NeedKind,
+    OwnerKind,
+    Presence,
+    Relation,
+    ResourceGroup,
+    ResourceType,
+    Support,
+    Tie,
 )
+from krachtoverleg.core.store.case_store import Store
 
 
 def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:

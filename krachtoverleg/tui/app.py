@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from rich.text import Text
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
-from krachtoverleg.core.crashlog import write_crash_log
-from krachtoverleg.core.errors import KrachtError
-from krachtoverleg.core.privacy import Names
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.crashlog import write_crash_log
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import ServicesApp
 
 
 def _styles() -> list[Path]:
@@ -31,7 +32,7 @@ def _styles() -> list[Path]:
 FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
 
 
-class KrachtApp(App[None]):
+class KrachtApp(ServicesApp):
     TITLE = "krachtoverleg"
     CSS_PATH = _styles()
     ENABLE_COMMAND_PALETTE = True
@@ -40,18 +41,15 @@ class KrachtApp(App[None]):
     ]
 
     def __init__(self, store: Store, clock: Clock, open_case: str | None = None) -> None:
-        super().__init__()
-        self.store = store
-        self.clock = clock
+        super().__init__(store, clock)
         self.open_case = open_case
+        self.quit_requested = False  # the app ends only when asked; anything else is a crash
+        self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
         self.theme = "textual-dark"
         self._signals: list[int] = []
 
-    @property
-    def names(self) -> Names:
-        return Names(show_names=not self.store.settings.privacy)
-
     def on_mount(self) -> None:
+        from krachtoverleg.tui.navigation import open_todays_meeting
         from krachtoverleg.tui.screens.case_list import CaseListScreen
 
         self._watch_hangups()
@@ -60,11 +58,10 @@ class KrachtApp(App[None]):
                         "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
                         title="Beveiliging hersteld", severity="warning", timeout=15)
         if not self.store.writable:
-            self._seen: dict[int, tuple[int, ...]] = {}
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
         self.push_screen(CaseListScreen())
         if self.open_case:
-            self.screen.open_case(self.open_case)  # type: ignore[attr-defined]
+            open_todays_meeting(self, self.open_case)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a command in the palette (Ctrl+P)."""
@@ -88,39 +85,26 @@ class KrachtApp(App[None]):
         settings.privacy = not settings.privacy
         self.attempt(self.store.save_settings)
         for screen in self.screen_stack:
-            reload = getattr(screen, "reload", None)
-            if reload is not None:
-                self.call_later(reload)
+            if isinstance(screen, DataScreen):
+                self.call_later(screen.reload)
         self.notify("Namen verborgen." if settings.privacy else
                     "Let op: volledige namen staan nu op het scherm.",
                     severity="information" if settings.privacy else "warning")
 
-    def attempt(self, action: Callable[..., Any], *args: Any) -> bool:
-        """Run a store change; on failure say so in Dutch and report False. Nothing half-stored:
-        the store either wrote the whole change or nothing."""
-        try:
-            action(*args)
-        except KrachtError as error:
-            self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
-            return False
-        return True
-
     def follow_other_window(self) -> None:
-        """Read-only window: when the window that writes has saved, show it here too."""
+        """Read-only window: when the window that writes has saved, show it here too. Reading
+        runs in this handler, start to end, so it can never interleave with anything else."""
         screen = self.screen
-        reload = getattr(screen, "reload", None)
-        if reload is None:
+        if not isinstance(screen, DataScreen):
             return
-        marker = self.store.disk_marker(getattr(screen, "case_id", None))
+        marker = self.store.disk_marker(screen.case_id)
         if self._seen.get(id(screen)) == marker:
             return
         first = id(screen) not in self._seen
         self._seen[id(screen)] = marker
         if not first:
             self.store.refresh()
-            result = reload()
-            if asyncio.iscoroutine(result):
-                self.run_worker(result, exclusive=True, group="follow")
+            screen.reload()
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 
@@ -128,15 +112,15 @@ class KrachtApp(App[None]):
         """Save what is on screen but not yet stored: the time of the current stage and text
         typed in a capture line (it comes back as a draft). Never raises: it runs on the way out."""
         for screen in reversed(self.screen_stack):
-            save = getattr(screen, "save_time", None)
-            if save is None:
+            if not isinstance(screen, DataScreen):
                 continue
             try:
-                save()
-            except Exception:  # noqa: BLE001 - on the way out, a failing save must not stop the others
+                screen.save_unsaved()
+            except Exception:  # noqa: BLE001, S112 - on the way out, one failing save must not stop the others
                 continue
 
     async def action_quit(self) -> None:
+        self.quit_requested = True
         self.save_unsaved()
         self.exit()
 
@@ -151,6 +135,7 @@ class KrachtApp(App[None]):
             self._signals.append(signum)
 
     def _hang_up(self) -> None:
+        self.quit_requested = True
         self.save_unsaved()
         self._forget_signals()
         self.exit()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.privacy import Names
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.rules.editing import may_edit
+from krachtoverleg.core.rules.privacy import Names
 
 
 @dataclass(frozen=True)
@@ -21,4 +22,4 @@ class StageContext:
 
     @property
     def read_only(self) -> bool:
-        return not self.meeting.is_open or not self.window_writable
+        return not may_edit(self.meeting, self.window_writable)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.validate import to_date
-from krachtoverleg.core.wording import STATUS_SIGNS, day, yes_no
+from krachtoverleg.core.models.validate import to_date
+from krachtoverleg.core.rules.wording import STATUS_SIGNS, day, yes_no
 
 __all__ = ["STATUS_SIGNS", "day", "day_label", "read_day", "require", "yes_no"]
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual.app import App
-
 from krachtoverleg.core.errors import KrachtError
-from krachtoverleg.core.meetings import meeting_for_today
+from krachtoverleg.core.rules.meetings import meeting_for_today
+from krachtoverleg.tui.services import ServicesApp
 
 
-def open_todays_meeting(app: App[None], case_id: str) -> None:
+def open_todays_meeting(app: ServicesApp, case_id: str) -> None:
     """Today's open meeting of the case, or a new one (saved at once), on screen."""
     from krachtoverleg.tui.screens.meeting import MeetingScreen
 
-    store, today = app.store, app.clock.today()  # type: ignore[attr-defined]
+    store, today = app.store, app.clock.today()
     try:
         if store.writable:
             meeting = meeting_for_today(store, case_id, today)

@@ -14,14 +14,14 @@ import time
 from datetime import date
 from pathlib import Path
 
-from krachtoverleg.core.atomic import write_atomic
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.demo import demo_household
 from krachtoverleg.core.models import Action, Strength
-from krachtoverleg.core.record import new_id
-from krachtoverleg.core.storage import encode
-from krachtoverleg.core.store import CASES, Store, raw_from_records
-from krachtoverleg.core.vocab import ActionStatus, StrengthKind
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.record import new_id
+from krachtoverleg.core.models.vocab import ActionStatus, StrengthKind
+from krachtoverleg.core.store.atomic import write_atomic
+from krachtoverleg.core.store.case_store import CASES, Store, raw_from_records
+from krachtoverleg.core.store.storage import encode
 
 SIZES = (50, 500, 5000)
 SAVES = 200

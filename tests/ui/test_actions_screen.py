@@ -7,8 +7,7 @@ import stat
 
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Action
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.tui.screens.actions import ActionsScreen
 from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen

@@ -1,5 +1,5 @@
 from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.screens.case_list import CaseListScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 

@@ -1,7 +1,7 @@
-from krachtoverleg.core.interchange import export_case
+from krachtoverleg.core.export.interchange import export_case
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import Presence, StrengthKind
+from krachtoverleg.core.models.vocab import Presence, StrengthKind
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 

@@ -12,11 +12,9 @@ import textwrap
 import pytest
 
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
-
-from .conftest import screen_text
 
 TYPED = "ik kan goed luisteren"
 
@@ -90,7 +88,7 @@ WINDOW = textwrap.dedent("""
     import sys
     from datetime import datetime
     from krachtoverleg.core.clock import FixedClock
-    from krachtoverleg.core.store import Store
+    from krachtoverleg.core.store.case_store import Store
     from krachtoverleg.tui.app import KrachtApp
 
     async def typing(pilot):

@@ -1,4 +1,4 @@
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.app import KrachtApp
 
 from .conftest import screen_text

@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 from krachtoverleg.core.models import Action, Meeting, Step, Strength
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import ActionStatus, Carrier, MeetingStatus
+from krachtoverleg.core.models.vocab import ActionStatus, Carrier, MeetingStatus
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from krachtoverleg.core.meetings import meeting_for_today
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.rules.meetings import meeting_for_today
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 

@@ -3,10 +3,24 @@
 from datetime import date, timedelta
 
 from krachtoverleg.core.models import (
-    Action, Ambition, Decision, Goal, Meeting, Need, NetworkMember, Resource, Step,
+    Action,
+    Ambition,
+    Decision,
+    Goal,
+    Meeting,
+    Need,
+    NetworkMember,
+    Resource,
+    Step,
 )
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import ActionStatus, Carrier, Influence, MeetingStatus, Tie
+from krachtoverleg.core.models.vocab import (
+    ActionStatus,
+    Carrier,
+    Influence,
+    MeetingStatus,
+    Tie,
+)
+from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.dialogs.form import FormDialog
 
 from .conftest import screen_text

@@ -1,6 +1,11 @@
-from krachtoverleg.core.agenda import AGENDA, STAGE_KEYS, default_timeboxes, neighbour
-from krachtoverleg.core.meetings import parse_capture
-from krachtoverleg.core.vocab import StrengthKind
+from krachtoverleg.core.models.agenda import (
+    AGENDA,
+    STAGE_KEYS,
+    default_timeboxes,
+    neighbour,
+)
+from krachtoverleg.core.models.vocab import StrengthKind
+from krachtoverleg.core.rules.meetings import parse_capture
 
 
 def test_the_agenda_has_the_ten_stages_of_the_method_in_order():

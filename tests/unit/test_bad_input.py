@@ -6,7 +6,7 @@ import pytest
 
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action, Strength
-from krachtoverleg.core.vocab import OwnerKind
+from krachtoverleg.core.models.vocab import OwnerKind
 
 TOO_LONG = "x" * 10_000
 

@@ -6,7 +6,7 @@ import pytest
 
 from krachtoverleg import __version__
 from krachtoverleg.cli import main
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 
 
 def run(capsys, clock, *argv):

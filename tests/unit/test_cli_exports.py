@@ -10,10 +10,10 @@ import stat
 
 import pytest
 
+from krachtoverleg.core.models import Action
+from krachtoverleg.core.models.vocab import OwnerKind
+from krachtoverleg.core.store.case_store import Store
 from tests.unit.cli_run import run
-from krachtoverleg.core.models import Action, NetworkMember
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import ActionStatus, OwnerKind
 
 
 @pytest.fixture

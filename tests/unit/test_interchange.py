@@ -3,8 +3,8 @@ import json
 import pytest
 
 from krachtoverleg.core.errors import InterchangeError
-from krachtoverleg.core.interchange import dumps, export_case, parse_case
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.export.interchange import dumps, export_case, parse_case
+from krachtoverleg.core.store.case_store import Store
 
 
 def test_export_import_export_is_lossless(store, demo, clock, tmp_path):

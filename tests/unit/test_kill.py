@@ -11,14 +11,14 @@ import time
 import pytest
 
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 
 TRIALS = int(os.environ.get("KRACHTOVERLEG_KILL_TRIALS", "25"))
 
 WRITER = """
 import sys
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.case_store import Store
 store = Store.open(sys.argv[1], write=True)
 case_id = sys.argv[2]
 print("ready", flush=True)

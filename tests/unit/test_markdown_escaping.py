@@ -8,8 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from krachtoverleg.core import markdown as md
-from krachtoverleg.core.html_document import render_body
+from krachtoverleg.core.export import markdown as md
+from krachtoverleg.core.export.html_document import render_body
 
 # What the model lets through: any text without control characters (newlines and tabs allowed).
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u2028\u2029\x85")

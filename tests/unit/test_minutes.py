@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from krachtoverleg.core.agenda import AGENDA
-from krachtoverleg.core.casedata import CaseData
-from krachtoverleg.core.exports import render_minutes
-from krachtoverleg.core.minutes import SECTIONS, choose_meeting
+from krachtoverleg.core.export.files import render_minutes
+from krachtoverleg.core.export.minutes import SECTIONS, choose_meeting
 from krachtoverleg.core.models import Attendee, Case, Meeting, StepDecision
-from krachtoverleg.core.privacy import Names
-from krachtoverleg.core.record import Record
+from krachtoverleg.core.models.agenda import AGENDA
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.rules.privacy import Names
 from tests.conftest import MOMENT
 
 GOLDEN = Path(__file__).parent / "golden"

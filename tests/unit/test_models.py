@@ -5,10 +5,25 @@ import pytest
 from krachtoverleg.core.demo import demo_household
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import (
-    Action, Attendee, Case, Goal, LadderScore, Meeting, NetworkMember, Step, StepDecision, Strength,
+    Action,
+    Attendee,
+    Case,
+    Goal,
+    LadderScore,
+    Meeting,
+    NetworkMember,
+    Step,
+    StepDecision,
+    Strength,
     ZrmScore,
 )
-from krachtoverleg.core.vocab import Carrier, OwnerKind, StrengthKind, Support, TakeoverReason
+from krachtoverleg.core.models.vocab import (
+    Carrier,
+    OwnerKind,
+    StrengthKind,
+    Support,
+    TakeoverReason,
+)
 
 
 def test_every_demo_record_round_trips_through_plain_data():

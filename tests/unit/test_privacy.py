@@ -1,5 +1,5 @@
 from krachtoverleg.core.models import Attendee, Case, NetworkMember
-from krachtoverleg.core.privacy import Names, initials
+from krachtoverleg.core.rules.privacy import Names, initials
 
 
 def test_initials_keep_dutch_particles_lower_case():

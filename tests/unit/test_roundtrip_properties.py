@@ -5,10 +5,10 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from krachtoverleg.core.interchange import dumps, export_case, parse_case
+from krachtoverleg.core.export.interchange import dumps, export_case, parse_case
 from krachtoverleg.core.models import Case, NetworkMember, Strength
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import Relation, StrengthKind
+from krachtoverleg.core.models.vocab import Relation, StrengthKind
+from krachtoverleg.core.store.case_store import Store
 
 # Printable text of any script (emoji, right-to-left, combining marks), as people type it.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=200).filter(

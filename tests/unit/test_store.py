@@ -4,12 +4,19 @@ import stat
 
 import pytest
 
-from krachtoverleg.core import schema
-from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
-from krachtoverleg.core.meetings import meeting_for_today
+from krachtoverleg.core.errors import (
+    StoreBusy,
+    StoreError,
+    UnknownCase,
+    ValidationError,
+)
 from krachtoverleg.core.models import Action, Case, Meeting, Strength
-from krachtoverleg.core.store import CASES, INDEX, Store
-from krachtoverleg.core.vocab import ActionStatus, StrengthKind
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.changes import Patch, Put, Remove, edit
+from krachtoverleg.core.models.vocab import ActionStatus, StrengthKind
+from krachtoverleg.core.rules.meetings import meeting_for_today
+from krachtoverleg.core.store import schema
+from krachtoverleg.core.store.case_store import CASES, INDEX, Store
 
 
 def mode(path):
@@ -153,7 +160,7 @@ def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, d
 
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(schema.MIGRATIONS, 1, rename_label_to_text)
-    monkeypatch.setattr("krachtoverleg.core.store.SCHEMA_VERSION", 2)
+    monkeypatch.setattr("krachtoverleg.core.store.case_store.SCHEMA_VERSION", 2)
     data = store.load(demo.id)
     assert "een doorzetter" in [s.text for s in data.all(Strength)]
     store.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
@@ -174,10 +181,11 @@ def test_a_file_from_a_newer_version_is_refused(store_dir, store, demo):
 def test_a_failed_change_writes_nothing(store, store_dir, demo):
     path = store_dir / CASES / f"{demo.id}.json"
     before = path.read_bytes()
-    with pytest.raises(RuntimeError):
-        with store._editing(demo.id) as db:
-            db.table("strengths").insert({"kind": "ik_ben", "text": "half"})
-            raise RuntimeError("crash in the middle")
+    fine = Put(Strength(kind=StrengthKind.IK_BEN, text="half"))
+    with pytest.raises(StoreError, match="bestaat niet meer"):
+        store.apply(demo.id, fine, Patch(Strength, "no-such-id", {"text": "x"}))
+    with pytest.raises(ValidationError):
+        store.apply(demo.id, fine, Patch(Meeting, store.load(demo.id).meetings()[0].id, {"number": -1}))
     assert path.read_bytes() == before
 
 
@@ -186,3 +194,30 @@ def test_settings_are_remembered(store_dir, store):
     store.settings.privacy = False
     store.save_settings()
     assert Store.open(store_dir, write=False).settings.privacy is False
+
+
+def test_a_form_saved_from_an_older_copy_changes_only_what_the_user_changed(store, demo):
+    """The stale-copy bug: the time and stage saved while a form was open must survive it."""
+    stale = store.load(demo.id).meetings()[-1]
+    store.apply(demo.id, Patch(Meeting, stale.id, {"stage_seconds": {"opening": 20},
+                                                   "current_stage": StageKey.AFSLUITING}))
+    applied = store.apply(demo.id, edit(stale, stale.replace(summary="Goed overleg.")))
+    stored = store.load(demo.id).get(Meeting, stale.id)
+    assert stored is not None and applied.written == [stored]
+    assert stored.summary == "Goed overleg."
+    assert stored.stage_seconds == {"opening": 20}
+    assert stored.current_stage is StageKey.AFSLUITING
+
+
+def test_apply_hands_back_what_it_wrote_and_what_it_removed(store, demo):
+    strength = Strength(StrengthKind.IK_KAN, "fietsen")
+    applied = store.apply(demo.id, Put(strength), Patch(Strength, strength.id, {"text": "hard fietsen"}))
+    assert [s.text for s in applied.written] == ["fietsen", "hard fietsen"]
+    applied = store.apply(demo.id, Remove(Strength, strength.id))
+    assert applied.removed == [(Strength, strength.id)]
+    assert store.load(demo.id).get(Strength, strength.id) is None
+
+
+def test_case_files_are_written_compactly(store, store_dir, demo):
+    store.save(demo.id, Strength(StrengthKind.IK_KAN, "koken"))
+    assert b"\n" not in (store_dir / CASES / f"{demo.id}.json").read_bytes().strip()

@@ -9,10 +9,10 @@ import zipfile
 
 import pytest
 
+from krachtoverleg.core.store.backup import KEEP, list_backups, make_backup
+from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.schema import SCHEMA_VERSION
 from tests.unit.cli_run import run
-from krachtoverleg.core.backup import KEEP, list_backups, make_backup
-from krachtoverleg.core.schema import SCHEMA_VERSION
-from krachtoverleg.core.store import Store
 
 
 @pytest.fixture

@@ -1,7 +1,13 @@
 """Every record of a case, and the tables they live in."""
 
 from krachtoverleg.core.models.case import Case, HouseholdMember
-from krachtoverleg.core.models.inventory import Ambition, Need, NetworkMember, Resource, Strength
+from krachtoverleg.core.models.inventory import (
+    Ambition,
+    Need,
+    NetworkMember,
+    Resource,
+    Strength,
+)
 from krachtoverleg.core.models.meeting import Action, Attendee, Decision, Meeting
 from krachtoverleg.core.models.plan import Goal, Step, StepDecision
 from krachtoverleg.core.models.scores import LadderScore, ZrmScore

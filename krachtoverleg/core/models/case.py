@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from krachtoverleg.core.record import Record, nested_list, new_id
-from krachtoverleg.core.validate import LONG_TEXT, case_code, clean_text, to_date, to_enum, to_int
-from krachtoverleg.core.vocab import CaseKind
+from krachtoverleg.core.models.record import Record, nested_list, new_id
+from krachtoverleg.core.models.validate import (
+    LONG_TEXT,
+    case_code,
+    clean_text,
+    to_date,
+    to_enum,
+    to_int,
+)
+from krachtoverleg.core.models.vocab import CaseKind
 
 
 @dataclass

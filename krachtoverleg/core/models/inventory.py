@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.record import Record, new_id
-from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_bool, to_enum
-from krachtoverleg.core.vocab import (
-    Dimension, Influence, NamedBy, NeedKind, Relation, ResourceGroup, ResourceType, SocialQuality,
-    StrengthKind, Support, Tie,
+from krachtoverleg.core.models.record import Record, new_id
+from krachtoverleg.core.models.validate import LONG_TEXT, clean_text, to_bool, to_enum
+from krachtoverleg.core.models.vocab import (
+    Dimension,
+    Influence,
+    NamedBy,
+    NeedKind,
+    Relation,
+    ResourceGroup,
+    ResourceType,
+    SocialQuality,
+    StrengthKind,
+    Support,
+    Tie,
 )
 
 

@@ -5,12 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from krachtoverleg.core.agenda import STAGE_KEYS, default_timeboxes
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.record import Record, nested_list, new_id
-from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_bool, to_date, to_enum, to_int
-from krachtoverleg.core.vocab import (
-    ActionStatus, Capital, Dimension, MeetingStatus, OwnerKind, Presence,
+from krachtoverleg.core.models.agenda import STAGE_KEYS, StageKey, default_timeboxes
+from krachtoverleg.core.models.record import Record, nested_list, new_id
+from krachtoverleg.core.models.validate import (
+    LONG_TEXT,
+    clean_text,
+    to_bool,
+    to_date,
+    to_enum,
+    to_int,
+)
+from krachtoverleg.core.models.vocab import (
+    ActionStatus,
+    Capital,
+    Dimension,
+    MeetingStatus,
+    OwnerKind,
+    Presence,
 )
 
 
@@ -46,7 +58,7 @@ class Meeting(Record):
     purpose: str = ""
     timeboxes: dict[str, int] = field(default_factory=default_timeboxes)
     status: MeetingStatus = MeetingStatus.OPEN
-    current_stage: str = STAGE_KEYS[0]
+    current_stage: StageKey = StageKey.OPENING
     summary: str = ""
     evaluation_date: date | None = None
     plan_b: str = ""
@@ -67,8 +79,7 @@ class Meeting(Record):
                                   limit=LONG_TEXT, multiline=True)
         self.timeboxes = _timeboxes(self.timeboxes)
         self.status = to_enum(MeetingStatus, self.status, "Overleg: status")
-        if self.current_stage not in STAGE_KEYS:
-            raise ValidationError(f"Overleg: onderdeel '{self.current_stage}' kennen we niet.")
+        self.current_stage = to_enum(StageKey, self.current_stage, "Overleg: onderdeel")
         self.summary = clean_text(self.summary, "Overleg: samenvatting", required=False,
                                   limit=LONG_TEXT, multiline=True)
         self.evaluation_date = to_date(self.evaluation_date, "Overleg: evaluatie", required=False)

@@ -6,10 +6,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.instruments import LIFE_DOMAINS
-from krachtoverleg.core.record import Record, nested, new_id
-from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_bool, to_date, to_enum, to_int
-from krachtoverleg.core.vocab import Capital, Carrier, Dimension, TakeoverReason
+from krachtoverleg.core.models.instruments import LIFE_DOMAINS
+from krachtoverleg.core.models.record import Record, nested, new_id
+from krachtoverleg.core.models.validate import (
+    LONG_TEXT,
+    clean_text,
+    to_bool,
+    to_date,
+    to_enum,
+    to_int,
+)
+from krachtoverleg.core.models.vocab import Capital, Carrier, Dimension, TakeoverReason
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.instruments import LADDER_RUNGS, ZRM_DOMAINS, ZRM_LEVELS
-from krachtoverleg.core.record import Record, new_id
-from krachtoverleg.core.validate import LONG_TEXT, clean_text, to_int
+from krachtoverleg.core.models.instruments import LADDER_RUNGS, ZRM_DOMAINS, ZRM_LEVELS
+from krachtoverleg.core.models.record import Record, new_id
+from krachtoverleg.core.models.validate import LONG_TEXT, clean_text, to_int
 
 
 @dataclass

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.exports import MINUTES_FORMATS
+from krachtoverleg.core.export.files import MINUTES_FORMATS
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 
 FORMAT_LABELS = {"md": "Markdown (.md), voor in een mail", "html": "HTML (.html), om te openen en te printen"}

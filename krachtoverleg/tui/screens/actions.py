@@ -1,7 +1,7 @@
 """All agreed actions across cases: what each professional works from between meetings.
 
 Filter by owner, status, case and overdue; mark an action done or partly done with a note
-(saved at once); Enter jumps to the case's overview. The rules live in core/action_list.py."""
+(saved at once); Enter jumps to the case's overview. The rules live in core/rules/action_list.py."""
 
 from __future__ import annotations
 
@@ -10,23 +10,29 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
-from krachtoverleg.core.action_formats import OVERDUE
-from krachtoverleg.core.action_list import ActionFilter, ActionList, ActionRow, collect
 from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.export.action_formats import OVERDUE
 from krachtoverleg.core.models import Action
-from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.core.models.vocab import ActionStatus
+from krachtoverleg.core.rules.action_list import (
+    ActionFilter,
+    ActionList,
+    ActionRow,
+    collect,
+)
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import STATUS_SIGNS, day
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 STATUS_CHOICES = [("Nog te doen", "open"), ("Gedaan", "done"), ("Alles", "all")]
 
 
-class ActionsScreen(Screen[None]):
+class ActionsScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
         Binding("g", "mark('done')", "Gedaan", id="actions.done"),
@@ -63,10 +69,10 @@ class ActionsScreen(Screen[None]):
     # -- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
-        app = self.app
+        app = services(self)
         self.query_one(TopBar).show("krachtoverleg · acties van alle casussen",
-                                    app.store.settings.privacy)  # type: ignore[attr-defined]
-        self.everything = collect(app.store, app.names, app.clock.today())  # type: ignore[attr-defined]
+                                    app.store.settings.privacy)
+        self.everything = collect(app.store, app.names, app.clock.today())
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)
         owner_value, case_value = owner.value, case.value
@@ -160,7 +166,7 @@ class ActionsScreen(Screen[None]):
             return action.replace(status=new, note=note)
 
         def done(answer: Action | None) -> None:
-            if answer is not None and self.app.attempt(self.app.store.save, row.case_id, answer):  # type: ignore[attr-defined]
+            if answer is not None and services(self).attempt(services(self).store.save, row.case_id, answer):
                 self.notify(f"{answer.what}: {STATUS_SIGNS[new]}", title="Opgeslagen")
                 self.reload()
 

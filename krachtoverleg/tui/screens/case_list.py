@@ -6,20 +6,21 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models import Case
-from krachtoverleg.core.vocab import CaseKind
-from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.core.models.vocab import CaseKind
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day_label
 from krachtoverleg.tui.navigation import open_todays_meeting
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
-class CaseListScreen(Screen[None]):
+class CaseListScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
         Binding("enter", "open_selected", "Openen", id="cases.open"),
@@ -47,18 +48,18 @@ class CaseListScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        app = self.app
-        self.query_one(TopBar).show("krachtoverleg · casussen", app.store.settings.privacy)  # type: ignore[attr-defined]
+        app = services(self)
+        self.query_one(TopBar).show("krachtoverleg · casussen", app.store.settings.privacy)
         table = self.query_one(DataTable)
         selected = table.cursor_row
         table.clear()
-        today = app.clock.today()  # type: ignore[attr-defined]
-        names = app.names  # type: ignore[attr-defined]
-        for summary in app.store.cases():  # type: ignore[attr-defined]
+        today = app.clock.today()
+        names = app.names
+        for summary in app.store.cases():
             label = summary.label
             if summary.damaged:
                 label += "  (beschadigd bestand)"
-            elif not app.store.settings.privacy:  # type: ignore[attr-defined]
+            elif not app.store.settings.privacy:
                 label = self._full_name(summary.id, label, names)
             table.add_row(summary.code, label, str(summary.open_actions),
                           day_label(summary.next_meeting(today), today), key=summary.id)
@@ -69,7 +70,7 @@ class CaseListScreen(Screen[None]):
 
     def _full_name(self, case_id: str, label: str, names: Any) -> str:
         try:
-            return names.client(self.app.store.load(case_id).case)  # type: ignore[attr-defined]
+            return names.client(services(self).store.load(case_id).case)
         except KrachtError:
             return label
 
@@ -84,7 +85,7 @@ class CaseListScreen(Screen[None]):
             self.open_case(case_id)
 
     def open_case(self, case_id: str) -> None:
-        open_todays_meeting(self.app, case_id)
+        open_todays_meeting(services(self), case_id)
 
     def selected_case(self) -> str | None:
         table = self.query_one(DataTable)
@@ -107,10 +108,10 @@ class CaseListScreen(Screen[None]):
         self.app.push_screen(CaseOverviewScreen(case_id))
 
     def action_new_case(self) -> None:
-        app = self.app
-        privacy = app.store.settings.privacy  # type: ignore[attr-defined]
+        app = services(self)
+        privacy = app.store.settings.privacy
         fields = [
-            FormField("code", "Casuscode", app.store.next_code()),  # type: ignore[attr-defined]
+            FormField("code", "Casuscode", app.store.next_code()),
             FormField("label", "Naam op het scherm (zonder volledige naam, bijvoorbeeld 'Gezin V.')"),
             FormField("kind", "Soort", CaseKind.CLIENT.value, "select",
                       [(kind.label, kind.value) for kind in CaseKind]),
@@ -121,14 +122,14 @@ class CaseListScreen(Screen[None]):
 
         def build(values: dict[str, Any]) -> Case:
             code = str(values["code"] or "").strip().upper()
-            if any(summary.code == code for summary in app.store.cases()):  # type: ignore[attr-defined]
+            if any(summary.code == code for summary in app.store.cases()):
                 raise ValidationError(f"Casuscode: {code} bestaat al; kies een andere.")
             return Case(code=values["code"], label=values["label"],
                         kind=values["kind"] or CaseKind.CLIENT, client_name=values["client_name"],
-                        hulpvraag=values["hulpvraag"], created=app.clock.today())  # type: ignore[attr-defined]
+                        hulpvraag=values["hulpvraag"], created=app.clock.today())
 
         def created(case: Case | None) -> None:
-            if case is not None and app.attempt(app.store.create_case, case):  # type: ignore[attr-defined]
+            if case is not None and app.attempt(app.store.create_case, case):
                 self.reload()
                 self.notify(f"Casus {case.code} is aangemaakt.")
 

@@ -6,14 +6,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError
-from krachtoverleg.core.overview import CaseOverview, overview
+from krachtoverleg.core.rules.overview import CaseOverview, overview
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_todays_meeting
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -23,7 +24,7 @@ def progress_bar(reached: int, planned: int, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-class CaseOverviewScreen(Screen[None]):
+class CaseOverviewScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
         Binding("enter", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
@@ -57,16 +58,16 @@ class CaseOverviewScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        app = self.app
+        app = services(self)
         try:
-            data = app.store.load(self.case_id)  # type: ignore[attr-defined]
+            data = app.store.load(self.case_id)
         except KrachtError as error:
-            self.query_one(TopBar).show("krachtoverleg · overzicht", app.store.settings.privacy)  # type: ignore[attr-defined]
+            self.query_one(TopBar).show("krachtoverleg · overzicht", app.store.settings.privacy)
             self.query_one("#overview-actions", Static).update(f"Deze casus kan niet worden gelezen: {error}")
             return
-        self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",  # type: ignore[attr-defined]
-                                    app.store.settings.privacy)  # type: ignore[attr-defined]
-        self.show(overview(data, app.clock.today()))  # type: ignore[attr-defined]
+        self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",
+                                    app.store.settings.privacy)
+        self.show(overview(data, app.clock.today()))
 
     def show(self, summary: CaseOverview) -> None:
         meetings = self.query_one("#overview-meetings", DataTable)
@@ -90,7 +91,7 @@ class CaseOverviewScreen(Screen[None]):
             "Enter = het overleg van vandaag openen · Escape = terug")
 
     def action_open_meeting(self) -> None:
-        open_todays_meeting(self.app, self.case_id)
+        open_todays_meeting(services(self), self.case_id)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -2,7 +2,11 @@
 
 PageDown / PageUp are priority bindings, so a presenter clicker moves through the agenda even
 while a text field has focus. Escape leaves a text field but never the meeting. `b` (what
-clickers send) blanks the screen; F5 does too, also while typing."""
+clickers send) blanks the screen; F5 does too, also while typing.
+
+This screen owns the case while it is open: panes ask it to save (`StagePane.SaveRequested`),
+it saves through the store, takes the written records into its copy of the case and shows them
+in the current pane. Nothing is read back from disk for a save, so nothing can interleave."""
 
 from __future__ import annotations
 
@@ -13,31 +17,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from krachtoverleg.core.agenda import STAGE_KEYS, STAGES, neighbour
-from krachtoverleg.core.casedata import CaseData
-from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.meetings import CAPTURE_STAGE, capture_strength, with_draft
-from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.record import Record
-from krachtoverleg.core.timer import describe, time_view, with_time_spent
-from krachtoverleg.core.vocab import StrengthKind
+from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.models import Case, Meeting
+from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Applied, Patch, edit
+from krachtoverleg.core.rules.editing import may_edit, refusal
+from krachtoverleg.core.rules.meetings import draft_change
+from krachtoverleg.core.rules.timer import describe, stage_seconds_with, time_view
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day
-from krachtoverleg.tui.stages import PANES
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import services
+from krachtoverleg.tui.stages.base import Changes, StagePane, pane_id
+from krachtoverleg.tui.stages.registry import stage_panes
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
+from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.stage_header import StageHeader
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 NARROW = 110  # below this width boards stack
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
         Binding("pagedown", "stage(1)", "Verder", id="meeting.next", priority=True),
@@ -57,7 +64,8 @@ class MeetingScreen(Screen[None]):
         self.data: CaseData | None = None
         self.meeting: Meeting | None = None
         self.entered: datetime | None = None  # when the current stage was entered
-        self.stage_key = STAGE_KEYS[0]
+        self.stage_key = StageKey.OPENING
+        self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -67,15 +75,12 @@ class MeetingScreen(Screen[None]):
                 yield Static("", id="timer")
             with Vertical(id="stage-area"):
                 yield StageHeader()
-                with ContentSwitcher(id="stages"):
-                    for pane in PANES.values():
-                        yield pane()
+                yield ContentSwitcher(id="stages")  # panes are built when first shown
         yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
-        await self.reload()
-        if self.meeting is not None:
-            self.go_to(self.meeting.current_stage, remember=False)
+        if self.load() and self.meeting is not None:
+            await self.go_to(self.meeting.current_stage, remember=False)
         self.set_interval(1, self.show_time)
         # show_time skips itself until the screen counts as mounted, which is only after this
         # handler: draw the timer box at once, not a second later (snapshots depend on it).
@@ -84,97 +89,135 @@ class MeetingScreen(Screen[None]):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
 
+    # -- the case on screen ----------------------------------------------------------------
+
     def context(self) -> StageContext | None:
         if self.data is None or self.meeting is None:
             return None
-        app = self.app
-        return StageContext(self.data, self.meeting, app.names,  # type: ignore[attr-defined]
-                            app.store.settings.privacy, app.clock.today(),  # type: ignore[attr-defined]
-                            app.store.writable)  # type: ignore[attr-defined]
+        app = services(self)
+        return StageContext(self.data, self.meeting, app.names, app.privacy, app.clock.today(),
+                            app.store.writable)
 
-    async def reload(self) -> None:
+    def load(self) -> bool:
+        """Read the case from disk: when the screen opens, and when another window saved."""
         try:
-            self.data = self.app.store.load(self.case_id)  # type: ignore[attr-defined]
+            data = services(self).store.load(self.case_id)
         except KrachtError as error:
             self.notify(str(error), title="Kan de casus niet lezen", severity="error")
-            return
-        self.meeting = self.data.get(Meeting, self.meeting_id)
+            return False
+        meeting = data.get(Meeting, self.meeting_id)
+        if meeting is None:
+            self.notify("Dit overleg bestaat niet meer.", severity="error")
+            return False
+        self.data, self.meeting = data, meeting
+        self._current_shown.clear()
+        self._show_meeting_state()
+        return True
+
+    def reload(self) -> None:
+        if self.load():
+            self._show_current_pane()
+
+    def _show_meeting_state(self) -> None:
         context = self.context()
         if context is None:
-            self.notify("Dit overleg bestaat niet meer.", severity="error")
             return
         closed = " · GESLOTEN" if not context.meeting.is_open else ""
         self.query_one(TopBar).show(
-            f"{context.names.case_title(self.data.case)} · overleg {context.meeting.number} · "
+            f"{context.names.case_title(context.data.case)} · overleg {context.meeting.number} · "
             f"{day(context.meeting.date)}{closed}", context.privacy)
         self.set_class(context.read_only, "read-only")
-        for pane in self.query(".stage-pane"):
-            await pane.show(context)  # type: ignore[attr-defined]
         self.refresh_bindings()
-        self.show_time()
+
+    def _pane(self, key: StageKey) -> StagePane | None:
+        found = self.query_one(ContentSwitcher).query_children(f"#{pane_id(key)}")
+        pane = found.first() if found else None
+        return pane if isinstance(pane, StagePane) else None
+
+    def _show_current_pane(self) -> None:
+        pane, context = self._pane(self.stage_key), self.context()
+        if pane is not None and context is not None:
+            pane.show(context)
+            self._current_shown.add(self.stage_key)
+
+    # -- moving through the agenda ---------------------------------------------------------
 
     @property
-    def current(self) -> str:
+    def current(self) -> StageKey:
         return self.stage_key
 
     def show_time(self) -> None:
         if self.meeting is None or not self.is_mounted:
             return
-        stage = self.current
         entered = self.entered if self.meeting.is_open else None
-        view = time_view(self.meeting, stage, entered, self.app.clock.now())  # type: ignore[attr-defined]
+        view = time_view(self.meeting, self.current, entered, services(self).clock.now())
         timer = self.query_one("#timer", Static)
         timer.update(describe(view))
         timer.set_class(view.stage_over or view.total_over, "over")
 
-    def go_to(self, key: str, remember: bool = True) -> None:
+    async def go_to(self, key: StageKey, remember: bool = True) -> None:
         leaving = self.current
+        pane = self._pane(key)
+        if pane is None:  # first visit: build it now, not when the meeting opens
+            pane = stage_panes()[key]()
+            await self.query_one(ContentSwitcher).mount(pane)
         self.stage_key = key
-        self.query_one(ContentSwitcher).current = f"pane-{key}"
+        if key not in self._current_shown:
+            self._show_current_pane()
+        self.query_one(ContentSwitcher).current = pane_id(key)
         self.query_one(AgendaColumn).show_current(key)
         self.query_one(StageHeader).show(STAGES[key])
-        pane = self.query_one(f"#pane-{key}")
-        if not pane.focus_first():  # type: ignore[attr-defined]
+        if not pane.focus_first():
             self.query_one(AgendaColumn).focus()
-        now = self.app.clock.now()  # type: ignore[attr-defined]
-        if remember and self.meeting is not None and self.meeting.is_open and self.app.store.writable:  # type: ignore[attr-defined]
-            meeting = self.meeting.replace(current_stage=key)
-            if self.entered is not None and leaving != key:
-                meeting = with_time_spent(meeting, leaving, self.entered, now)
-            if meeting != self.meeting:
-                self.meeting = meeting
-                self.app.attempt(self.app.store.save, self.case_id, meeting)  # type: ignore[attr-defined]
+        now = services(self).clock.now()
+        if remember and self.meeting is not None and leaving != key:
+            fields: dict[str, Any] = {"current_stage": key}
+            if self.entered is not None:
+                fields["stage_seconds"] = stage_seconds_with(self.meeting, leaving, self.entered, now)
+            self._save_quietly(fields)
         self.entered = now
         self.show_time()
 
-    def save_time(self) -> None:
+    def _save_quietly(self, fields: dict[str, Any]) -> None:
+        """Keep the meeting's own bookkeeping (stage, time, drafts) when it may be changed."""
+        meeting, store = self.meeting, services(self).store
+        if meeting is None or not may_edit(meeting, store.writable) or self.data is None:
+            return
+        try:
+            applied = store.apply(self.case_id, Patch(Meeting, meeting.id, fields))
+        except KrachtError as error:
+            self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+            return
+        self.data.apply(applied)
+        self.meeting = applied.find(Meeting, meeting.id) or meeting
+
+    def save_unsaved(self) -> None:
         """Keep the running stretch of the current stage and any text typed but not yet
         submitted (leaving the screen, quitting, a closed window or a crash): one write."""
-        if self.meeting is None or not self.meeting.is_open or not self.app.store.writable:  # type: ignore[attr-defined]
-            return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
         meeting = self.meeting
+        if meeting is None:
+            return
+        now = services(self).clock.now()
+        fields: dict[str, Any] = {}
         if self.entered is not None:
-            meeting = with_time_spent(meeting, self.current, self.entered, now)
-        captures = self.query("#capture")
+            fields["stage_seconds"] = stage_seconds_with(meeting, self.current, self.entered, now)
+        captures = self.query(CaptureLine)
         if captures:
-            meeting = with_draft(meeting, CAPTURE_STAGE, captures.first(Input).value)
-        if meeting != self.meeting:
-            self.meeting = meeting
-            self.app.attempt(self.app.store.save, self.case_id, meeting)  # type: ignore[attr-defined]
+            fields.update(draft_change(meeting, CAPTURE_STAGE, captures.first().value).fields)
+        self._save_quietly(fields)
         self.entered = now
 
     def on_unmount(self) -> None:
-        self.save_time()
+        self.save_unsaved()
 
-    def action_stage(self, step: int) -> None:
-        self.go_to(neighbour(self.current, step))
+    async def action_stage(self, step: int) -> None:
+        await self.go_to(neighbour(self.current, step))
 
-    def on_agenda_column_stage_chosen(self, event: AgendaColumn.StageChosen) -> None:
-        self.go_to(event.key)
+    async def on_agenda_column_stage_chosen(self, event: AgendaColumn.StageChosen) -> None:
+        await self.go_to(event.key)
 
     def action_cases(self) -> None:
-        self.save_time()
+        self.save_unsaved()
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -191,56 +234,53 @@ class MeetingScreen(Screen[None]):
         fields = [FormField(key, f"{stage.title} (minuten)", str(meeting.timeboxes[key]))
                   for key, stage in STAGES.items()]
 
-        def build(values: dict[str, Any]) -> Meeting:
-            return meeting.replace(timeboxes=values)
-
         def done(answer: Meeting | None) -> None:
             if answer is not None:
-                self.meeting = answer
-                self.save_records(answer)
+                self.apply([edit(meeting, answer)])
 
-        self.app.push_screen(FormDialog("Tijd per onderdeel", fields, build), done)
+        self.app.push_screen(FormDialog("Tijd per onderdeel", fields,
+                                        lambda values: meeting.replace(timeboxes=values)), done)
 
     def action_blank(self) -> None:
         self.app.push_screen(BlankScreen())
 
     def action_leave_field(self) -> None:
         if isinstance(self.focused, Input):
-            pane = self.query_one(f"#pane-{self.current}")
-            board = pane.query("ListView, DataTable")
+            pane = self._pane(self.current)
+            board = pane.query("ListView, DataTable") if pane else None
             (board.first() if board else self.query_one(AgendaColumn)).focus()
 
-    # -- changes: saved the moment they are made ----------------------------------------
+    # -- changes: saved the moment they are made, shown from what was written -----------------
 
-    def save_records(self, *records: Record, allow_closed: bool = False) -> None:
-        if self.meeting is not None and not self.meeting.is_open and not allow_closed:
-            self.notify("Dit overleg is gesloten. Heropen het bij Afsluiting (o).", severity="warning")
-            return
-        if self.app.attempt(self.app.store.save, self.case_id, *records):  # type: ignore[attr-defined]
-            self.run_worker(self.reload(), exclusive=True, group="reload")
+    def on_stage_pane_save_requested(self, event: StagePane.SaveRequested) -> None:
+        event.stop()
+        applied = self.apply(event.changes)
+        if event.done is not None:
+            event.done(applied)
 
-    def delete_record(self, record_type: type[Record], record_id: str) -> None:
-        if self.meeting is not None and not self.meeting.is_open:
-            self.notify("Dit overleg is gesloten. Heropen het bij Afsluiting (o).", severity="warning")
-            return
-        if self.app.attempt(self.app.store.delete, self.case_id, record_type, record_id):  # type: ignore[attr-defined]
-            self.run_worker(self.reload(), exclusive=True, group="reload")
-
-    def capture_strength(self, line: str, default: StrengthKind) -> None:
-        assert self.data is not None and self.meeting is not None
-        if not self.meeting.is_open:
-            self.notify("Dit overleg is gesloten. Heropen het bij Afsluiting (o).", severity="warning")
-            return
-        capture = self.query_one("#capture", Input)
+    def apply(self, changes: Changes) -> Applied | None:
+        """Save the changes (worked out from the case as it is now, if asked), take the written
+        records into the case on screen and show them. None when nothing was saved."""
+        data, meeting, store = self.data, self.meeting, services(self).store
+        if data is None or meeting is None:
+            return None
         try:
-            strength = capture_strength(self.app.store, self.data, self.meeting, line, default)  # type: ignore[attr-defined]
-        except ValidationError as error:
-            self.notify(f"{error} Typ de kracht achter 'ik ...'.", title="Niet opgeslagen",
-                        severity="error")
-            return
+            resolved = list(changes(data) if callable(changes) else changes)
+            if not resolved:
+                return Applied()
+            reason = refusal(meeting, store.writable, resolved)
+            if reason is not None:
+                self.notify(reason, severity="warning")
+                return None
+            applied = store.apply(self.case_id, *resolved)
         except KrachtError as error:
-            self.notify(str(error), title="Niet opgeslagen", severity="error")
-            return
-        capture.value = ""
-        self.notify(f"{strength.kind.label}: {strength.text}", title="Opgeslagen")
-        self.run_worker(self.reload(), exclusive=True, group="reload")
+            self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+            return None
+        data.apply(applied)
+        self.meeting = data.get(Meeting, self.meeting_id)
+        self._current_shown.clear()
+        self._show_current_pane()
+        if any(isinstance(r, Meeting | Case) for r in applied.written):
+            self._show_meeting_state()
+        self.show_time()
+        return applied

@@ -3,6 +3,7 @@ decisions; the evaluation date; plan B for when things go differently."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -13,11 +14,17 @@ from textual.widgets import Static
 
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action, Decision, Meeting, NetworkMember, Step
-from krachtoverleg.core.planning import action_from_step, next_decision_number, ordered_steps
-from krachtoverleg.core.vocab import OwnerKind
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.vocab import OwnerKind
+from krachtoverleg.core.rules.planning import (
+    action_from_step,
+    next_decision_number,
+    ordered_steps,
+)
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
+from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 CLIENT = "client"
@@ -89,7 +96,7 @@ class ActionsTable(RecordTable[Action]):
                 prefilled = action_from_step(step, context.meeting, context.today + timedelta(days=14))
                 dialog = FormDialog("Actie uit een stap", _action_fields(prefilled, context),
                                     lambda values: _build_action(values, prefilled, context))
-                self.app.push_screen(dialog, self._save)
+                self.app.push_screen(dialog, lambda action: self.save_edit(None, action))
 
         self.app.push_screen(FormDialog("Actie uit een stap", fields, build), chosen)
 
@@ -99,15 +106,12 @@ class ActionsTable(RecordTable[Action]):
         return super().check_action(action, parameters)
 
 
-class ActionsPane(VerticalScroll):
+class ActionsPane(StagePane, VerticalScroll):
+    KEY = StageKey.ACTIES
     BINDINGS = [
         Binding("v", "evaluation", "Evaluatiedatum", id="acties.evaluation"),
         Binding("p", "plan_b", "Plan B", id="acties.plan_b"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__(id="pane-acties", classes="stage-pane")
-        self.context: StageContext | None = None
 
     def compose(self) -> ComposeResult:
         yield ActionsTable(
@@ -123,8 +127,7 @@ class ActionsPane(VerticalScroll):
             _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table")
         yield Static("", id="agreements")
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
+    def refresh_view(self, context: StageContext) -> None:
         for table in self.query(RecordTable):
             table.show(context)
         meeting = context.meeting
@@ -141,18 +144,15 @@ class ActionsPane(VerticalScroll):
             return False
         return True
 
-    def _edit_meeting(self, title: str, field: FormField, apply: Any) -> None:
+    def _edit_meeting(self, title: str, field: FormField, apply: Callable[[Meeting, Any], Meeting]) -> None:
         context = self.context
         assert context is not None
+        meeting = context.meeting
 
         def build(values: dict[str, Any]) -> Meeting:
-            return apply(context.meeting, values[field.name])
+            return apply(meeting, values[field.name])
 
-        def done(meeting: Meeting | None) -> None:
-            if meeting is not None:
-                self.screen.save_records(meeting)  # type: ignore[attr-defined]
-
-        self.app.push_screen(FormDialog(title, [field], build), done)
+        self.app.push_screen(FormDialog(title, [field], build), lambda answer: self.save_edit(meeting, answer))
 
     def action_evaluation(self) -> None:
         assert self.context is not None

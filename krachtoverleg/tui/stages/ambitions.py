@@ -8,9 +8,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 
 from krachtoverleg.core.models import Ambition, Need
-from krachtoverleg.core.vocab import NeedKind
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.vocab import NeedKind
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 
@@ -34,10 +36,9 @@ def _build_need(values: dict[str, Any], need: Need | None, context: StageContext
     return need.replace(**values) if need else Need(**values)
 
 
-class AmbitionsPane(Horizontal):
-    def __init__(self) -> None:
-        super().__init__(id="pane-ambities", classes="stage-pane side-by-side")
-
+class AmbitionsPane(StagePane, Horizontal):
+    KEY = StageKey.AMBITIES
+    EXTRA_CLASSES = "side-by-side"
     def compose(self) -> ComposeResult:
         yield RecordTable("Ambities: waar droomt de cliënt van?",
                           [Column("Ambitie", lambda a, c: a.text)],
@@ -49,7 +50,7 @@ class AmbitionsPane(Horizontal):
                           lambda c: c.data.all(Need), _need_fields, _build_need,
                           lambda n, c: n.text, id="needs")
 
-    async def show(self, context: StageContext) -> None:
+    def refresh_view(self, context: StageContext) -> None:
         for table in self.query(RecordTable):
             table.show(context)
 

@@ -11,18 +11,26 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from krachtoverleg.core.errors import KrachtError
-from krachtoverleg.core.exports import minutes_filename, render_minutes, write_export
+from krachtoverleg.core.export.files import (
+    minutes_filename,
+    render_minutes,
+    write_export,
+)
 from krachtoverleg.core.models import Decision, Meeting
-from krachtoverleg.core.planning import close, reopen
-from krachtoverleg.core.privacy import Names
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.rules.planning import close, reopen
+from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
+from krachtoverleg.tui.services import services
+from krachtoverleg.tui.stages.base import StagePane
 
 
-class ClosingPane(VerticalScroll):
+class ClosingPane(StagePane, VerticalScroll):
+    KEY = StageKey.AFSLUITING
     BINDINGS = [
         Binding("s", "summary", "Samenvatting", id="afsluiting.summary"),
         Binding("v", "next_meeting", "Volgend overleg", id="afsluiting.next"),
@@ -32,17 +40,12 @@ class ClosingPane(VerticalScroll):
     ]
     can_focus = True
 
-    def __init__(self) -> None:
-        super().__init__(id="pane-afsluiting", classes="stage-pane")
-        self.context: StageContext | None = None
-
     def compose(self) -> ComposeResult:
         yield Static("", id="closed-banner")
         yield Static("", id="closing-summary")
         yield Static("", id="closing-facts")
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
+    def refresh_view(self, context: StageContext) -> None:
         meeting = context.meeting
         banner = self.query_one("#closed-banner", Static)
         closed = not meeting.is_open
@@ -72,16 +75,13 @@ class ClosingPane(VerticalScroll):
             return not self.context.meeting.is_open and self.context.window_writable
         return not self.context.read_only
 
-    def _save(self, meeting: Meeting | None) -> None:
-        if meeting is not None:
-            self.screen.save_records(meeting)  # type: ignore[attr-defined]
-
     def action_summary(self) -> None:
         assert self.context is not None
         meeting = self.context.meeting
         field = FormField("summary", "Korte samenvatting van dit overleg", meeting.summary)
         self.app.push_screen(FormDialog("Samenvatting", [field],
-                                        lambda v: meeting.replace(summary=v["summary"])), self._save)
+                                        lambda v: meeting.replace(summary=v["summary"])),
+                             lambda answer: self.save_edit(meeting, answer))
 
     def action_next_meeting(self) -> None:
         assert self.context is not None
@@ -93,7 +93,8 @@ class ClosingPane(VerticalScroll):
             next_day = read_day(values["next_meeting"], "Volgend overleg", required=False)
             return meeting.replace(next_meeting=next_day)
 
-        self.app.push_screen(FormDialog("Volgend overleg", [field], build), self._save)
+        self.app.push_screen(FormDialog("Volgend overleg", [field], build),
+                             lambda answer: self.save_edit(meeting, answer))
 
     def action_close(self) -> None:
         assert self.context is not None
@@ -102,7 +103,7 @@ class ClosingPane(VerticalScroll):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.screen.save_records(close(meeting))  # type: ignore[attr-defined]
+                self.save(close(meeting))
 
         self.app.push_screen(ConfirmDialog(
             f"Overleg sluiten? Er zijn {open_count} acties afgesproken. Daarna kan niemand meer "
@@ -114,12 +115,10 @@ class ClosingPane(VerticalScroll):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.screen.save_records(reopen(meeting), allow_closed=True)  # type: ignore[attr-defined]
+                self.save(reopen(meeting))
 
         self.app.push_screen(ConfirmDialog("Dit gesloten overleg weer openen om te wijzigen?",
                                            yes="Ja, heropenen"), done)
-
-
 
     def action_minutes(self) -> None:
         """Ask how and where; then write the minutes here and say where they went."""
@@ -131,7 +130,7 @@ class ClosingPane(VerticalScroll):
                 return
             names = Names(show_names=choice.full_names)
             try:
-                text = render_minutes(context.data, context.meeting, names, self.app.clock.now(),  # type: ignore[attr-defined]
+                text = render_minutes(context.data, context.meeting, names, services(self).clock.now(),
                                       choice.fmt)
                 target = write_export(choice.folder / minutes_filename(
                     context.data, context.meeting, choice.fmt, choice.full_names), text)

@@ -10,11 +10,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable
 
-from krachtoverleg.core.instruments import LIFE_DOMAINS
+from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Goal, Step
-from krachtoverleg.core.vocab import Capital, Dimension
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.instruments import LIFE_DOMAINS
+from krachtoverleg.core.models.vocab import Capital, Dimension
+from krachtoverleg.core.rules.planning import move_step, toggle_reached
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 
@@ -53,23 +57,15 @@ class StepsTable(RecordTable[Step]):
         step, context = self.selected(), self.context
         if step is None or context is None:
             return
-        reached = not step.reached
-        self.screen.save_records(step.replace(  # type: ignore[attr-defined]
-            reached=reached, reached_on=context.today if reached else None))
+        today = context.today
+        self.save_worked_out(lambda data: toggle_reached(data, step.id, today))
 
     def action_move(self, offset: int) -> None:
+        # Worked out when the save runs, from the steps as they stand then; the cursor follows
+        # the step, so a held key keeps moving the same step.
         step = self.selected()
-        if step is None:
-            return
-        index = self.records.index(step)
-        other_index = index + offset
-        if not 0 <= other_index < len(self.records):
-            return
-        ordered = list(self.records)
-        ordered[index], ordered[other_index] = ordered[other_index], ordered[index]
-        renumbered = [s.replace(position=n) for n, s in enumerate(ordered) if s.position != n]
-        self.table.move_cursor(row=other_index)
-        self.screen.save_records(*renumbered)  # type: ignore[attr-defined]
+        if step is not None:
+            self.save_worked_out(lambda data: move_step(data, step.id, offset))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("reached", "move") and self.context is not None and self.context.read_only:
@@ -77,9 +73,12 @@ class StepsTable(RecordTable[Step]):
         return super().check_action(action, parameters)
 
 
-class GoalsPane(Horizontal):
+class GoalsPane(StagePane, Horizontal):
+    KEY = StageKey.DOELEN
+    EXTRA_CLASSES = "side-by-side"
+
     def __init__(self) -> None:
-        super().__init__(id="pane-doelen", classes="stage-pane side-by-side")
+        super().__init__()
         self.goal: Goal | None = None
 
     def compose(self) -> ComposeResult:
@@ -107,23 +106,21 @@ class GoalsPane(Horizontal):
         if step:
             return step.replace(text=values["text"])
         if self.goal is None:
-            from krachtoverleg.core.errors import ValidationError
             raise ValidationError("Maak eerst een doel (links), dan de stappen.")
         steps = context.data.steps_of(self.goal)
         return Step(self.goal.id, values["text"], position=len(steps))
 
-    async def show(self, context: StageContext) -> None:
-        goals_table = self.query_one("#goals", RecordTable)
+    def refresh_view(self, context: StageContext) -> None:
+        goals_table: RecordTable[Goal] = self.query_one("#goals", RecordTable)
         goals_table.show(context)
-        selected = goals_table.selected()
-        self.goal = selected
+        self.goal = goals_table.selected()
         self.query_one("#steps", StepsTable).show(context)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        goals_table = self.query_one("#goals", RecordTable)
+        goals_table: RecordTable[Goal] = self.query_one("#goals", RecordTable)
         if event.data_table is goals_table.table and goals_table.context is not None:
             goal = goals_table.selected()
-            if goal is not self.goal:
+            if (goal and goal.id) != (self.goal and self.goal.id):
                 self.goal = goal
                 self.query_one("#steps", StepsTable).show(goals_table.context)
 

@@ -9,10 +9,12 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from krachtoverleg.core.models import NetworkMember
-from krachtoverleg.core.vocab import Influence, Relation, Support, Tie
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.vocab import Influence, Relation, Support, Tie
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
 from krachtoverleg.tui.format import require
+from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.network_picture import network_picture
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
@@ -48,11 +50,8 @@ def _build(values: dict[str, Any], member: NetworkMember | None, context: StageC
     return member.replace(**fields) if member else NetworkMember(**fields)
 
 
-class NetworkPane(Vertical):
-    def __init__(self) -> None:
-        super().__init__(id="pane-netwerk", classes="stage-pane")
-        self.context: StageContext | None = None
-
+class NetworkPane(StagePane, Vertical):
+    KEY = StageKey.NETWERK
     def compose(self) -> ComposeResult:
         yield Static("", id="network-picture")
         yield RecordTable(
@@ -66,8 +65,7 @@ class NetworkPane(Vertical):
             lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
             id="network-table")
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
+    def refresh_view(self, context: StageContext) -> None:
         self._draw()
         self.query_one(RecordTable).show(context)
 

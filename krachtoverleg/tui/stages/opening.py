@@ -9,16 +9,19 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Attendee, Meeting
-from krachtoverleg.core.vocab import Presence
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.vocab import Presence
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, yes_no
+from krachtoverleg.tui.stages.base import StagePane
+from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 
 
-class OpeningPane(Vertical):
+class OpeningPane(StagePane, Vertical):
+    KEY = StageKey.OPENING
     BINDINGS = [
         Binding("a", "add", "Erbij", id="opening.add"),
         Binding("e", "edit", "Wijzig", id="opening.edit"),
@@ -27,12 +30,6 @@ class OpeningPane(Vertical):
         Binding("g", "details", "Gegevens", id="opening.details"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="pane-opening", classes="stage-pane")
-        self.context: StageContext | None = None
-        self.data: CaseData | None = None
-        self.meeting: Meeting | None = None
-
     def compose(self) -> ComposeResult:
         yield Static("", id="hulpvraag")
         yield Static("", id="meeting-facts")
@@ -40,10 +37,8 @@ class OpeningPane(Vertical):
         table.add_columns("Deelnemer", "Aanwezig", "Organisatie")
         yield table
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
+    def refresh_view(self, context: StageContext) -> None:
         data, meeting, names = context.data, context.meeting, context.names
-        self.data, self.meeting = data, meeting
         hulpvraag = data.case.hulpvraag or "(nog niet ingevuld: druk op h)"
         self.query_one("#hulpvraag", Static).update(f"Hulpvraag: “{hulpvraag}”")
         facts = (
@@ -54,31 +49,28 @@ class OpeningPane(Vertical):
             f"Doel van vandaag: {meeting.purpose or '-'}"
         )
         self.query_one("#meeting-facts", Static).update(facts)
-        table = self.query_one("#attendees", DataTable)
-        row = table.cursor_row
-        table.clear()
-        for attendee in meeting.attendees:
-            present = "ja" if attendee.presence is Presence.PRESENT else "nee (afgemeld)"
-            table.add_row(names.attendee(attendee), present, attendee.organisation or "-",
-                          key=attendee.id)
-        if table.row_count:
-            table.move_cursor(row=min(row, table.row_count - 1))
+        sync_rows(self.query_one("#attendees", DataTable), [
+            (a.id, [names.attendee(a), "ja" if a.presence is Presence.PRESENT else "nee (afgemeld)",
+                    a.organisation or "-"]) for a in meeting.attendees])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.context is not None and self.context.read_only:
+            return False  # a closed meeting offers no edits it would then refuse
+        return True
 
     def focus_first(self) -> bool:
         self.query_one("#attendees", DataTable).focus()
         return True
 
     def _selected(self) -> Attendee | None:
-        table = self.query_one("#attendees", DataTable)
-        if self.meeting is None or not table.row_count:
+        key = cursor_key(self.query_one("#attendees", DataTable))
+        if self.context is None or key is None:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return next((a for a in self.meeting.attendees if a.id == key), None)
+        return next((a for a in self.context.meeting.attendees if a.id == key), None)
 
     def _attendee_dialog(self, title: str, attendee: Attendee | None) -> None:
-        assert self.meeting is not None
-        meeting = self.meeting
-        privacy = self.app.store.settings.privacy  # type: ignore[attr-defined]
+        assert self.context is not None
+        meeting, privacy = self.context.meeting, self.context.privacy
         fields = [
             FormField("name", "Naam" + (" (verborgen: namen staan uit)" if privacy else ""),
                       attendee.name if attendee else "", secret=privacy),
@@ -97,11 +89,7 @@ class OpeningPane(Vertical):
             people = [changed if attendee and a.id == attendee.id else a for a in meeting.attendees]
             return meeting.replace(attendees=people if attendee else [*people, changed])
 
-        self.app.push_screen(FormDialog(title, fields, build), self._save)
-
-    def _save(self, meeting: Meeting | None) -> None:
-        if meeting is not None:
-            self.screen.save_records(meeting)  # type: ignore[attr-defined]
+        self.app.push_screen(FormDialog(title, fields, build), lambda answer: self.save_edit(meeting, answer))
 
     def action_add(self) -> None:
         self._attendee_dialog("Deelnemer toevoegen", None)
@@ -114,34 +102,28 @@ class OpeningPane(Vertical):
         self._attendee_dialog("Deelnemer wijzigen", attendee)
 
     def action_delete(self) -> None:
-        attendee, meeting = self._selected(), self.meeting
-        if attendee is None or meeting is None:
+        attendee = self._selected()
+        if attendee is None or self.context is None:
             return
-        names = self.app.names  # type: ignore[attr-defined]
+        meeting, names = self.context.meeting, self.context.names
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._save(meeting.replace(
+                self.save_edit(meeting, meeting.replace(
                     attendees=[a for a in meeting.attendees if a.id != attendee.id]))
 
         self.app.push_screen(ConfirmDialog(f"{names.attendee(attendee)} van de lijst halen?"), done)
 
     def action_hulpvraag(self) -> None:
-        assert self.data is not None
-        case = self.data.case
+        assert self.context is not None
+        case = self.context.data.case
         fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag)]
-
-        def done(answer: Any) -> None:
-            if answer is not None:
-                self.screen.save_records(answer)  # type: ignore[attr-defined]
-
-        self.app.push_screen(FormDialog("Hulpvraag", fields,
-                                        lambda v: case.replace(hulpvraag=v["hulpvraag"])), done)
+        self.app.push_screen(FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"])),
+                             lambda answer: self.save_edit(case, answer))
 
     def action_details(self) -> None:
-        assert self.meeting is not None
-        meeting = self.meeting
-        privacy = self.app.store.settings.privacy  # type: ignore[attr-defined]
+        assert self.context is not None
+        meeting, privacy = self.context.meeting, self.context.privacy
         fields = [
             FormField("chair", "Voorzitter", meeting.chair, secret=privacy),
             FormField("minute_taker", "Notulist", meeting.minute_taker, secret=privacy),
@@ -153,4 +135,5 @@ class OpeningPane(Vertical):
         def build(values: dict[str, Any]) -> Meeting:
             return meeting.replace(**values)
 
-        self.app.push_screen(FormDialog("Gegevens van het overleg", fields, build), self._save)
+        self.app.push_screen(FormDialog("Gegevens van het overleg", fields, build),
+                             lambda answer: self.save_edit(meeting, answer))

@@ -8,10 +8,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 
 from krachtoverleg.core.models import Resource
-from krachtoverleg.core.vocab import ResourceGroup, ResourceType, SocialQuality
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.vocab import ResourceGroup, ResourceType, SocialQuality
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
 from krachtoverleg.tui.format import require
+from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 
@@ -36,10 +38,8 @@ def _build(values: dict[str, Any], resource: Resource | None, context: StageCont
     return resource.replace(**fields) if resource else Resource(**fields)
 
 
-class ResourcesPane(Vertical):
-    def __init__(self) -> None:
-        super().__init__(id="pane-hulpbronnen", classes="stage-pane")
-
+class ResourcesPane(StagePane, Vertical):
+    KEY = StageKey.HULPBRONNEN
     def compose(self) -> ComposeResult:
         yield RecordTable(
             "Hulpbronnen",
@@ -48,7 +48,7 @@ class ResourcesPane(Vertical):
              Column("Gebruik", lambda r, c: "✓ in gebruik" if r.in_use else "○ nog niet gebruikt")],
             lambda c: c.data.all(Resource), _fields, _build, lambda r, c: r.text, id="resources")
 
-    async def show(self, context: StageContext) -> None:
+    def refresh_view(self, context: StageContext) -> None:
         self.query_one(RecordTable).show(context)
 
     def focus_first(self) -> bool:

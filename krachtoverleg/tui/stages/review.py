@@ -11,14 +11,19 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models import Action
-from krachtoverleg.core.planning import review_actions, successes
-from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import ActionStatus
+from krachtoverleg.core.rules.planning import review_actions, successes
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import STATUS_SIGNS, day
+from krachtoverleg.tui.stages.base import StagePane
+from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 
 
-class ReviewPane(Vertical):
+class ReviewPane(StagePane, Vertical):
+    KEY = StageKey.TERUGBLIK
     BINDINGS = [
         Binding("g", "mark('done')", "Gedaan", id="review.done"),
         Binding("d", "mark('partly')", "Deels", id="review.partly"),
@@ -28,9 +33,8 @@ class ReviewPane(Vertical):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="pane-terugblik", classes="stage-pane")
-        self.context: StageContext | None = None
-        self.actions: list[Action] = []
+        super().__init__()
+        self.actions: dict[str, Action] = {}
 
     def compose(self) -> ComposeResult:
         yield Static("Acties van het vorige overleg", classes="table-title")
@@ -39,22 +43,16 @@ class ReviewPane(Vertical):
         yield table
         yield Static("", id="successes")
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
-        self.actions = review_actions(context.data, context.meeting)
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for action in self.actions:
-            table.add_row(action.what, STATUS_SIGNS[action.status],
-                          context.names.owner(action, context.data), day(action.due), action.note or "-")
-        if self.actions:
-            table.move_cursor(row=min(row, len(self.actions) - 1))
+    def refresh_view(self, context: StageContext) -> None:
+        actions = review_actions(context.data, context.meeting)
+        self.actions = {action.id: action for action in actions}
+        rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
+                        a.note or "-"]) for a in actions]
+        sync_rows(self.query_one(DataTable), rows or [
+            ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", ""])])
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
         self.query_one("#successes", Static).update(f"GELUKT\n{lines}")
-        if not self.actions:
-            table.add_row("Er zijn geen acties van een vorig overleg.", "", "", "", "")
 
     def focus_first(self) -> bool:
         self.query_one(DataTable).focus()
@@ -66,9 +64,8 @@ class ReviewPane(Vertical):
         return True
 
     def _selected(self) -> Action | None:
-        if not self.actions:
-            return None
-        return self.actions[min(self.query_one(DataTable).cursor_row, len(self.actions) - 1)]
+        key = cursor_key(self.query_one(DataTable))
+        return self.actions.get(key) if key is not None else None
 
     def action_mark(self, status: str) -> None:
         action = self._selected()
@@ -78,7 +75,7 @@ class ReviewPane(Vertical):
         if new in (ActionStatus.PARTLY, ActionStatus.NOT_DONE) and not action.note:
             self._ask_why(action, new)  # a short why belongs with partly and not done
             return
-        self.screen.save_records(action.replace(status=new))  # type: ignore[attr-defined]
+        self.save(Patch(Action, action.id, {"status": new}))
 
     def action_why(self) -> None:
         action = self._selected()
@@ -91,8 +88,4 @@ class ReviewPane(Vertical):
         def build(values: dict[str, Any]) -> Action:
             return action.replace(status=status, note=values["note"])
 
-        def done(answer: Action | None) -> None:
-            if answer is not None:
-                self.screen.save_records(answer)  # type: ignore[attr-defined]
-
-        self.app.push_screen(FormDialog(action.what, fields, build), done)
+        self.app.push_screen(FormDialog(action.what, fields, build), lambda answer: self.save_edit(action, answer))

@@ -13,12 +13,16 @@ from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models import NetworkMember, Step, StepDecision
-from krachtoverleg.core.planning import balance, ordered_steps
-from krachtoverleg.core.vocab import Carrier, Relation, TakeoverReason
+from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
+from krachtoverleg.core.rules.planning import balance, ordered_steps
+from krachtoverleg.core.rules.wording import hand_back, takeover_reason
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
-from krachtoverleg.core.wording import hand_back, takeover_reason
 from krachtoverleg.tui.format import day, read_day
+from krachtoverleg.tui.stages.base import StagePane
+from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 
 QUESTION = "Moet ik dit doen, of kan de cliënt dit zelf?"
 
@@ -31,7 +35,8 @@ def balance_text(context: StageContext) -> str:
             f"professional {counts.professional} ░ · nog kiezen {counts.open}\n{bar}")
 
 
-class SelfOrMePane(Vertical):
+class SelfOrMePane(StagePane, Vertical):
+    KEY = StageKey.ZELF_OF_IK
     BINDINGS = [
         Binding("z", "choose('zelf')", "Zelf", id="zelf.zelf"),
         Binding("n", "choose('netwerk')", "Netwerk", id="zelf.netwerk"),
@@ -41,9 +46,8 @@ class SelfOrMePane(Vertical):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="pane-zelf_of_ik", classes="stage-pane")
-        self.context: StageContext | None = None
-        self.steps: list[Step] = []
+        super().__init__()
+        self.steps: dict[str, Step] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(QUESTION, id="question")
@@ -52,20 +56,13 @@ class SelfOrMePane(Vertical):
         yield table
         yield Static("", id="balance")
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
-        self.steps = [s for s in ordered_steps(context.data) if not s.reached]
-        table = self.query_one(DataTable)
-        row = table.cursor_row
-        table.clear()
-        for step in self.steps:
-            decision = step.decision
-            table.add_row(step.text, context.names.carrier(decision, context.data),
-                          takeover_reason(decision), hand_back(decision))
-        if self.steps:
-            table.move_cursor(row=min(row, len(self.steps) - 1))
-        else:
-            table.add_row("Nog geen open stappen. Maak ze bij 'Doelen en stappen'.", "", "", "")
+    def refresh_view(self, context: StageContext) -> None:
+        steps = [s for s in ordered_steps(context.data) if not s.reached]
+        self.steps = {step.id: step for step in steps}
+        rows = [(s.id, [s.text, context.names.carrier(s.decision, context.data), takeover_reason(s.decision),
+                        hand_back(s.decision)]) for s in steps]
+        sync_rows(self.query_one(DataTable), rows or [
+            ("", ["Nog geen open stappen. Maak ze bij 'Doelen en stappen'.", "", "", ""])])
         self.query_one("#balance", Static).update(balance_text(context))
 
     def focus_first(self) -> bool:
@@ -78,18 +75,16 @@ class SelfOrMePane(Vertical):
         return True
 
     def _selected(self) -> Step | None:
-        if not self.steps:
-            return None
-        return self.steps[min(self.query_one(DataTable).cursor_row, len(self.steps) - 1)]
+        key = cursor_key(self.query_one(DataTable))
+        return self.steps.get(key) if key is not None else None
 
-    def _save(self, step: Step | None) -> None:
-        if step is not None:
-            self.screen.save_records(step)  # type: ignore[attr-defined]
+    def _decide(self, step: Step, decision: StepDecision | None) -> None:
+        self.save(Patch(Step, step.id, {"decision": decision}))
 
     def action_clear(self) -> None:
         step = self._selected()
         if step is not None:
-            self._save(step.replace(decision=None))
+            self._decide(step, None)
 
     def action_choose(self, carrier: str) -> None:
         step, context = self._selected(), self.context
@@ -97,7 +92,7 @@ class SelfOrMePane(Vertical):
             return
         chosen = Carrier(carrier)
         if chosen in (Carrier.ZELF, Carrier.SAMEN):
-            self._save(step.replace(decision=StepDecision(chosen)))
+            self._decide(step, StepDecision(chosen))
             return
         members = context.data.all(NetworkMember)
         if chosen is Carrier.NETWERK:
@@ -121,17 +116,19 @@ class SelfOrMePane(Vertical):
                           day(old.hand_back_by) if old and old.hand_back_by else ""),
             ]
 
-        def build(values: dict[str, Any]) -> Step:
+        def build(values: dict[str, Any]) -> StepDecision:
             if "hand_back_by" in values:
                 values["hand_back_by"] = read_day(values["hand_back_by"], "Terug bij cliënt op",
                                                   required=False)
-            return step.replace(decision=StepDecision(chosen, **values))
+            return StepDecision(chosen, **values)
 
-        self.app.push_screen(FormDialog(f"{chosen.label}: {step.text}", fields, build), self._save)
+        def done(decision: StepDecision | None) -> None:
+            if decision is not None:
+                self._decide(step, decision)
+
+        self.app.push_screen(FormDialog(f"{chosen.label}: {step.text}", fields, build), done)
 
 
 def _current(step: Step, carrier: Carrier) -> str | None:
     decision = step.decision
     return decision.member_id if decision and decision.carrier is carrier else None
-
-

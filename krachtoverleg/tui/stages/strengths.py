@@ -11,15 +11,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.events import DescendantFocus
-from textual.widgets import Input, Label, ListItem, ListView, Static
+from textual.widgets import Label, ListItem, ListView, Static
 
-from krachtoverleg.core.casedata import CaseData
-from krachtoverleg.core.meetings import CAPTURE_STAGE
+from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.vocab import Dimension, NamedBy, StrengthKind
+from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Applied, Change
+from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
+from krachtoverleg.core.rules.meetings import capture, parse_capture
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.stages.base import StagePane
+from krachtoverleg.tui.widgets.capture_line import CaptureLine
+from krachtoverleg.tui.widgets.sync import plan_list
 
 KINDS = list(StrengthKind)
 
@@ -29,6 +35,7 @@ class StrengthColumn(Vertical):
         super().__init__(id=f"column-{kind.value}", classes="strength-column")
         self.kind = kind
         self.strength_ids: list[str] = []
+        self.texts: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(self.kind.label.upper(), classes="column-title")
@@ -39,14 +46,27 @@ class StrengthColumn(Vertical):
         self.query_one(".column-title", Static).update(f"{marker}{self.kind.label.upper()} ({count})")
         self.set_class(selected, "selected")
 
-    async def fill(self, strengths: list[Strength]) -> None:
+    def sync(self, strengths: list[Strength]) -> None:
+        """Show these strengths: add, change or remove only the items that differ."""
         view = self.query_one(ListView)
-        keep = view.index
-        await view.clear()
-        self.strength_ids = [s.id for s in strengths]
-        await view.extend(ListItem(Label(_item_text(s))) for s in strengths)
-        if strengths:
-            view.index = min(keep or 0, len(strengths) - 1)
+        wanted = [s.id for s in strengths]
+        texts = {s.id: _item_text(s) for s in strengths}
+        plan = plan_list(self.strength_ids, wanted)
+        if plan is None:
+            view.clear()
+            view.extend(ListItem(Label(texts[key])) for key in wanted)
+        else:
+            items = dict(zip(self.strength_ids, view.query_children(ListItem), strict=False))
+            for key in plan.remove:
+                items.pop(key).remove()
+            for key, item in items.items():
+                if texts[key] != self.texts.get(key):
+                    item.query_one(Label).update(texts[key])
+            for index, key in plan.insert:
+                view.insert(index, [ListItem(Label(texts[key]))])
+        self.strength_ids, self.texts = wanted, texts
+        if strengths and view.index is None:
+            view.index = 0
 
     def highlighted(self) -> str | None:
         index = self.query_one(ListView).index
@@ -60,7 +80,8 @@ def _item_text(strength: Strength) -> str:
     return f"• {strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
 
 
-class StrengthBoard(Vertical):
+class StrengthBoard(StagePane, Vertical):
+    KEY = StageKey.KRACHTEN
     BINDINGS = [
         Binding("e", "edit", "Wijzig", id="krachten.edit"),
         Binding("delete", "delete", "Weg", id="krachten.delete"),
@@ -70,14 +91,11 @@ class StrengthBoard(Vertical):
     ]
 
     def __init__(self) -> None:
-        super().__init__(id="pane-krachten", classes="stage-pane")
+        super().__init__()
         self.selected = StrengthKind.IK_BEN
-        self.context: StageContext | None = None
-        self.data: CaseData | None = None
-        self.meeting: Meeting | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Typ: ik kan goed koken  (Enter = opslaan)", id="capture")
+        yield CaptureLine(placeholder="Typ: ik kan goed koken  (Enter = opslaan)", id="capture")
         yield Static("", id="capture-hint", classes="hint")
         with Grid(id="board"):
             for kind in KINDS:
@@ -85,35 +103,35 @@ class StrengthBoard(Vertical):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letter keys type text while the capture line has focus.
-        if action in ("edit", "delete", "column", "capture") and isinstance(self.app.focused, Input):
+        if action in ("edit", "delete", "column", "capture") and isinstance(self.app.focused, CaptureLine):
+            return False
+        if action in ("edit", "delete") and self.context is not None and self.context.read_only:
             return False
         return True
 
-    async def show(self, context: StageContext) -> None:
-        self.context = context
-        data, meeting, names = context.data, context.meeting, context.names
-        self.data, self.meeting = data, meeting
+    def refresh_view(self, context: StageContext) -> None:
+        strengths = context.data.all(Strength)
         for kind in KINDS:
-            column = self.query_one(f"#column-{kind.value}", StrengthColumn)
-            strengths = [s for s in data.all(Strength) if s.kind is kind]
-            await column.fill(strengths)
-        capture = self.query_one("#capture", Input)
-        draft = meeting.drafts.get(CAPTURE_STAGE, "")
-        if draft and not capture.value:  # typed before the window closed: back where it was
-            capture.value = draft
+            self.query_one(f"#column-{kind.value}", StrengthColumn).sync(
+                [s for s in strengths if s.kind is kind])
+        capture_line = self.query_one(CaptureLine)
+        draft = context.meeting.drafts.get(CAPTURE_STAGE, "")
+        if draft and not capture_line.value:  # typed before the window closed: back where it was
+            capture_line.value = draft
         self._show_selection()
 
     def _show_selection(self) -> None:
-        if self.data is None:
+        if self.context is None:
             return
+        strengths = self.context.data.all(Strength)
         for kind in KINDS:
-            count = sum(1 for s in self.data.all(Strength) if s.kind is kind)
+            count = sum(1 for s in strengths if s.kind is kind)
             self.query_one(f"#column-{kind.value}", StrengthColumn).show_selected(kind is self.selected, count)
         self.query_one("#capture-hint", Static).update(
             f"Geen ik ben/kan/heb/wil vooraan? Dan naar: {self.selected.label}.")
 
     def focus_first(self) -> bool:
-        self.query_one("#capture", Input).focus()
+        self.query_one(CaptureLine).focus()
         return True
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
@@ -122,10 +140,35 @@ class StrengthBoard(Vertical):
                 self.selected = column.kind
                 self._show_selection()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
         event.stop()
-        if event.value.strip():
-            self.screen.capture_strength(event.value, self.selected)  # type: ignore[attr-defined]
+        line, text, default = event.line, event.text, self.selected
+        if self.context is None or self.context.read_only:
+            line.give_back(text)
+            self.notify("Dit overleg is gesloten. Heropen het bij Afsluiting (o).", severity="warning")
+            return
+        try:
+            kind, what = parse_capture(text, default)
+            Strength(kind=kind, text=what)  # checked here, so the message can say what to type
+        except ValidationError as error:
+            line.give_back(text)
+            self.notify(f"{error} Typ de kracht achter 'ik ...'.", title="Niet opgeslagen", severity="error")
+            return
+        meeting_id = self.context.meeting.id
+
+        def changes(data: CaseData) -> list[Change]:
+            meeting = data.get(Meeting, meeting_id)
+            assert meeting is not None
+            return capture(meeting, text, default)[1]
+
+        def done(applied: Applied | None) -> None:
+            if applied is None:
+                line.give_back(text)
+                return
+            saved = next(r for r in applied.written if isinstance(r, Strength))
+            self.notify(f"{saved.kind.label}: {saved.text}", title="Opgeslagen")
+
+        self.post_message(self.SaveRequested(changes, done))
 
     def action_capture(self) -> None:
         self.focus_first()
@@ -135,10 +178,10 @@ class StrengthBoard(Vertical):
         self.query_one(f"#list-{KINDS[index].value}", ListView).focus()
 
     def _highlighted(self) -> Strength | None:
-        if self.data is None:
+        if self.context is None:
             return None
         column = self.query_one(f"#column-{self.selected.value}", StrengthColumn)
-        return self.data.get(Strength, column.highlighted())
+        return self.context.data.get(Strength, column.highlighted())
 
     def action_edit(self) -> None:
         strength = self._highlighted()
@@ -163,7 +206,7 @@ class StrengthBoard(Vertical):
         def done(answer: Strength | None) -> None:
             if answer is not None:
                 self.selected = answer.kind
-                self.screen.save_records(answer)  # type: ignore[attr-defined]
+                self.save_edit(strength, answer)
 
         self.app.push_screen(FormDialog("Kracht wijzigen", fields, build), done)
 
@@ -175,6 +218,6 @@ class StrengthBoard(Vertical):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.screen.delete_record(Strength, strength.id)  # type: ignore[attr-defined]
+                self.remove_record(Strength, strength.id)
 
         self.app.push_screen(ConfirmDialog(f"Kracht '{strength.text}' verwijderen?"), done)

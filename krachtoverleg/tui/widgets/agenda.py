@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
-from krachtoverleg.core.agenda import AGENDA, STAGE_KEYS, stage_index
+from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, stage_index
 
 
 class AgendaColumn(ListView):

@@ -9,10 +9,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import NetworkMember
-from krachtoverleg.core.privacy import Names
-from krachtoverleg.core.vocab import Influence, Relation, Tie
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import Influence, Relation, Tie
+from krachtoverleg.core.rules.privacy import Names
 
 LINES = {Tie.STRONG: "━━━━", Tie.NORMAL: "────", Tie.WEAK: "┄┄┄┄", Tie.STRESSFUL: "≈≈≈≈"}
 INFLUENCE = {Influence.HELPS: ("+", "bold green"), Influence.NEUTRAL: ("", ""),

@@ -1,20 +1,24 @@
 """A table of one kind of record with add, change and remove from the keyboard. Each stage
-describes its columns and its form; this widget does the rest and asks the screen to save."""
+describes its columns and its form; this widget does the rest and asks its screen to save."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from krachtoverleg.core.record import Record
+from krachtoverleg.core.models.changes import Change, Remove, edit
+from krachtoverleg.core.models.record import Record
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.stages.base import Changes, StagePane
+from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 
 R = TypeVar("R", bound=Record)
 
@@ -48,7 +52,7 @@ class RecordTable(Vertical, Generic[R]):
         self.title, self.columns, self.items = title, columns, items
         self.fields, self.build, self.describe, self.empty = fields, build, describe, empty
         self.context: StageContext | None = None
-        self.records: list[R] = []
+        self.records: dict[str, R] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="table-title")
@@ -63,21 +67,16 @@ class RecordTable(Vertical, Generic[R]):
 
     def show(self, context: StageContext) -> None:
         self.context = context
-        self.records = self.items(context)
-        table = self.table
-        row = table.cursor_row
-        table.clear()
-        for index, record in enumerate(self.records):
-            table.add_row(*(column.value(record, context) for column in self.columns), key=str(index))
-        if self.records:
-            table.move_cursor(row=min(row, len(self.records) - 1))
-        self.query_one(".table-title", Static).update(f"{self.title} ({len(self.records)})")
-        self.query_one(".table-empty", Static).update("" if self.records else self.empty)
+        records = self.items(context)
+        self.records = {record.id: record for record in records}
+        sync_rows(self.table, [(record.id, [column.value(record, context) for column in self.columns])
+                               for record in records])
+        self.query_one(".table-title", Static).update(f"{self.title} ({len(records)})")
+        self.query_one(".table-empty", Static).update("" if records else self.empty)
 
     def selected(self) -> R | None:
-        if not self.records:
-            return None
-        return self.records[min(self.table.cursor_row, len(self.records) - 1)]
+        key = cursor_key(self.table)
+        return self.records.get(key) if key is not None else None
 
     def focus_table(self) -> None:
         self.table.focus()
@@ -87,16 +86,23 @@ class RecordTable(Vertical, Generic[R]):
             return False  # a closed meeting is read-only; the footer hides the keys
         return True
 
+    def save(self, *changes: Change) -> None:
+        self.post_message(StagePane.SaveRequested(changes))
+
+    def save_edit(self, before: R | None, after: R | None) -> None:
+        if after is not None:
+            self.save(edit(before, after))
+
+    def save_worked_out(self, changes: Changes) -> None:
+        self.post_message(StagePane.SaveRequested(changes))
+
     def open_form(self, title: str, record: R | None) -> None:
         context = self.context
         assert context is not None
         dialog = FormDialog(title, self.fields(record, context),
                             lambda values: self.build(values, record, context))
-        self.app.push_screen(dialog, self._save)
 
-    def _save(self, record: R | None) -> None:
-        if record is not None:
-            self.screen.save_records(record)  # type: ignore[attr-defined]
+        self.app.push_screen(dialog, lambda answer: self.save_edit(record, answer))
 
     def action_add(self) -> None:
         self.open_form(f"{self.title}: nieuw", None)
@@ -115,6 +121,6 @@ class RecordTable(Vertical, Generic[R]):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.screen.delete_record(type(record), record.id)  # type: ignore[attr-defined]
+                self.save(Remove(type(record), record.id))
 
         self.app.push_screen(ConfirmDialog(f"'{self.describe(record, context)}' verwijderen?"), done)

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from krachtoverleg.core.agenda import Stage, stage_index
+from krachtoverleg.core.models.agenda import Stage, stage_index
 
 
 class StageHeader(Vertical):

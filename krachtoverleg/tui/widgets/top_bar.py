@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from krachtoverleg.tui.services import services
+
 
 class TopBar(Static):
     def show(self, title: str, privacy: bool) -> None:
@@ -16,7 +18,7 @@ class TopBar(Static):
         grid.add_column(justify="right", no_wrap=True)
         badge = (Text(" F4 · namen verborgen ", style="bold on dark_green") if privacy
                  else Text(" F4 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
-        if not self.app.store.writable:  # type: ignore[attr-defined]
+        if not services(self).store.writable:
             title = f"ALLEEN LEZEN (al open in een ander venster) · {title}"
         grid.add_row(Text(f" {title}", style="bold"), badge)
         self.update(grid)

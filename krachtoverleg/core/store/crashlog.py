@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from krachtoverleg import __version__
-from krachtoverleg.core.atomic import make_private_dir, write_atomic
+from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
 
 
 def _chain(error: BaseException) -> list[BaseException]:

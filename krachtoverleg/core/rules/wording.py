@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from krachtoverleg.core.models import StepDecision
-from krachtoverleg.core.vocab import ActionStatus, Carrier, TakeoverReason
+from krachtoverleg.core.models.vocab import ActionStatus, Carrier, TakeoverReason
 
 STATUS_SIGNS = {
     ActionStatus.OPEN: "○ open",

@@ -37,12 +37,12 @@ def time_view(meeting: Meeting, stage: str, entered: datetime | None, now: datet
                     sum(meeting.timeboxes.values()) * 60)
 
 
-def with_time_spent(meeting: Meeting, stage: str, entered: datetime, now: datetime) -> Meeting:
-    """The meeting with the stretch since `entered` added to the stage's time."""
+def stage_seconds_with(meeting: Meeting, stage: str, entered: datetime, now: datetime) -> dict[str, int]:
+    """The meeting's time per stage with the stretch since `entered` added to `stage`."""
     spent = max(int((now - entered).total_seconds()), 0)
     seconds = dict(meeting.stage_seconds)
     seconds[stage] = seconds.get(stage, 0) + spent
-    return meeting.replace(stage_seconds=seconds)
+    return seconds
 
 
 def clock_text(seconds: int) -> str:

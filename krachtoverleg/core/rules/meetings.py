@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Attendee, Meeting, Strength
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import StrengthKind
+from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
+from krachtoverleg.core.models.changes import Change, Patch, Put
+from krachtoverleg.core.models.vocab import StrengthKind
+from krachtoverleg.core.store.case_store import Store
 
 
 def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
@@ -41,24 +42,19 @@ def parse_capture(line: str, default: StrengthKind) -> tuple[StrengthKind, str]:
     return default, line.strip()
 
 
-def capture_strength(store: Store, data: CaseData, meeting: Meeting, line: str,
-                     default: StrengthKind) -> Strength:
-    """File the line under its kind; a draft of the line kept for this stage goes in the same write."""
+def capture(meeting: Meeting, line: str, default: StrengthKind) -> tuple[Strength, list[Change]]:
+    """File the line under its kind; a draft kept for the capture line is cleared in the same write."""
     kind, text = parse_capture(line, default)
     strength = Strength(kind=kind, text=text, meeting_id=meeting.id)
+    changes: list[Change] = [Put(strength)]
     if CAPTURE_STAGE in meeting.drafts:
-        store.save(data.case.id, strength, with_draft(meeting, CAPTURE_STAGE, ""))
-    else:
-        store.save(data.case.id, strength)
-    return strength
+        changes.append(draft_change(meeting, CAPTURE_STAGE, ""))
+    return strength, changes
 
 
-CAPTURE_STAGE = "krachten"
-
-
-def with_draft(meeting: Meeting, stage: str, text: str) -> Meeting:
-    """The meeting with the text typed (not yet submitted) in a stage kept, or cleared when empty."""
+def draft_change(meeting: Meeting, stage: StageKey, text: str) -> Patch:
+    """Keep the text typed (not yet submitted) in a stage, or clear it when empty."""
     drafts = {key: value for key, value in meeting.drafts.items() if key != stage}
     if text.strip():
         drafts[stage] = text
-    return meeting.replace(drafts=drafts)
+    return Patch(Meeting, meeting.id, {"drafts": drafts})

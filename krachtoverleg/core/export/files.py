@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from krachtoverleg.core.atomic import write_atomic
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.privacy import Names
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.store.atomic import write_atomic
 
 MINUTES_FORMATS = ("md", "html")
 
@@ -38,14 +38,14 @@ def write_export(path: str | Path, text: str) -> Path:
 
 def render_minutes(data: CaseData, meeting: Meeting, names: Names, made_at: datetime,
                    fmt: str) -> str:
-    from krachtoverleg.core.minutes import minutes_markdown
+    from krachtoverleg.core.export.minutes import minutes_markdown
 
     if fmt not in MINUTES_FORMATS:
         raise ValidationError(f"Vorm '{fmt}' kennen we niet (kies md of html).")
     text = minutes_markdown(data, meeting, names, made_at)
     if fmt == "md":
         return text
-    from krachtoverleg.core.html_document import html_document
+    from krachtoverleg.core.export.html_document import html_document
 
     title = f"Verslag {data.case.code}, overleg {meeting.number}, {meeting.date.strftime('%d-%m-%Y')}"
     return html_document(text, title)

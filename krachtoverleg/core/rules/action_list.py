@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models import Action, Meeting
-from krachtoverleg.core.privacy import Names, initials
-from krachtoverleg.core.store import Store
-from krachtoverleg.core.vocab import ActionStatus, OwnerKind, Relation
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
+from krachtoverleg.core.rules.privacy import Names, initials
+from krachtoverleg.core.store.case_store import Store
 
 StatusFilter = Literal["open", "done", "all"]
 STATUS_FILTERS: tuple[StatusFilter, ...] = ("open", "done", "all")

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Action, Decision, Goal, ZrmScore
-from krachtoverleg.core.vocab import ActionStatus
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import ActionStatus
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
+
+
+class StageKey(StrEnum):
+    """The one spelling of every stage. Stored in meetings (current stage, timeboxes, drafts),
+    declared by each stage pane and each minutes section."""
+
+    OPENING = "opening"
+    TERUGBLIK = "terugblik"
+    KRACHTEN = "krachten"
+    HULPBRONNEN = "hulpbronnen"
+    NETWERK = "netwerk"
+    AMBITIES = "ambities"
+    DOELEN = "doelen"
+    ZELF_OF_IK = "zelf_of_ik"
+    ACTIES = "acties"
+    AFSLUITING = "afsluiting"
 
 
 @dataclass(frozen=True)
 class Stage:
-    key: str
+    key: StageKey
     title: str
     prompt: str
     minutes: int
@@ -15,40 +32,43 @@ class Stage:
 
 
 AGENDA: tuple[Stage, ...] = (
-    Stage("opening", "Opening",
+    Stage(StageKey.OPENING, "Opening",
           "Wie zijn er? Wat is de hulpvraag, in de woorden van de cliënt? Wat willen we vandaag bereiken?",
           3, "deelnemers, hulpvraag, doel van vandaag"),
-    Stage("terugblik", "Terugblik",
+    Stage(StageKey.TERUGBLIK, "Terugblik",
           "Wat is er gebeurd sinds de vorige keer? Wat is gelukt?",
           5, "acties van het vorige overleg: gedaan, deels of niet, en waarom"),
-    Stage("krachten", "Krachten",
+    Stage(StageKey.KRACHTEN, "Krachten",
           "Wat gaat goed? Ik ben ... Ik kan ... Ik heb ... Ik wil ...",
           6, "krachten per soort: ik ben, ik kan, ik heb, ik wil"),
-    Stage("hulpbronnen", "Hulpbronnen",
+    Stage(StageKey.HULPBRONNEN, "Hulpbronnen",
           "Wat en wie is er al? Wat wordt gebruikt, en wat nog niet?",
           4, "hulpbronnen per groep en soort, in gebruik of nog niet"),
-    Stage("netwerk", "Netwerk",
+    Stage(StageKey.NETWERK, "Netwerk",
           "Wie staat om de cliënt heen? Wie helpt, en wie maakt het moeilijker?",
           5, "mensen, hun steun, de band en hun invloed"),
-    Stage("ambities", "Ambities en behoeften",
+    Stage(StageKey.AMBITIES, "Ambities en behoeften",
           "Waar droomt de cliënt van? Wat heeft de cliënt nodig?",
           4, "ambities en behoeften, in de woorden van de cliënt"),
-    Stage("doelen", "Doelen en stappen",
+    Stage(StageKey.DOELEN, "Doelen en stappen",
           "Wat wil de cliënt bereiken? Welke kleine stappen gaan daar naartoe?",
           6, "doelen met levensgebied, en kleine stappen per doel"),
-    Stage("zelf_of_ik", "Zelf of ik?",
+    Stage(StageKey.ZELF_OF_IK, "Zelf of ik?",
           "Kies per stap wie het doet: zelf, netwerk, samen of een professional.",
           5, "per stap: zelf, netwerk, samen of professional, met reden en terugvalplan"),
-    Stage("acties", "Acties en afspraken",
+    Stage(StageKey.ACTIES, "Acties en afspraken",
           "Wie doet wat, wanneer is het klaar, en hoe weten we dat het gelukt is?",
           5, "acties, besluiten, evaluatiedatum en plan B"),
-    Stage("afsluiting", "Afsluiting",
+    Stage(StageKey.AFSLUITING, "Afsluiting",
           "Wat spreken we af? Wanneer zien we elkaar weer?",
           2, "samenvatting, volgend overleg, verslag"),
 )
 
-STAGE_KEYS: tuple[str, ...] = tuple(stage.key for stage in AGENDA)
-STAGES: dict[str, Stage] = {stage.key: stage for stage in AGENDA}
+STAGE_KEYS: tuple[StageKey, ...] = tuple(stage.key for stage in AGENDA)
+STAGES: dict[StageKey, Stage] = {stage.key: stage for stage in AGENDA}
+
+# The stage whose capture line keeps a draft of text typed but not yet submitted.
+CAPTURE_STAGE = StageKey.KRACHTEN
 
 
 def default_timeboxes() -> dict[str, int]:
@@ -56,10 +76,10 @@ def default_timeboxes() -> dict[str, int]:
 
 
 def stage_index(key: str) -> int:
-    return STAGE_KEYS.index(key)
+    return STAGE_KEYS.index(StageKey(key))
 
 
-def neighbour(key: str, step: int) -> str:
+def neighbour(key: str, step: int) -> StageKey:
     """The stage `step` places away, held at the first and last stage."""
     index = min(max(stage_index(key) + step, 0), len(AGENDA) - 1)
     return STAGE_KEYS[index]

@@ -36,6 +36,9 @@ class Record:
 
     TABLE: ClassVar[str] = ""
     LABEL: ClassVar[str] = "gegeven"
+    # Declared for the type checker only: every record is a dataclass with an id.
+    __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+    id: str
 
     def to_dict(self) -> dict[str, Any]:
         return to_plain(self)
@@ -44,7 +47,7 @@ class Record:
     def from_dict(cls, data: object) -> Self:
         if not isinstance(data, dict):
             raise ValidationError(f"{cls.LABEL}: verwacht een object met velden.")
-        fields = {field.name: field for field in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        fields = {field.name: field for field in dataclasses.fields(cls)}
         unknown = sorted(set(data) - set(fields))
         if unknown:
             raise ValidationError(f"{cls.LABEL}: onbekend veld {', '.join(unknown)}.")
@@ -63,7 +66,7 @@ class Record:
 
     def replace(self, **changes: Any) -> Self:
         """A validated copy with some fields changed."""
-        return dataclasses.replace(self, **changes)  # type: ignore[type-var]
+        return dataclasses.replace(self, **changes)
 
 
 def nested(cls: type[Record], value: object) -> Any:

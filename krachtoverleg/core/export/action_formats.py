@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta, timezone
 from itertools import groupby
 from typing import Any
 
-from krachtoverleg.core import markdown as md
-from krachtoverleg.core.action_list import ActionList, ActionRow
-from krachtoverleg.core.wording import STATUS_SIGNS, day
+from krachtoverleg.core.export import markdown as md
+from krachtoverleg.core.rules.action_list import ActionList, ActionRow
+from krachtoverleg.core.rules.wording import STATUS_SIGNS, day
 
 LIST_FORMATS = ("table", "json", "csv", "md", "ics")
 OVERDUE = "⚠ te laat"

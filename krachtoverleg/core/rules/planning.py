@@ -6,9 +6,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import Action, Decision, Goal, Meeting, Step
-from krachtoverleg.core.vocab import ActionStatus, Carrier, MeetingStatus, OwnerKind
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import (
+    ActionStatus,
+    Carrier,
+    MeetingStatus,
+    OwnerKind,
+)
 
 
 @dataclass(frozen=True)
@@ -73,9 +79,35 @@ def action_from_step(step: Step, meeting: Meeting, due: date) -> Action:
                   owner_id=member, due=due, step_id=step.id)
 
 
-def close(meeting: Meeting) -> Meeting:
-    return meeting.replace(status=MeetingStatus.CLOSED)
+def move_step(data: CaseData, step_id: str, offset: int) -> list[Patch]:
+    """Move a step `offset` places within its goal, renumbering only the steps that moved.
+    Worked out on the case as it stands, so held keys each move the step one more place."""
+    step = data.get(Step, step_id)
+    goal = data.get(Goal, step.goal_id) if step else None
+    if step is None or goal is None:
+        return []
+    ordered = data.steps_of(goal)
+    index = next(i for i, s in enumerate(ordered) if s.id == step_id)
+    other = index + offset
+    if not 0 <= other < len(ordered):
+        return []
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    return [Patch(Step, s.id, {"position": n}) for n, s in enumerate(ordered) if s.position != n]
 
 
-def reopen(meeting: Meeting) -> Meeting:
-    return meeting.replace(status=MeetingStatus.OPEN)
+def toggle_reached(data: CaseData, step_id: str, today: date) -> list[Patch]:
+    """Step reached on or off, from the step as it stands (two quick presses: on, then off)."""
+    step = data.get(Step, step_id)
+    if step is None:
+        return []
+    reached = not step.reached
+    return [Patch(Step, step.id, {"reached": reached, "reached_on": today if reached else None})]
+
+
+def close(meeting: Meeting) -> Patch:
+    """Closing makes the meeting read-only (see editing.py); only reopening undoes it."""
+    return Patch(Meeting, meeting.id, {"status": MeetingStatus.CLOSED})
+
+
+def reopen(meeting: Meeting) -> Patch:
+    return Patch(Meeting, meeting.id, {"status": MeetingStatus.OPEN})

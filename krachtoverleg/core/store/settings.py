@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from krachtoverleg.core.atomic import write_atomic
+from krachtoverleg.core.store.atomic import write_atomic
 
 
 @dataclass

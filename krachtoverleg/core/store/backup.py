@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from krachtoverleg.core.atomic import make_private_dir, write_atomic
 from krachtoverleg.core.errors import StoreError, ValidationError
-from krachtoverleg.core.store import CASES, SETTINGS, Store
+from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
+from krachtoverleg.core.store.case_store import CASES, SETTINGS, Store
 
 BACKUPS = "backups"
 KEEP = 14

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from datetime import date
 from enum import Enum
-from typing import TypeVar
+from typing import Literal, TypeVar, overload
 
 from krachtoverleg.core.errors import ValidationError
 
@@ -69,6 +69,14 @@ def parse_dutch_date(value: str) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+@overload
+def to_enum(cls: type[E], value: object, label: str, *, required: Literal[True] = True) -> E: ...
+
+
+@overload
+def to_enum(cls: type[E], value: object, label: str, *, required: Literal[False]) -> E | None: ...
 
 
 def to_enum(cls: type[E], value: object, label: str, *, required: bool = True) -> E | None:

@@ -11,33 +11,43 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
-from krachtoverleg.core.atomic import (
-    fsync_dir, make_private_dir, remove_temp_files, tighten_permissions, write_atomic,
+from krachtoverleg.core.errors import (
+    StoreBusy,
+    StoreError,
+    UnknownCase,
+    ValidationError,
 )
-from krachtoverleg.core.casedata import CaseData
-from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
 from krachtoverleg.core.models import CASE_RECORDS, Case
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Applied, Change, Patch, Put, Remove
 from krachtoverleg.core.models.meeting import OPEN_STATUSES
-from krachtoverleg.core.record import Record
-from krachtoverleg.core.schema import META, SCHEMA_VERSION, stamp, upgrade
-from krachtoverleg.core.settings import Settings
-from krachtoverleg.core.storage import AtomicJSONStorage, decode, encode
+from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.store.atomic import (
+    fsync_dir,
+    make_private_dir,
+    remove_temp_files,
+    tighten_permissions,
+    write_atomic,
+)
+from krachtoverleg.core.store.schema import META, SCHEMA_VERSION, stamp, upgrade
+from krachtoverleg.core.store.settings import Settings
+from krachtoverleg.core.store.storage import PendingStorage, decode, encode
 
 INDEX = "index"
 SETTINGS = "settings.json"
 CASES = "cases"
 LOCK = ".lock"
 
+R = TypeVar("R", bound=Record)
 _OPEN_STATUSES = {status.value for status in OPEN_STATUSES}
 _TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
 
@@ -293,41 +303,45 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------
 
-    @contextmanager
-    def _editing(self, case_id: str) -> Iterator[TinyDB]:
-        """All changes inside the block reach the disk in one atomic write, or not at all."""
+    def apply(self, case_id: str, *changes: Change) -> Applied:
+        """Make these changes in order, in one atomic write, and hand back the records as they
+        were written. A patch changes only its fields of the stored record, whatever copy the
+        caller held; a change that does not fit (a removed record, a bad value) writes nothing."""
         self.require_writer()
         path = self._case_path(case_id)
         if not path.exists():
             raise UnknownCase(f"Onbekende casus: {case_id}.")
         raw = self._read_raw(case_id)  # refuses damaged or newer files before anything changes
-        db = TinyDB(path, storage=AtomicJSONStorage, what=f"Casusbestand {path.name}")
-        storage: AtomicJSONStorage = db.storage  # type: ignore[assignment]
-        storage.begin()
-        storage.write(raw)  # the upgraded data, so an older file is written back current
-        try:
-            yield db
-        except BaseException:
-            storage.rollback()
-            raise
-        data = storage.commit()
-        if data is not None:
-            self._update_index(summarise(data))
+        db = TinyDB(raw, storage=PendingStorage)
+        storage = db.storage
+        assert isinstance(storage, PendingStorage)
+        applied = Applied()
+        for change in changes:
+            if isinstance(change, Put):
+                _upsert(db, change.record)
+                applied.written.append(change.record)
+            elif isinstance(change, Patch):
+                stored = _stored(db, change.record_type, change.record_id)
+                record = stored.replace(**change.fields)
+                _upsert(db, record)
+                applied.written.append(record)
+            else:
+                table = db.table(change.record_type.TABLE)
+                table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") == change.record_id])
+                applied.removed.append((change.record_type, change.record_id))
+        self._commit(case_id, storage.data)  # an older file is written back upgraded, too
+        return applied
 
     def _update_index(self, summary: CaseSummary) -> None:
         if self._index.get(summary.id) != summary:
             self._write_shard(self._put(summary))
 
     def save(self, case_id: str, *records: Record) -> None:
-        """Insert or update records (matched by id) in one atomic write."""
-        with self._editing(case_id) as db:
-            for record in records:
-                _upsert(db, record)
+        """Insert or replace whole records (matched by id) in one atomic write."""
+        self.apply(case_id, *(Put(record) for record in records))
 
     def delete(self, case_id: str, record_type: type[Record], *record_ids: str) -> None:
-        with self._editing(case_id) as db:
-            table = db.table(record_type.TABLE)
-            table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") in record_ids])
+        self.apply(case_id, *(Remove(record_type, record_id) for record_id in record_ids))
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
         self.require_writer()
@@ -359,8 +373,11 @@ class Store:
         self._write_shard(self._drop(case_id))
 
     def _write_case(self, data: CaseData) -> None:
-        raw = raw_from_records(data)
-        write_atomic(self._case_path(data.case.id), encode(raw))
+        self._commit(data.case.id, raw_from_records(data))
+
+    def _commit(self, case_id: str, raw: dict[str, Any]) -> None:
+        """The one way a case reaches the disk: the whole file, atomically, then its index entry."""
+        write_atomic(self._case_path(case_id), encode(stamp(raw, SCHEMA_VERSION)))
         self._update_index(summarise(raw))
 
     # -- settings -----------------------------------------------------------------------
@@ -368,6 +385,13 @@ class Store:
     def save_settings(self) -> None:
         if self.writable:
             self.settings.save(self.root / SETTINGS)
+
+
+def _stored(db: TinyDB, record_type: type[R], record_id: str) -> R:
+    for doc in db.table(record_type.TABLE).all():
+        if doc.get("id") == record_id:
+            return record_type.from_dict(dict(doc))
+    raise StoreError(f"{record_type.LABEL.capitalize()} bestaat niet meer; misschien is het net verwijderd.")
 
 
 def _upsert(db: TinyDB, record: Record) -> None:

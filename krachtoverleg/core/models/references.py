@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections import Counter
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.models import (
-    CASE_RECORDS, Action, Decision, Goal, LadderScore, Meeting, NetworkMember, Step, Strength,
+    CASE_RECORDS,
+    Action,
+    Decision,
+    Goal,
+    LadderScore,
+    Meeting,
+    NetworkMember,
+    Step,
+    Strength,
     ZrmScore,
 )
-from krachtoverleg.core.vocab import OwnerKind
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import OwnerKind
 
 
 def reference_problems(data: CaseData) -> list[str]:

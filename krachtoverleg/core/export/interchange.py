@@ -13,10 +13,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import InterchangeError, ValidationError
 from krachtoverleg.core.models import CASE_RECORDS, Case
-from krachtoverleg.core.references import reference_problems
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.references import reference_problems
 
 FORMAT = "krachtoverleg-case"
 VERSION = 1

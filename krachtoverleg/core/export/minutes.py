@@ -12,18 +12,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from krachtoverleg.core import markdown as md
-from krachtoverleg.core.agenda import AGENDA
-from krachtoverleg.core.casedata import CaseData
 from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.export import markdown as md
 from krachtoverleg.core.models import (
-    Ambition, Decision, Goal, LadderScore, Meeting, Need, NetworkMember, Resource, Strength,
+    Ambition,
+    Decision,
+    Goal,
+    LadderScore,
+    Meeting,
+    Need,
+    NetworkMember,
+    Resource,
+    Strength,
     ZrmScore,
 )
-from krachtoverleg.core.planning import balance, ordered_steps, review_actions, successes
-from krachtoverleg.core.privacy import Names
-from krachtoverleg.core.vocab import Influence, Presence, ResourceGroup, StrengthKind, Tie
-from krachtoverleg.core.wording import STATUS_SIGNS, day, hand_back, takeover_reason, yes_no
+from krachtoverleg.core.models.agenda import AGENDA
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import (
+    Influence,
+    Presence,
+    ResourceGroup,
+    StrengthKind,
+    Tie,
+)
+from krachtoverleg.core.rules.planning import (
+    balance,
+    ordered_steps,
+    review_actions,
+    successes,
+)
+from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.rules.wording import (
+    STATUS_SIGNS,
+    day,
+    hand_back,
+    takeover_reason,
+    yes_no,
+)
 
 Section = Callable[[CaseData, Meeting, Names], str]
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from krachtoverleg.core.casedata import CaseData
-from krachtoverleg.core.models import Action, Attendee, Case, NetworkMember, StepDecision
-from krachtoverleg.core.vocab import Carrier, OwnerKind
+from krachtoverleg.core.models import (
+    Action,
+    Attendee,
+    Case,
+    NetworkMember,
+    StepDecision,
+)
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.vocab import Carrier, OwnerKind
 
 _PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "op", "'t", "von", "la", "le", "da", "di"}
 

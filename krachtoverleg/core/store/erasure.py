@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from krachtoverleg.core.backup import backups_holding, erase_from_backups
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models import CASE_RECORDS
-from krachtoverleg.core.store import CaseSummary, Store
+from krachtoverleg.core.store.backup import backups_holding, erase_from_backups
+from krachtoverleg.core.store.case_store import CaseSummary, Store
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,17 @@ from datetime import date
 from typing import TypeVar
 
 from krachtoverleg.core.models import (
-    CASE_RECORDS, Action, Case, Goal, Meeting, NetworkMember, Step,
+    CASE_RECORDS,
+    Action,
+    Case,
+    Goal,
+    Meeting,
+    NetworkMember,
+    Step,
 )
-from krachtoverleg.core.record import Record
-from krachtoverleg.core.vocab import MeetingStatus
+from krachtoverleg.core.models.changes import Applied
+from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.models.vocab import MeetingStatus
 
 R = TypeVar("R", bound=Record)
 
@@ -25,10 +32,26 @@ class CaseData:
             self.records.setdefault(record_type.TABLE, [])
 
     def all(self, record_type: type[R]) -> list[R]:
-        return self.records[record_type.TABLE]  # type: ignore[return-value]
+        return self.records[record_type.TABLE]  # type: ignore[return-value]  # each table holds one type
 
     def get(self, record_type: type[R], record_id: str | None) -> R | None:
-        return next((r for r in self.all(record_type) if r.id == record_id), None)  # type: ignore[attr-defined]
+        return next((r for r in self.all(record_type) if r.id == record_id), None)
+
+    def apply(self, applied: Applied) -> None:
+        """Take in what a save wrote, in the order the case file keeps: the screen shows the
+        records just written without reading the case again."""
+        for record in applied.written:
+            if isinstance(record, Case):
+                self.case = record
+                continue
+            table = self.records[record.TABLE]
+            index = next((i for i, r in enumerate(table) if r.id == record.id), None)
+            if index is None:
+                table.append(record)
+            else:
+                table[index] = record
+        for record_type, record_id in applied.removed:
+            self.records[record_type.TABLE] = [r for r in self.records[record_type.TABLE] if r.id != record_id]
 
     def meetings(self) -> list[Meeting]:
         return sorted(self.all(Meeting), key=lambda m: (m.date, m.number))

@@ -12,10 +12,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from krachtoverleg.core.atomic import DIR_MODE, FILE_MODE
 from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.references import reference_problems
-from krachtoverleg.core.storage import decode
+from krachtoverleg.core.models.references import reference_problems
+from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE
+from krachtoverleg.core.store.storage import decode
 
 
 @dataclass
@@ -31,8 +31,8 @@ class FileReport:
 
 def check_case_file(path: Path, known_as: str = "") -> FileReport:
     """`known_as` names the case from the index, for when its own file cannot be read."""
-    from krachtoverleg.core.schema import upgrade
-    from krachtoverleg.core.store import records_from_raw
+    from krachtoverleg.core.store.case_store import records_from_raw
+    from krachtoverleg.core.store.schema import upgrade
 
     report = FileReport(path, f"{known_as}, bestand {path.name}" if known_as else path.name)
     try:

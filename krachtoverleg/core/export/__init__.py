@@ -1,0 +1,1 @@
+"""The case export formats: minutes (Markdown, HTML), action lists, the case file."""

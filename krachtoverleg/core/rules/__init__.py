@@ -1,0 +1,1 @@
+"""Rules of the method and the meeting: agenda, planning, timing, naming, what may change."""

@@ -1,0 +1,18 @@
+"""What the app asks of every screen that shows stored data."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+
+class DataScreen(Screen[None]):
+    """Shows stored data: it can read it again (another window saved, or names were shown or
+    hidden) and keep what was typed but not yet saved when the app is about to stop."""
+
+    case_id: str | None = None  # the case on screen, if one: its file is watched for changes
+
+    def reload(self) -> None:
+        """Read the data again and show it."""
+
+    def save_unsaved(self) -> None:
+        """Keep what is on screen but not stored yet. Runs on the way out: must not raise."""

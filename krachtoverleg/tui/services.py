@@ -1,0 +1,49 @@
+"""One typed way from any screen or widget to the app's services: the store, the clock and how
+people are named. The CLI builds them and passes them into the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual.app import App
+from textual.dom import DOMNode
+
+from krachtoverleg.core.clock import Clock
+from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.store import Store
+
+
+class ServicesApp(App[None]):
+    """The app as its screens and widgets see it."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+
+    @property
+    def privacy(self) -> bool:
+        return self.store.settings.privacy
+
+    @property
+    def names(self) -> Names:
+        return Names(show_names=not self.store.settings.privacy)
+
+    def attempt(self, action: Callable[..., Any], *args: Any) -> bool:
+        """Run a store change; on failure say so in Dutch and report False. Nothing half-stored:
+        the store either wrote the whole change or nothing."""
+        try:
+            action(*args)
+        except KrachtError as error:
+            self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+            return False
+        return True
+
+
+def services(node: DOMNode) -> ServicesApp:
+    app = node.app
+    if not isinstance(app, ServicesApp):
+        raise TypeError("krachtoverleg's screens run inside its own app")
+    return app
