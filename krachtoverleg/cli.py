@@ -6,13 +6,13 @@ Exit codes: 0 done; 1 the store cannot be used; 2 bad input (unknown case, bad f
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from krachtoverleg import __version__
 from krachtoverleg.core.clock import Clock, SystemClock
@@ -24,10 +24,8 @@ from krachtoverleg.core.errors import (
     UnknownCase,
     ValidationError,
 )
-from krachtoverleg.core.export.action_formats import (
-    LIST_FORMATS,  # light: its libraries load lazily
-)
-from krachtoverleg.core.export.files import MINUTES_FORMATS, export_target
+from krachtoverleg.core.export.files import export_target
+from krachtoverleg.core.export.formats import MINUTES, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
 from krachtoverleg.core.store.case_store import Store, store_dir_from
 
@@ -38,7 +36,7 @@ EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
 
 
 class DutchParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {message}\n")
 
@@ -68,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("case", metavar="CASUS")
     minutes.add_argument("--meeting", metavar="N|latest", default="latest",
                          help="nummer van het overleg, of 'latest' (standaard: het laatste)")
-    minutes.add_argument("--format", choices=MINUTES_FORMATS, default="md")
+    minutes.add_argument("--format", choices=MINUTES.keys(), default="md")
     minutes.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     minutes.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
@@ -79,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--status", choices=STATUS_FILTERS, default="open",
                          help="open (nog te doen, ook deels gedaan), done of all")
     actions.add_argument("--overdue", action="store_true", help="alleen acties die te laat zijn")
-    actions.add_argument("--format", choices=LIST_FORMATS, default="table")
+    actions.add_argument("--format", choices=action_list_formats().keys(), default="table")
     actions.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     actions.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
@@ -234,8 +232,8 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
     table = Table("Code", "Naam", "Open acties", "Volgend overleg", box=None)
     for row in rows:
-        label = row["label"] + (" (beschadigd)" if row["damaged"] else "")
-        table.add_row(row["code"], label, str(row["open_actions"]), row["next_meeting"] or "-")
+        label = f"{row['label']}{' (beschadigd)' if row['damaged'] else ''}"
+        table.add_row(str(row["code"]), label, str(row["open_actions"]), str(row["next_meeting"] or "-"))
     Console().print(table)
     return 0
 
@@ -315,23 +313,9 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
         Console().print(formats.as_table(actions, today))
         return 0
-    text = {
-        "table": lambda: _render_plain(formats.as_table(actions, today)),
-        "json": lambda: formats.as_json(actions),
-        "csv": lambda: formats.as_csv(actions),
-        "md": lambda: formats.as_markdown(actions, today),
-        "ics": lambda: formats.as_ics(actions, clock.now()),
-    }[args.format]()
+    text = action_list_formats().formats[args.format].render(actions, clock.now())
     _write_or_print(text, args.output, "De actielijst")
     return 0
-
-
-def _render_plain(renderable: object) -> str:
-    from rich.console import Console
-
-    console = Console(width=120, no_color=True, record=True, file=io.StringIO())
-    console.print(renderable)
-    return console.export_text()
 
 
 def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:

@@ -26,10 +26,12 @@ from krachtoverleg.core.models import (
     Strength,
     ZrmScore,
 )
+from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.vocab import (
     ActionStatus,
     Capital,
+    Carrier,
     CaseKind,
     Dimension,
     Influence,
@@ -41,7 +43,9 @@ from krachtoverleg.core.models.vocab import (
     Relation,
     ResourceGroup,
     ResourceType,
+    StrengthKind,
     Support,
+    TakeoverReason,
     Tie,
 )
 from krachtoverleg.core.store.case_store import Store
@@ -89,7 +93,7 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         number=1, date=earlier, chair="Sanne Bos", minute_taker="Ayşe Yılmaz",
         attendees=attendees(bakker_there=False), client_present=True, client_agreed=True,
         purpose="Kennismaken en samen een eerste plan maken.",
-        status=MeetingStatus.CLOSED, current_stage="afsluiting",
+        status=MeetingStatus.CLOSED, current_stage=StageKey.AFSLUITING,
         summary="De cliënt wil overzicht. Eerst de papieren ordenen, dan samen met de Kredietbank verder.",
         evaluation_date=today, next_meeting=today,
         plan_b="Lukt het opruimen niet in twee weken, dan plant de regisseur een extra middag met de broer.",
@@ -104,35 +108,38 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
                 Capital.PSYCHOLOGICAL, Dimension.MOTIVATIONEEL, 1)
     cupboards = Step(debts.id, "De twee kasten met papieren samen opruimen en ordenen", 0,
                      reached=True, reached_on=earlier + timedelta(days=12),
-                     decision=StepDecision("samen", ayse.id))
+                     decision=StepDecision(Carrier.SAMEN, ayse.id))
     social = Step(debts.id, "Naar de sociale dienst voor bijzondere bijstand", 1,
-                  decision=StepDecision("zelf"))
+                  decision=StepDecision(Carrier.ZELF))
     costs = Step(debts.id, "Kijken waar ik kan bezuinigen", 2,
-                 decision=StepDecision("netwerk", kees.id))
+                 decision=StepDecision(Carrier.NETWERK, kees.id))
     creditors = Step(debts.id, "Schuldeisers bellen voor een betalingsregeling", 3,
                      decision=StepDecision(
-                         "professional", ayse.id, "overloaded",
-                         hand_back_plan="Ik bel de volgende schuldeiser zelf; de schuldhulpverlener zit ernaast.",
+                         Carrier.PROFESSIONAL, ayse.id, TakeoverReason.OVERLOADED,
+                         hand_back_plan="Ik bel de volgende schuldeiser zelf; "
+                                        "de schuldhulpverlener zit ernaast.",
                          hand_back_by=today + timedelta(days=42)))
     work = Step(debts.id, "(Extra) werk zoeken in de zorg", 4)
     mondays = Step(post.id, "Elke maandag samen met mijn broer de post openen", 0,
                    reached=True, reached_on=earlier + timedelta(days=7),
-                   decision=StepDecision("netwerk", kees.id))
+                   decision=StepDecision(Carrier.NETWERK, kees.id))
     alone = Step(post.id, "Eén keer per week zelf de post openen en sorteren", 1)
 
-    def strength(kind: str, text: str, by: NamedBy, dim: Dimension | None = None) -> Strength:
+    def strength(kind: StrengthKind, text: str, by: NamedBy, dim: Dimension | None = None) -> Strength:
         return Strength(kind, text, dim, by, first.id)
 
     records: list[Record] = [
         first, today_meeting, kees, bakker, ex, ayse, sanne,
-        strength("ik_ben", "een doorzetter", NamedBy.PROFESSIONAL, Dimension.MOTIVATIONEEL),
-        strength("ik_ben", "een zorgzame moeder", NamedBy.CLIENT),
-        strength("ik_kan", "goed koken voor weinig geld", NamedBy.CLIENT, Dimension.COMPETENTIONEEL),
-        strength("ik_kan", "goed plannen als ik rust heb", NamedBy.NETWORK),
-        strength("ik_heb", "een broer die helpt met de papieren", NamedBy.CLIENT, Dimension.SOCIAAL),
-        strength("ik_heb", "een buurvrouw die oppast", NamedBy.CLIENT, Dimension.SOCIAAL),
-        strength("ik_wil", "weer werken in de zorg", NamedBy.CLIENT, Dimension.MOTIVATIONEEL),
-        strength("ik_wil", "rust in mijn hoofd", NamedBy.CLIENT),
+        strength(StrengthKind.IK_BEN, "een doorzetter", NamedBy.PROFESSIONAL, Dimension.MOTIVATIONEEL),
+        strength(StrengthKind.IK_BEN, "een zorgzame moeder", NamedBy.CLIENT),
+        strength(StrengthKind.IK_KAN, "goed koken voor weinig geld", NamedBy.CLIENT,
+                 Dimension.COMPETENTIONEEL),
+        strength(StrengthKind.IK_KAN, "goed plannen als ik rust heb", NamedBy.NETWORK),
+        strength(StrengthKind.IK_HEB, "een broer die helpt met de papieren", NamedBy.CLIENT,
+                 Dimension.SOCIAAL),
+        strength(StrengthKind.IK_HEB, "een buurvrouw die oppast", NamedBy.CLIENT, Dimension.SOCIAAL),
+        strength(StrengthKind.IK_WIL, "weer werken in de zorg", NamedBy.CLIENT, Dimension.MOTIVATIONEEL),
+        strength(StrengthKind.IK_WIL, "rust in mijn hoofd", NamedBy.CLIENT),
         Resource("Huurtoeslag en zorgtoeslag", ResourceGroup.INSTITUTIONAL, ResourceType.FINANCIAL),
         Resource("Diploma helpende zorg (niveau 2)", ResourceGroup.PERSONAL,
                  ResourceType.INFORMATIVE),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from rich.text import Text
@@ -20,7 +20,7 @@ from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 
 
-def _styles() -> list[Path]:
+def _styles() -> list[str | PurePath]:
     """styles/ ships inside the wheel as krachtoverleg/styles; in a checkout it sits beside the package."""
     package = Path(__file__).resolve().parent.parent
     for folder in (package / "styles", package.parent / "styles"):
@@ -97,7 +97,7 @@ class KrachtApp(ServicesApp):
         screen = self.screen
         if not isinstance(screen, DataScreen):
             return
-        marker = self.store.disk_marker(screen.case_id)
+        marker = self.store.disk_marker(screen.watched_case())
         if self._seen.get(id(screen)) == marker:
             return
         first = id(screen) not in self._seen

@@ -24,7 +24,9 @@ def day_label(value: date | None, today: date) -> str:
 
 def read_day(value: object, label: str, required: bool = True) -> date | None:
     """A date typed as dd-mm-jjjj (or jjjj-mm-dd), with the Dutch error of the core."""
-    return to_date(value, label, required=required)
+    if required:
+        return to_date(value, label)
+    return to_date(value, label, required=False)
 
 
 def require(value: object, label: str) -> str:

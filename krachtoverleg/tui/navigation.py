@@ -18,10 +18,11 @@ def open_todays_meeting(app: ServicesApp, case_id: str) -> None:
         else:  # read-only: show what is there, never start a meeting
             data = store.load(case_id)
             meetings = data.meetings()
-            meeting = data.meeting_on(today) or (meetings[-1] if meetings else None)
-            if meeting is None:
+            shown = data.meeting_on(today) or (meetings[-1] if meetings else None)
+            if shown is None:
                 app.notify("Deze casus heeft nog geen overleg.", severity="warning")
                 return
+            meeting = shown
     except KrachtError as error:
         summary = next((c for c in store.cases() if c.id == case_id), None)
         which = f"Casus {summary.code} ({summary.label})" if summary else "Deze casus"

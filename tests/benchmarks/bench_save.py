@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from krachtoverleg.core.demo import demo_household
@@ -57,12 +58,12 @@ def main() -> int:
                 strength_ms, action_ms = [], []
                 for n in range(SAVES):
                     case_id = rng.choice(ids)
-                    strength_ms.append(timed(lambda: store.save(
-                        case_id, Strength(StrengthKind.IK_KAN, f"kracht {n}"))))
+                    strength = Strength(StrengthKind.IK_KAN, f"kracht {n}")
+                    strength_ms.append(timed(partial(store.save, case_id, strength)))
                     action = next(a for a in store.load(case_id).all(Action)
                                   if a.status is ActionStatus.DONE)
                     flipped = action.replace(status=ActionStatus.OPEN)
-                    action_ms.append(timed(lambda: store.save(case_id, flipped)))
+                    action_ms.append(timed(partial(store.save, case_id, flipped)))
                     store.save(case_id, action)  # put it back
             p95 = lambda xs: statistics.quantiles(xs, n=20)[18]  # noqa: E731
             print(f"{size:>6} {statistics.median(strength_ms):>16.2f} {p95(strength_ms):>7.2f} "

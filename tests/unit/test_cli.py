@@ -67,7 +67,8 @@ def test_import_refuses_an_existing_case_unless_replace(demo_dir, tmp_path, caps
 
 
 @pytest.mark.parametrize("content", ["{broken", '{"format": "krachtoverleg-case", "version": 9}',
-                                     '{"format": "krachtoverleg-case", "version": 1, "case": {}, "records": {}}'])
+                                     '{"format": "krachtoverleg-case", "version": 1, "case": {}, '
+                                     '"records": {}}'])
 def test_a_bad_import_exits_2_and_leaves_the_store_untouched(demo_dir, tmp_path, capsys, clock, content):
     before = {p: p.read_bytes() for p in demo_dir.rglob("*.json")}
     bad = tmp_path / "bad.json"

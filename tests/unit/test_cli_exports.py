@@ -48,7 +48,7 @@ def test_minutes_bad_input_exits_2_and_writes_nothing(root, capsys, clock, tmp_p
                  ["minutes", "K-001", "--meeting", "x"], ["minutes", "K-001", "--format", "pdf"],
                  ["minutes", "K-001", "-o", str(tmp_path / "nope" / "v.md")],
                  ["minutes", "K-001", "-o", str(tmp_path)]):
-        code, out, err = run(capsys, clock, "--store", str(root), *argv)
+        code, _out, err = run(capsys, clock, "--store", str(root), *argv)
         assert code == 2, argv
         assert err.strip() and "Traceback" not in err
     assert not (tmp_path / "nope").exists()

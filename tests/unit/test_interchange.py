@@ -31,7 +31,8 @@ def test_the_export_holds_every_record_type(store, demo, clock):
     (lambda d: json.dumps({**d, "format": "iets"}), "geen casusbestand"),
     (lambda d: json.dumps({**d, "case": {**d["case"], "code": "???"}}), "Casuscode"),
     (lambda d: json.dumps({**d, "records": {**d["records"], "pets": []}}), "Onbekende soort"),
-    (lambda d: json.dumps({**d, "records": {**d["records"], "strengths": [{"kind": "ik_ben"}]}}), "ontbreekt"),
+    (lambda d: json.dumps({**d, "records": {**d["records"], "strengths": [{"kind": "ik_ben"}]}}),
+     "ontbreekt"),
     (lambda d: json.dumps({**d, "records": {**d["records"], "steps": [
         {**d["records"]["steps"][0], "goal_id": "nowhere"}]}}), "verwijst"),
     (lambda d: json.dumps({**d, "records": {**d["records"], "meetings": [

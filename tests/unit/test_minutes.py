@@ -72,7 +72,8 @@ def _hostile(record: Record) -> Record:
     changes = {}
     for field in dataclasses.fields(record):  # type: ignore[arg-type]
         value = getattr(record, field.name)
-        if isinstance(value, str) and not isinstance(value, Enum) and value and field.name not in NOT_FREE_TEXT:
+        free_text = value and field.name not in NOT_FREE_TEXT
+        if isinstance(value, str) and not isinstance(value, Enum) and free_text:
             changes[field.name] = HOSTILE if field.name not in ("label", "role") else SHORT_HOSTILE
         elif isinstance(value, list) and value and isinstance(value[0], Attendee):
             changes[field.name] = [_hostile(a) for a in value]

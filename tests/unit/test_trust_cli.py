@@ -93,7 +93,7 @@ def test_restore_brings_back_a_damaged_case_and_keeps_the_state_before(root, cap
     path = case_file(root, "K-002")
     good = path.read_bytes()
     path.write_bytes(b"")
-    code, out, _ = run(capsys, clock, "--store", str(root), "restore", info.name)
+    code, _out, _ = run(capsys, clock, "--store", str(root), "restore", info.name)
     assert code == 0 and path.read_bytes() == good
     assert len(list_backups(root)) == 2  # the state just before, damaged file and all
     assert run(capsys, clock, "--store", str(root), "check")[0] == 0

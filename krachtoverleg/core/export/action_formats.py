@@ -7,15 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from itertools import groupby
 from typing import Any
 
 from krachtoverleg.core.export import markdown as md
+from krachtoverleg.core.export.formats import ACTION_LISTS
 from krachtoverleg.core.rules.action_list import ActionList, ActionRow
 from krachtoverleg.core.rules.wording import STATUS_SIGNS, day
 
-LIST_FORMATS = ("table", "json", "csv", "md", "ics")
 OVERDUE = "⚠ te laat"
 
 
@@ -38,7 +38,8 @@ def _plain(row: ActionRow) -> dict[str, Any]:
     }
 
 
-def as_json(actions: ActionList) -> str:
+@ACTION_LISTS.register("json", "JSON, voor andere programma's")
+def as_json(actions: ActionList, made_at: datetime) -> str:
     return json.dumps([_plain(row) for row in actions.rows], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -49,7 +50,8 @@ def _spreadsheet_safe(value: object) -> object:
     return value
 
 
-def as_csv(actions: ActionList) -> str:
+@ACTION_LISTS.register("csv", "CSV, voor een spreadsheet")
+def as_csv(actions: ActionList, made_at: datetime) -> str:
     buffer = io.StringIO()
     fields = ["id", "case_id", "case_code", "case", "meeting", "what", "owner", "due", "check",
               "status", "note", "overdue"]
@@ -62,7 +64,9 @@ def as_csv(actions: ActionList) -> str:
     return buffer.getvalue()
 
 
-def as_markdown(actions: ActionList, today: date) -> str:
+@ACTION_LISTS.register("md", "Markdown, voor in een mail")
+def as_markdown(actions: ActionList, made_at: datetime) -> str:
+    today = made_at.date()
     parts = [f"# Actielijst van {day(today)}"]
     if not actions.rows:
         parts.append("Geen acties die passen bij deze keuze.")
@@ -74,6 +78,16 @@ def as_markdown(actions: ActionList, today: date) -> str:
              STATUS_SIGNS[r.action.status], OVERDUE if r.overdue else "-"] for r in rows])
         parts += [title, table]
     return "\n\n".join(parts) + "\n"
+
+
+@ACTION_LISTS.register("table", "Tabel per persoon")
+def as_plain_table(actions: ActionList, made_at: datetime) -> str:
+    """The table as plain text, for a file."""
+    from rich.console import Console
+
+    console = Console(width=120, no_color=True, record=True, file=io.StringIO())
+    console.print(as_table(actions, made_at.date()))
+    return console.export_text()
 
 
 def as_table(actions: ActionList, today: date) -> Any:
@@ -106,8 +120,8 @@ def as_table(actions: ActionList, today: date) -> Any:
 
 def _utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(timezone.utc)
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
 
 
 def _all_day(uid: str, day_: date, summary: str, description: str, stamp: datetime,
@@ -126,6 +140,7 @@ def _all_day(uid: str, day_: date, summary: str, description: str, stamp: dateti
     return event
 
 
+@ACTION_LISTS.register("ics", "Agenda (.ics)")
 def as_ics(actions: ActionList, made_at: datetime) -> str:
     from icalendar import Calendar
 
@@ -151,4 +166,5 @@ def as_ics(actions: ActionList, made_at: datetime) -> str:
             calendar.add_component(_all_day(
                 f"overleg-{dates.case_id}-{meeting.isoformat()}@krachtoverleg", meeting,
                 f"Casusoverleg {dates.case_title}", "Volgend overleg.", stamp, "Overleg"))
-    return calendar.to_ical().decode("utf-8")
+    ical: bytes = calendar.to_ical()
+    return ical.decode("utf-8")

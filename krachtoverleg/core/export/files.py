@@ -7,12 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.export.formats import MINUTES, MinutesText
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.store.atomic import write_atomic
-
-MINUTES_FORMATS = ("md", "html")
 
 
 def export_target(path: str | Path) -> Path:
@@ -40,15 +39,11 @@ def render_minutes(data: CaseData, meeting: Meeting, names: Names, made_at: date
                    fmt: str) -> str:
     from krachtoverleg.core.export.minutes import minutes_markdown
 
-    if fmt not in MINUTES_FORMATS:
-        raise ValidationError(f"Vorm '{fmt}' kennen we niet (kies md of html).")
-    text = minutes_markdown(data, meeting, names, made_at)
-    if fmt == "md":
-        return text
-    from krachtoverleg.core.export.html_document import html_document
-
+    chosen = MINUTES.get(fmt)
+    if chosen is None:
+        raise ValidationError(f"Vorm '{fmt}' kennen we niet (kies {' of '.join(MINUTES.keys())}).")
     title = f"Verslag {data.case.code}, overleg {meeting.number}, {meeting.date.strftime('%d-%m-%Y')}"
-    return html_document(text, title)
+    return chosen.render(MinutesText(minutes_markdown(data, meeting, names, made_at), title), made_at)
 
 
 def minutes_filename(data: CaseData, meeting: Meeting, fmt: str, full_names: bool) -> str:

@@ -49,7 +49,8 @@ def render_body(markdown_text: str) -> str:
 
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     parser.enable("table")
-    return parser.render(markdown_text)
+    body: str = parser.render(markdown_text)
+    return body
 
 
 def html_document(markdown_text: str, title: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 from krachtoverleg.core.errors import InterchangeError, ValidationError
 from krachtoverleg.core.models import CASE_RECORDS, Case
 from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.references import reference_problems
 
 FORMAT = "krachtoverleg-case"
@@ -57,7 +58,7 @@ def parse_case(text: str) -> CaseData:
         raise InterchangeError(f"Onbekende soort gegevens: {', '.join(unknown)}.")
     try:
         case = Case.from_dict(document.get("case"))
-        grouped = {}
+        grouped: dict[str, list[Record]] = {}
         for table, items in records.items():
             if not isinstance(items, list):
                 raise ValidationError(f"{tables[table].LABEL}: verwacht een lijst.")

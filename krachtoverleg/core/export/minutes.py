@@ -26,7 +26,7 @@ from krachtoverleg.core.models import (
     Strength,
     ZrmScore,
 )
-from krachtoverleg.core.models.agenda import AGENDA
+from krachtoverleg.core.models.agenda import AGENDA, StageKey
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import (
     Influence,
@@ -108,12 +108,28 @@ def _header(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -
 # -- one function per agenda stage ---------------------------------------------------------
 
 
+SECTIONS: dict[StageKey, Section] = {}
+
+
+def section(key: StageKey) -> Callable[[Section], Section]:
+    """Declare the minutes section of an agenda stage (a test checks every stage has one)."""
+    def declare(render: Section) -> Section:
+        if key in SECTIONS:
+            raise ValueError(f"two minutes sections for stage {key}")
+        SECTIONS[key] = render
+        return render
+    return declare
+
+
+@section(StageKey.OPENING)
 def _opening(data: CaseData, meeting: Meeting, names: Names) -> str:
     hulpvraag = md.block(data.case.hulpvraag) or "nog niet ingevuld"
     purpose = md.block(meeting.purpose) or "-"
-    return f"**Hulpvraag, in de woorden van de cliënt:**\\\n{hulpvraag}\n\n**Doel van dit overleg:** {purpose}"
+    return (f"**Hulpvraag, in de woorden van de cliënt:**\\\n{hulpvraag}\n\n"
+            f"**Doel van dit overleg:** {purpose}")
 
 
+@section(StageKey.TERUGBLIK)
 def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = review_actions(data, meeting)
     parts = []
@@ -129,6 +145,7 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
     return "\n\n".join(parts)
 
 
+@section(StageKey.KRACHTEN)
 def _strengths(data: CaseData, meeting: Meeting, names: Names) -> str:
     parts = []
     for kind in StrengthKind:
@@ -144,6 +161,7 @@ def _strengths(data: CaseData, meeting: Meeting, names: Names) -> str:
     return "\n\n".join(parts)
 
 
+@section(StageKey.HULPBRONNEN)
 def _resources(data: CaseData, meeting: Meeting, names: Names) -> str:
     resources = data.all(Resource)
     if not resources:
@@ -156,6 +174,7 @@ def _resources(data: CaseData, meeting: Meeting, names: Names) -> str:
     return md.table(["Hulpbron", "Groep", "Soort", "Gebruik", "Kwaliteit"], rows)
 
 
+@section(StageKey.NETWERK)
 def _network(data: CaseData, meeting: Meeting, names: Names) -> str:
     members = data.all(NetworkMember)
     if not members:
@@ -172,6 +191,7 @@ def _network(data: CaseData, meeting: Meeting, names: Names) -> str:
     return md.table(["Wie", "Relatie", "Steun", "Band", "Invloed", "Wat kan deze persoon doen"], rows)
 
 
+@section(StageKey.AMBITIES)
 def _ambitions(data: CaseData, meeting: Meeting, names: Names) -> str:
     ambitions = [md.block(a.text) for a in data.all(Ambition)] or ["nog niets genoteerd"]
     needs = [md.block(n.text) + (f" ({n.kind.label})" if n.kind else "") for n in data.all(Need)]
@@ -179,6 +199,7 @@ def _ambitions(data: CaseData, meeting: Meeting, names: Names) -> str:
             f"**Behoeften:**\n\n{md.bullets(needs or ['nog niets genoteerd'])}")
 
 
+@section(StageKey.DOELEN)
 def _goals(data: CaseData, meeting: Meeting, names: Names) -> str:
     goals = sorted(data.all(Goal), key=lambda g: g.position)
     if not goals:
@@ -198,6 +219,7 @@ def _goals(data: CaseData, meeting: Meeting, names: Names) -> str:
     return "\n\n".join(parts)
 
 
+@section(StageKey.ZELF_OF_IK)
 def _self_or_me(data: CaseData, meeting: Meeting, names: Names) -> str:
     steps = [s for s in ordered_steps(data) if not s.reached]
     counts = balance(data)
@@ -212,6 +234,7 @@ def _self_or_me(data: CaseData, meeting: Meeting, names: Names) -> str:
     return f"{question}\n\n{table}\n\n{summary}"
 
 
+@section(StageKey.ACTIES)
 def _actions(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = data.actions_of(meeting)
     decisions = meeting_decisions(data, meeting)
@@ -226,23 +249,12 @@ def _count(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+@section(StageKey.AFSLUITING)
 def _closing(data: CaseData, meeting: Meeting, names: Names) -> str:
     summary = md.block(meeting.summary) or "-"
     return f"**Samenvatting:**\\\n{summary}\n\n**Volgend overleg:** {day(meeting.next_meeting)}"
 
 
-SECTIONS: dict[str, Section] = {
-    "opening": _opening,
-    "terugblik": _review,
-    "krachten": _strengths,
-    "hulpbronnen": _resources,
-    "netwerk": _network,
-    "ambities": _ambitions,
-    "doelen": _goals,
-    "zelf_of_ik": _self_or_me,
-    "acties": _actions,
-    "afsluiting": _closing,
-}
 
 
 # -- the summary at the end ------------------------------------------------------------------

@@ -19,7 +19,21 @@ CASE_RECORDS = (
 )
 
 __all__ = [
-    "Action", "Ambition", "Attendee", "CASE_RECORDS", "Case", "Decision", "Goal",
-    "HouseholdMember", "LadderScore", "Meeting", "Need", "NetworkMember", "Resource", "Step",
-    "StepDecision", "Strength", "ZrmScore",
+    "CASE_RECORDS",
+    "Action",
+    "Ambition",
+    "Attendee",
+    "Case",
+    "Decision",
+    "Goal",
+    "HouseholdMember",
+    "LadderScore",
+    "Meeting",
+    "Need",
+    "NetworkMember",
+    "Resource",
+    "Step",
+    "StepDecision",
+    "Strength",
+    "ZrmScore",
 ]

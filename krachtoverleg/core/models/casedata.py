@@ -51,7 +51,8 @@ class CaseData:
             else:
                 table[index] = record
         for record_type, record_id in applied.removed:
-            self.records[record_type.TABLE] = [r for r in self.records[record_type.TABLE] if r.id != record_id]
+            table = self.records[record_type.TABLE]
+            self.records[record_type.TABLE] = [r for r in table if r.id != record_id]
 
     def meetings(self) -> list[Meeting]:
         return sorted(self.all(Meeting), key=lambda m: (m.date, m.number))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,7 +50,7 @@ class Meeting(Record):
     LABEL = "Overleg"
 
     number: int
-    date: date
+    date: dt.date
     chair: str = ""
     minute_taker: str = ""
     attendees: list[Attendee] = field(default_factory=list)
@@ -60,9 +61,9 @@ class Meeting(Record):
     status: MeetingStatus = MeetingStatus.OPEN
     current_stage: StageKey = StageKey.OPENING
     summary: str = ""
-    evaluation_date: date | None = None
+    evaluation_date: dt.date | None = None
     plan_b: str = ""
-    next_meeting: date | None = None
+    next_meeting: dt.date | None = None
     stage_seconds: dict[str, int] = field(default_factory=dict)
     drafts: dict[str, str] = field(default_factory=dict)  # typed, not yet submitted, per stage
     id: str = field(default_factory=new_id)

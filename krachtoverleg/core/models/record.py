@@ -41,7 +41,8 @@ class Record:
     id: str
 
     def to_dict(self) -> dict[str, Any]:
-        return to_plain(self)
+        plain: dict[str, Any] = to_plain(self)
+        return plain
 
     @classmethod
     def from_dict(cls, data: object) -> Self:

@@ -23,7 +23,7 @@ from krachtoverleg.core.models.vocab import OwnerKind
 def reference_problems(data: CaseData) -> list[str]:
     problems: list[str] = []
     for record_type in CASE_RECORDS:
-        counts = Counter(record.id for record in data.all(record_type))  # type: ignore[attr-defined]
+        counts = Counter(record.id for record in data.all(record_type))
         problems += [f"{record_type.LABEL}: id {rid} komt twee keer voor."
                      for rid, n in counts.items() if n > 1]
     meetings = {m.id for m in data.all(Meeting)}
@@ -46,8 +46,11 @@ def reference_problems(data: CaseData) -> list[str]:
             need(members, action.owner_id, f"Actie '{action.what}'", "persoon")
     for strength in data.all(Strength):
         need(meetings, strength.meeting_id, f"Kracht '{strength.text}'", "overleg")
-    for record in [*data.all(Decision), *data.all(ZrmScore), *data.all(LadderScore)]:
-        need(meetings, record.meeting_id, record.LABEL, "overleg")
+    for meeting_ids, label in ([d.meeting_id for d in data.all(Decision)], Decision.LABEL), \
+            ([z.meeting_id for z in data.all(ZrmScore)], ZrmScore.LABEL), \
+            ([s.meeting_id for s in data.all(LadderScore)], LadderScore.LABEL):
+        for meeting_id in meeting_ids:
+            need(meetings, meeting_id, label, "overleg")
     numbers = Counter((d.meeting_id, d.number) for d in data.all(Decision))
     problems += [f"Besluit nummer {number} komt twee keer voor in één overleg."
                  for (_, number), n in numbers.items() if n > 1]

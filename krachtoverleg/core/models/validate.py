@@ -37,6 +37,14 @@ def clean_text(value: object, label: str, *, required: bool = True, limit: int =
     return text
 
 
+@overload
+def to_date(value: object, label: str, *, required: Literal[True] = True) -> date: ...
+
+
+@overload
+def to_date(value: object, label: str, *, required: Literal[False]) -> date | None: ...
+
+
 def to_date(value: object, label: str, *, required: bool = True) -> date | None:
     if value is None or value == "":
         if required:
@@ -116,5 +124,6 @@ _CASE_CODE = re.compile(r"^[A-Z]{1,4}-\d{1,6}$")
 def case_code(value: object) -> str:
     text = clean_text(value, "Casuscode", limit=12).upper()
     if not _CASE_CODE.match(text):
-        raise ValidationError(f"Casuscode: '{text}' past niet; gebruik letters, een streepje en cijfers, zoals K-001.")
+        raise ValidationError(f"Casuscode: '{text}' past niet; gebruik letters, een streepje en "
+                              "cijfers, zoals K-001.")
     return text

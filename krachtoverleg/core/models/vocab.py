@@ -4,18 +4,21 @@ plain Dutch the screen and the minutes show."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 
 class Labelled(StrEnum):
     """A StrEnum whose members carry a Dutch label: `Member = ("value", "label")`."""
 
-    def __new__(cls, value: str, label: str) -> "Labelled":
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label  # type: ignore[attr-defined]
-        return member
-
+    _value_: str
     label: str
+
+    if not TYPE_CHECKING:  # to the type checker, members are looked up by value as usual
+        def __new__(cls, value: str, label: str) -> Labelled:
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member.label = label
+            return member
 
 
 class CaseKind(Labelled):

@@ -69,9 +69,7 @@ class ActionFilter:
             return False
         if self.owner and not row.owned_by(self.owner):
             return False
-        if self.owner_key and row.owner_key != self.owner_key:
-            return False
-        return True
+        return not (self.owner_key and row.owner_key != self.owner_key)
 
 
 @dataclass(frozen=True)
@@ -91,7 +89,8 @@ def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
     for action in data.all(Action):
         if action.owner_kind is OwnerKind.CLIENT:
             key = f"client:{data.case.id}"
-            terms = ("client", "cliënt", data.case.label, data.case.client_name, data.case.code)
+            terms: tuple[str, ...] = ("client", "cliënt", data.case.label, data.case.client_name,
+                                      data.case.code)
         else:
             member = data.member(action.owner_id)
             full = member.name if member else "?"
@@ -135,9 +134,10 @@ class ActionList:
     dates: list[CaseDates]
     problems: list[str]  # cases that could not be read; the others are still listed
 
-    def filtered(self, wanted: ActionFilter) -> "ActionList":
+    def filtered(self, wanted: ActionFilter) -> ActionList:
         rows = [row for row in self.rows if wanted.matches(row)]
-        if wanted.owner or wanted.owner_key or wanted.overdue:  # a personal list: the cases this person works on
+        # A personal list names only the cases this person works on.
+        if wanted.owner or wanted.owner_key or wanted.overdue:
             keep = {row.case_id for row in rows}
         else:
             keep = {d.case_id for d in self.dates}

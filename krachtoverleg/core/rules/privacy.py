@@ -15,7 +15,8 @@ from krachtoverleg.core.models import (
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import Carrier, OwnerKind
 
-_PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "op", "'t", "von", "la", "le", "da", "di"}
+_PARTICLES = {"de", "der", "den", "van", "het", "ter", "ten", "te", "in", "op", "'t", "von", "la", "le",
+              "da", "di"}
 
 
 def initials(name: str) -> str:

@@ -3,8 +3,9 @@
 One file per case keeps a save as fast with 5,000 cases as with 50: a save rewrites only that
 case's file, and, only when what the case list shows (code, label, open actions, planned dates)
 changed, one small shard of the index: the index is split over up to 256 files by a hash of the
-case id, so even that write stays small as the store grows. Every write is atomic (see atomic.py). One process writes at a time,
-guarded by a file lock; readers need no lock, since they only ever see whole files."""
+case id, so even that write stays small as the store grows. Every write is atomic (see
+atomic.py), and every write goes through `_commit`. One process writes at a time, guarded by a
+file lock; readers need no lock, since they only ever see whole files."""
 
 from __future__ import annotations
 
@@ -72,7 +73,7 @@ class CaseSummary:
                 "planned": [day.isoformat() for day in self.planned], "damaged": self.damaged}
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "CaseSummary":
+    def from_json(cls, data: dict[str, Any]) -> CaseSummary:
         return cls(id=data["id"], code=data["code"], label=data["label"],
                    open_actions=int(data.get("open_actions", 0)),
                    planned=[date.fromisoformat(day) for day in data.get("planned", [])],
@@ -119,7 +120,7 @@ class Store:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str, *, write: bool) -> "Store":
+    def open(cls, root: Path | str, *, write: bool) -> Store:
         root = Path(root).expanduser()
         if not write:
             if root.exists() and not root.is_dir():
@@ -156,7 +157,7 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

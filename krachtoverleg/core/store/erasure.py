@@ -33,8 +33,8 @@ def plan_erasure(store: Store, code_or_id: str) -> ErasurePlan:
     summary = store.resolve(code_or_id)
     try:
         data = store.load(summary.id)
-        records: dict[str, int] | None = {"Casus": 1}
-        records.update({record_type.LABEL: len(data.all(record_type)) for record_type in CASE_RECORDS})
+        counts = {record_type.LABEL: len(data.all(record_type)) for record_type in CASE_RECORDS}
+        records: dict[str, int] | None = {"Casus": 1} | counts
     except KrachtError:
         records = None
     return ErasurePlan(summary, records, backups_holding(store.root, summary.id))

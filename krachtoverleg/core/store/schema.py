@@ -5,7 +5,8 @@ into version n+1; files are upgraded on load and written back by the next writer
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from krachtoverleg.core.errors import StoreError
 

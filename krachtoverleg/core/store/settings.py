@@ -14,7 +14,7 @@ class Settings:
     privacy: bool = True  # on by default: the screen is shared
 
     @classmethod
-    def load(cls, path: Path) -> "Settings":
+    def load(cls, path: Path) -> Settings:
         try:
             data = json.loads(path.read_text("utf-8"))
         except (FileNotFoundError, ValueError, UnicodeDecodeError):

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.export.files import MINUTES_FORMATS
+from krachtoverleg.core.export.formats import MINUTES
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
-
-FORMAT_LABELS = {"md": "Markdown (.md), voor in een mail", "html": "HTML (.html), om te openen en te printen"}
 
 
 @dataclass(frozen=True)
@@ -23,7 +21,7 @@ class MinutesChoice:
 
 def _build(values: dict[str, Any]) -> MinutesChoice:
     fmt = values["fmt"]
-    if fmt not in MINUTES_FORMATS:
+    if MINUTES.get(fmt) is None:
         raise ValidationError("Vorm: kies Markdown of HTML.")
     typed = str(values["folder"] or "").strip()
     if not typed:
@@ -36,7 +34,7 @@ def _build(values: dict[str, Any]) -> MinutesChoice:
 
 def minutes_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
     fields = [
-        FormField("fmt", "Vorm", "html", "select", [(label, key) for key, label in FORMAT_LABELS.items()]),
+        FormField("fmt", "Vorm", "html", "select", [(f.label, f.key) for f in MINUTES.formats.values()]),
         FormField("full_names", "Met volledige namen (vertrouwelijk)", False, "check"),
         FormField("folder", "Map waarin het verslag komt", str(folder or Path.home())),
     ]

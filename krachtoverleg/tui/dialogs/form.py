@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -31,9 +32,16 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     """`build` turns the entered values into the answer, raising ValidationError when they do
     not fit; its message is shown in the dialog and nothing is returned until it is right."""
 
+    # Tab and Enter are priority bindings: handled the moment they arrive, before the keys
+    # typed after them. As ordinary bindings they would wait until the key had travelled up
+    # from the field, and letters typed just after Tab would land in the field being left.
     BINDINGS = [
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
         Binding("ctrl+s", "save", "Opslaan", id="dialog.save"),
+        Binding("tab", "app.focus_next", "Volgend veld", id="dialog.next", priority=True, show=False),
+        Binding("shift+tab", "app.focus_previous", "Vorig veld", id="dialog.previous", priority=True,
+                show=False),
+        Binding("enter", "save_from_field", "Opslaan", id="dialog.enter", priority=True, show=False),
     ]
 
     def __init__(self, title: str, fields: list[FormField],
@@ -73,7 +81,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         result: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
-            value = getattr(widget, "value")
+            value = widget.value if isinstance(widget, Input | Select | Checkbox) else None
             result[spec.name] = None if value is Select.NULL else value
         return result
 
@@ -88,8 +96,12 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save_from_field":  # Enter saves from a text field; elsewhere it presses or opens
+            return isinstance(self.focused, Input)
+        return True
+
+    def action_save_from_field(self) -> None:
         self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

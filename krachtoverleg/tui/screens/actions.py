@@ -17,9 +17,11 @@ from krachtoverleg.core.export.action_formats import OVERDUE
 from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.action_list import (
+    STATUS_FILTERS,
     ActionFilter,
     ActionList,
     ActionRow,
+    StatusFilter,
     collect,
 )
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
@@ -90,10 +92,12 @@ class ActionsScreen(DataScreen):
     def current_filter(self) -> ActionFilter:
         owner = self.query_one("#filter-owner", Select).value
         case = self.query_one("#filter-case", Select).value
+        chosen = self.query_one("#filter-status", Select).value
+        status: StatusFilter = next((s for s in STATUS_FILTERS if s == chosen), "open")
         return ActionFilter(
             owner_key=None if owner is Select.NULL else str(owner),
             case_id=None if case is Select.NULL else str(case),
-            status=self.query_one("#filter-status", Select).value,  # type: ignore[arg-type]
+            status=status,
             overdue=self.query_one("#filter-overdue", Checkbox).value,
         )
 
@@ -111,7 +115,9 @@ class ActionsScreen(DataScreen):
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         late = sum(r.overdue for r in rows)
-        summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}" + (f", waarvan {late} te laat ({OVERDUE})" if late else "")
+        summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
+        if late:
+            summary += f", waarvan {late} te laat ({OVERDUE})"
         self.query_one("#actions-summary", Static).update(
             (summary if rows else "Geen acties die passen bij deze keuze.")
             + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")

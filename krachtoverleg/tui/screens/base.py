@@ -9,7 +9,9 @@ class DataScreen(Screen[None]):
     """Shows stored data: it can read it again (another window saved, or names were shown or
     hidden) and keep what was typed but not yet saved when the app is about to stop."""
 
-    case_id: str | None = None  # the case on screen, if one: its file is watched for changes
+    def watched_case(self) -> str | None:
+        """The case on screen, if one: a read-only window watches its file for changes."""
+        return None
 
     def reload(self) -> None:
         """Read the data again and show it."""

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.vocab import CaseKind
+from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day_label
@@ -68,7 +69,7 @@ class CaseListScreen(DataScreen):
         self.query_one("#empty", Static).update(
             "" if table.row_count else "Nog geen casussen. Druk op n voor een nieuwe casus.")
 
-    def _full_name(self, case_id: str, label: str, names: Any) -> str:
+    def _full_name(self, case_id: str, label: str, names: Names) -> str:
         try:
             return names.client(services(self).store.load(case_id).case)
         except KrachtError:

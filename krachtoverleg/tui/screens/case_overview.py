@@ -35,6 +35,9 @@ class CaseOverviewScreen(DataScreen):
         super().__init__()
         self.case_id = case_id
 
+    def watched_case(self) -> str | None:
+        return self.case_id
+
     def compose(self) -> ComposeResult:
         yield TopBar()
         with VerticalScroll(id="overview"):

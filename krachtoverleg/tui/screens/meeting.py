@@ -67,6 +67,9 @@ class MeetingScreen(DataScreen):
         self.stage_key = StageKey.OPENING
         self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
 
+    def watched_case(self) -> str | None:
+        return self.case_id
+
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Horizontal(id="meeting-body"):

@@ -52,10 +52,10 @@ def _build_action(values: dict[str, Any], action: Action | None, context: StageC
     owner = values["owner"]
     if not owner:
         raise ValidationError("Actie: kies wie het doet.")
-    fields = dict(what=values["what"], due=read_day(values["due"], "Actie: wanneer klaar"),
-                  check=values["check"],
-                  owner_kind=OwnerKind.CLIENT if owner == CLIENT else OwnerKind.MEMBER,
-                  owner_id=None if owner == CLIENT else owner)
+    fields = {"what": values["what"], "due": read_day(values["due"], "Actie: wanneer klaar"),
+                  "check": values["check"],
+                  "owner_kind": OwnerKind.CLIENT if owner == CLIENT else OwnerKind.MEMBER,
+                  "owner_id": None if owner == CLIENT else owner}
     if action:
         return action.replace(**fields)
     return Action(meeting_id=context.meeting.id, **fields)
@@ -117,7 +117,8 @@ class ActionsPane(StagePane, VerticalScroll):
         yield ActionsTable(
             "Acties",
             [Column("Wat", lambda a, c: a.what), Column("Wie", lambda a, c: c.names.owner(a, c.data)),
-             Column("Klaar op", lambda a, c: day(a.due)), Column("Hoe controleren", lambda a, c: a.check or "-")],
+             Column("Klaar op", lambda a, c: day(a.due)),
+             Column("Hoe controleren", lambda a, c: a.check or "-")],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
             lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.")
         yield RecordTable(
@@ -140,9 +141,7 @@ class ActionsPane(StagePane, VerticalScroll):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.context is not None and self.context.read_only:
-            return False
-        return True
+        return not (self.context is not None and self.context.read_only)
 
     def _edit_meeting(self, title: str, field: FormField, apply: Callable[[Meeting, Any], Meeting]) -> None:
         context = self.context
@@ -152,14 +151,15 @@ class ActionsPane(StagePane, VerticalScroll):
         def build(values: dict[str, Any]) -> Meeting:
             return apply(meeting, values[field.name])
 
-        self.app.push_screen(FormDialog(title, [field], build), lambda answer: self.save_edit(meeting, answer))
+        self.app.push_screen(FormDialog(title, [field], build),
+                             lambda answer: self.save_edit(meeting, answer))
 
     def action_evaluation(self) -> None:
         assert self.context is not None
         meeting = self.context.meeting
         self._edit_meeting("Evaluatiedatum", FormField(
-            "evaluation_date", "Wanneer kijken we of het plan werkt? (dd-mm-jjjj)", day(meeting.evaluation_date)
-            if meeting.evaluation_date else ""),
+            "evaluation_date", "Wanneer kijken we of het plan werkt? (dd-mm-jjjj)",
+            day(meeting.evaluation_date) if meeting.evaluation_date else ""),
             lambda m, v: m.replace(evaluation_date=read_day(v, "Evaluatiedatum", required=False)))
 
     def action_plan_b(self) -> None:

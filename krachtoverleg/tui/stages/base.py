@@ -7,7 +7,7 @@ against the agenda by a test."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.message import Message
 from textual.widget import Widget
@@ -41,7 +41,7 @@ class StagePane(Widget):
             self.changes = changes
             self.done = done
 
-    def __init_subclass__(cls, **kwargs: object) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         key = cls.__dict__.get("KEY")
         if key is not None:

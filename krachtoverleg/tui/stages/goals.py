@@ -27,9 +27,11 @@ def _goal_fields(goal: Goal | None, context: StageContext) -> list[FormField]:
         FormField("text", "Doel, in de woorden van de cliënt", goal.text if goal else ""),
         FormField("life_domain", "Levensgebied (mag leeg)", goal.life_domain if goal else None,
                   "select", [(d, d) for d in LIFE_DOMAINS]),
-        FormField("capital", "Soort kapitaal (mag leeg)", goal.capital.value if goal and goal.capital else None,
+        FormField("capital", "Soort kapitaal (mag leeg)",
+                  goal.capital.value if goal and goal.capital else None,
                   "select", [(c.label, c.value) for c in Capital]),
-        FormField("dimension", "Dimensie (mag leeg)", goal.dimension.value if goal and goal.dimension else None,
+        FormField("dimension", "Dimensie (mag leeg)",
+                  goal.dimension.value if goal and goal.dimension else None,
                   "select", [(d.label, d.value) for d in Dimension]),
     ]
 

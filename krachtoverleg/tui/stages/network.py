@@ -42,12 +42,16 @@ def _fields(member: NetworkMember | None, context: StageContext) -> list[FormFie
 
 
 def _build(values: dict[str, Any], member: NetworkMember | None, context: StageContext) -> NetworkMember:
-    fields = dict(
-        name=values["name"], role=values["role"], relation=require(values["relation"], "Relatie"),
-        support=[s for s in Support if values[f"support_{s.value}"]],
-        tie=values["tie"] or Tie.NORMAL, influence=values["influence"] or Influence.NEUTRAL,
-        contribution=values["contribution"], organisation=values["organisation"])
+    fields = {
+        "name": values["name"], "role": values["role"], "relation": require(values["relation"], "Relatie"),
+        "support": [s for s in Support if values[f"support_{s.value}"]],
+        "tie": values["tie"] or Tie.NORMAL, "influence": values["influence"] or Influence.NEUTRAL,
+        "contribution": values["contribution"], "organisation": values["organisation"]}
     return member.replace(**fields) if member else NetworkMember(**fields)
+
+
+def _influence(member: NetworkMember) -> str:
+    return ("✖ " if member.influence is Influence.HINDERS else "") + member.influence.label
 
 
 class NetworkPane(StagePane, Vertical):
@@ -58,9 +62,9 @@ class NetworkPane(StagePane, Vertical):
             "Mensen",
             [Column("Wie", lambda m, c: c.names.member(m)),
              Column("Relatie", lambda m, c: m.relation.label),
-             Column("Steun", lambda m, c: " ".join(s.value for s in m.support) or "-"),
+             Column("Steun", lambda m, c: " ".join(str(s) for s in m.support) or "-"),
              Column("Band", lambda m, c: m.tie.label),
-             Column("Invloed", lambda m, c: ("✖ " if m.influence is Influence.HINDERS else "") + m.influence.label),
+             Column("Invloed", lambda m, c: _influence(m)),
              Column("Kan bijdragen", lambda m, c: m.contribution or "-")],
             lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
             id="network-table")

@@ -54,9 +54,8 @@ class OpeningPane(StagePane, Vertical):
                     a.organisation or "-"]) for a in meeting.attendees])
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.context is not None and self.context.read_only:
-            return False  # a closed meeting offers no edits it would then refuse
-        return True
+        # A closed meeting offers no edits it would then refuse.
+        return self.context is None or not self.context.read_only
 
     def focus_first(self) -> bool:
         self.query_one("#attendees", DataTable).focus()
@@ -118,8 +117,8 @@ class OpeningPane(StagePane, Vertical):
         assert self.context is not None
         case = self.context.data.case
         fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag)]
-        self.app.push_screen(FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"])),
-                             lambda answer: self.save_edit(case, answer))
+        dialog = FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"]))
+        self.app.push_screen(dialog, lambda answer: self.save_edit(case, answer))
 
     def action_details(self) -> None:
         assert self.context is not None

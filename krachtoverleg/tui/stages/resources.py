@@ -32,9 +32,9 @@ def _fields(resource: Resource | None, context: StageContext) -> list[FormField]
 
 
 def _build(values: dict[str, Any], resource: Resource | None, context: StageContext) -> Resource:
-    fields = dict(text=values["text"], group=require(values["group"], "Groep"),
-                  type=require(values["type"], "Soort"), in_use=values["in_use"],
-                  quality=values["quality"])
+    fields = {"text": values["text"], "group": require(values["group"], "Groep"),
+                  "type": require(values["type"], "Soort"), "in_use": values["in_use"],
+                  "quality": values["quality"]}
     return resource.replace(**fields) if resource else Resource(**fields)
 
 

@@ -59,9 +59,7 @@ class ReviewPane(StagePane, Vertical):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.context is not None and self.context.read_only:
-            return False
-        return True
+        return not (self.context is not None and self.context.read_only)
 
     def _selected(self) -> Action | None:
         key = cursor_key(self.query_one(DataTable))
@@ -88,4 +86,5 @@ class ReviewPane(StagePane, Vertical):
         def build(values: dict[str, Any]) -> Action:
             return action.replace(status=status, note=values["note"])
 
-        self.app.push_screen(FormDialog(action.what, fields, build), lambda answer: self.save_edit(action, answer))
+        self.app.push_screen(FormDialog(action.what, fields, build),
+                             lambda answer: self.save_edit(action, answer))

@@ -70,9 +70,7 @@ class SelfOrMePane(StagePane, Vertical):
         return True
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.context is not None and self.context.read_only:
-            return False
-        return True
+        return not (self.context is not None and self.context.read_only)
 
     def _selected(self) -> Step | None:
         key = cursor_key(self.query_one(DataTable))

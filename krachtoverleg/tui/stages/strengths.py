@@ -105,9 +105,7 @@ class StrengthBoard(StagePane, Vertical):
         # Letter keys type text while the capture line has focus.
         if action in ("edit", "delete", "column", "capture") and isinstance(self.app.focused, CaptureLine):
             return False
-        if action in ("edit", "delete") and self.context is not None and self.context.read_only:
-            return False
-        return True
+        return not (action in ("edit", "delete") and self.context is not None and self.context.read_only)
 
     def refresh_view(self, context: StageContext) -> None:
         strengths = context.data.all(Strength)
@@ -126,7 +124,8 @@ class StrengthBoard(StagePane, Vertical):
         strengths = self.context.data.all(Strength)
         for kind in KINDS:
             count = sum(1 for s in strengths if s.kind is kind)
-            self.query_one(f"#column-{kind.value}", StrengthColumn).show_selected(kind is self.selected, count)
+            column = self.query_one(f"#column-{kind.value}", StrengthColumn)
+            column.show_selected(kind is self.selected, count)
         self.query_one("#capture-hint", Static).update(
             f"Geen ik ben/kan/heb/wil vooraan? Dan naar: {self.selected.label}.")
 
@@ -136,7 +135,7 @@ class StrengthBoard(StagePane, Vertical):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         for column in self.query(StrengthColumn):
-            if event.widget in column.query(ListView):
+            if event.widget is column.query_one(ListView):
                 self.selected = column.kind
                 self._show_selection()
 
@@ -192,7 +191,8 @@ class StrengthBoard(StagePane, Vertical):
             FormField("text", "Kracht", strength.text),
             FormField("kind", "Soort", strength.kind.value, "select",
                       [(k.label, k.value) for k in StrengthKind]),
-            FormField("dimension", "Dimensie (mag leeg)", strength.dimension.value if strength.dimension else None,
+            FormField("dimension", "Dimensie (mag leeg)",
+                      strength.dimension.value if strength.dimension else None,
                       "select", [(d.label, d.value) for d in Dimension]),
             FormField("named_by", "Wie noemde het (mag leeg)",
                       strength.named_by.value if strength.named_by else None, "select",

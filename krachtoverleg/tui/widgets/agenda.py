@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
-from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, stage_index
+from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, StageKey, stage_index
 
 
 class AgendaColumn(ListView):
     class StageChosen(Message):
-        def __init__(self, key: str) -> None:
+        def __init__(self, key: StageKey) -> None:
             super().__init__()
             self.key = key
 
@@ -25,7 +25,7 @@ class AgendaColumn(ListView):
     def _text(number: int, title: str, current: bool) -> str:
         return f"{'▶' if current else ' '} {number} {title}"
 
-    def show_current(self, key: str) -> None:
+    def show_current(self, key: StageKey) -> None:
         self.current = key
         for number, stage in enumerate(AGENDA):
             item = self.query_one(f"#agenda-{stage.key}", ListItem)
@@ -36,4 +36,4 @@ class AgendaColumn(ListView):
     def on_list_view_selected(self, event: ListView.Selected) -> None:
         event.stop()
         if event.item.id:
-            self.post_message(self.StageChosen(event.item.id.removeprefix("agenda-")))
+            self.post_message(self.StageChosen(StageKey(event.item.id.removeprefix("agenda-"))))

@@ -26,7 +26,7 @@ RIGHT = (Relation.FRIENDS, Relation.PROFESSIONALS)
 def _person(member: NetworkMember, names: Names, left: bool) -> Text:
     sign, style = INFLUENCE[member.influence]
     who = names.member(member)
-    support = " ".join(s.value for s in member.support)
+    support = " ".join(str(s) for s in member.support)
     label = Text(who, style="bold")
     if support:
         label.append(f" {support}", style="")

@@ -82,9 +82,9 @@ class RecordTable(Vertical, Generic[R]):
         self.table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("add", "edit", "delete") and self.context is not None and self.context.read_only:
-            return False  # a closed meeting is read-only; the footer hides the keys
-        return True
+        # A closed meeting is read-only; the footer hides the keys.
+        read_only = self.context is not None and self.context.read_only
+        return not (action in ("add", "edit", "delete") and read_only)
 
     def save(self, *changes: Change) -> None:
         self.post_message(StagePane.SaveRequested(changes))

@@ -1,0 +1,79 @@
+"""Every export format, declared once where it is written. The CLI's --format choices, the
+minutes dialog's options and the tests all read these two registries.
+
+A format registers itself with a decorator on its render function; adding one means writing
+that function and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from krachtoverleg.core.rules.action_list import ActionList
+
+S = TypeVar("S")  # what a format renders from
+
+
+@dataclass(frozen=True)
+class ExportFormat(Generic[S]):
+    key: str  # what --format takes, and the file's suffix
+    label: str  # in Dutch, for the screen
+    render: Callable[[S, datetime], str]
+
+
+class Registry(Generic[S]):
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.formats: dict[str, ExportFormat[S]] = {}
+
+    def register(self, key: str, label: str) -> Callable[[Callable[[S, datetime], str]],
+                                                          Callable[[S, datetime], str]]:
+        def declare(render: Callable[[S, datetime], str]) -> Callable[[S, datetime], str]:
+            if key in self.formats:
+                raise ValueError(f"{self.what}: format {key} is declared twice")
+            self.formats[key] = ExportFormat(key, label, render)
+            return render
+        return declare
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.formats)
+
+    def get(self, key: str) -> ExportFormat[S] | None:
+        return self.formats.get(key)
+
+
+@dataclass(frozen=True)
+class MinutesText:
+    """The minutes as Markdown, and the title an HTML page gets."""
+
+    markdown: str
+    title: str
+
+
+MINUTES: Registry[MinutesText] = Registry("verslag")
+ACTION_LISTS: Registry[ActionList] = Registry("actielijst")
+
+
+@MINUTES.register("md", "Markdown (.md), voor in een mail")
+def minutes_markdown_file(minutes: MinutesText, made_at: datetime) -> str:
+    return minutes.markdown
+
+
+@MINUTES.register("html", "HTML (.html), om te openen en te printen")
+def minutes_html_file(minutes: MinutesText, made_at: datetime) -> str:
+    from krachtoverleg.core.export.html_document import (
+        html_document,  # markdown-it loads only here
+    )
+
+    return html_document(minutes.markdown, minutes.title)
+
+
+def action_list_formats() -> Registry[ActionList]:
+    """The action-list formats; they register when their module loads (it is light: icalendar
+    and rich load only while a list is written)."""
+    import krachtoverleg.core.export.action_formats  # noqa: F401
+
+    return ACTION_LISTS
