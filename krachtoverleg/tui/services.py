@@ -13,9 +13,10 @@ from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.store import Store
+from krachtoverleg.tui.guard import NoSilentCancel
 
 
-class ServicesApp(App[None]):
+class ServicesApp(NoSilentCancel, App[None]):
     """The app as its screens and widgets see it."""
 
     def __init__(self, store: Store, clock: Clock) -> None:

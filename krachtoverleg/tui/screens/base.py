@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from textual.screen import Screen
 
+from krachtoverleg.tui.guard import NoSilentCancel
 
-class DataScreen(Screen[None]):
+
+class DataScreen(NoSilentCancel, Screen[None]):
     """Shows stored data: it can read it again (another window saved, or names were shown or
     hidden) and keep what was typed but not yet saved when the app is about to stop."""
 

@@ -17,6 +17,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Remove, edit
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.tui.context import StageContext
+from krachtoverleg.tui.guard import NoSilentCancel
 
 # Either the changes themselves, or how to work them out from the case as it stands when the
 # save runs (moving a step with a held key must start from the previous move).
@@ -29,7 +30,7 @@ def pane_id(key: StageKey) -> str:
     return f"pane-{key.value}"
 
 
-class StagePane(Widget):
+class StagePane(NoSilentCancel, Widget):
     KEY: ClassVar[StageKey]
     EXTRA_CLASSES: ClassVar[str] = ""
 
