@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from krachtoverleg.core.models.agenda import STAGE_KEYS
 from krachtoverleg.tui.app import KrachtApp
 
 SIZES = [(80, 24), (100, 30), (160, 45)]
@@ -52,7 +53,7 @@ def test_meeting_krachten(make_app, snap_compare, size):
                         terminal_size=size)
 
 
-@pytest.mark.parametrize("stage_number", range(1, 10))
+@pytest.mark.parametrize("stage_number", range(1, len(STAGE_KEYS)))
 def test_every_stage_at_100x30(make_app, snap_compare, stage_number):
     presses = ["enter", *["pagedown"] * stage_number]
     if stage_number == 2:

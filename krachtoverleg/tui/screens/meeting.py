@@ -250,7 +250,7 @@ class MeetingScreen(DataScreen):
     def action_leave_field(self) -> None:
         if isinstance(self.focused, Input):
             pane = self._pane(self.current)
-            board = pane.query("ListView, DataTable") if pane else None
+            board = pane.query("OptionList, DataTable") if pane else None
             (board.first() if board else self.query_one(AgendaColumn)).focus()
 
     # -- changes: saved the moment they are made, shown from what was written -----------------

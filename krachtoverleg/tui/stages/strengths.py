@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.events import DescendantFocus
-from textual.widgets import Label, ListItem, ListView, Static
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
 
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Meeting, Strength
@@ -31,6 +32,9 @@ KINDS = list(StrengthKind)
 
 
 class StrengthColumn(Vertical):
+    """One kind of strength. An OptionList draws only the lines in view, so a column of 500
+    strengths costs one widget, and adding a strength adds one line, not a widget."""
+
     def __init__(self, kind: StrengthKind) -> None:
         super().__init__(id=f"column-{kind.value}", classes="strength-column")
         self.kind = kind
@@ -39,7 +43,11 @@ class StrengthColumn(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.kind.label.upper(), classes="column-title")
-        yield ListView(id=f"list-{self.kind.value}")
+        yield OptionList(id=f"list-{self.kind.value}")
+
+    @property
+    def view(self) -> OptionList:
+        return self.query_one(OptionList)
 
     def show_selected(self, selected: bool, count: int) -> None:
         marker = "▸ " if selected else ""
@@ -47,32 +55,32 @@ class StrengthColumn(Vertical):
         self.set_class(selected, "selected")
 
     def sync(self, strengths: list[Strength]) -> None:
-        """Show these strengths: add, change or remove only the items that differ."""
-        view = self.query_one(ListView)
+        """Show these strengths: add, change or remove only the lines that differ."""
+        view = self.view
         wanted = [s.id for s in strengths]
         texts = {s.id: _item_text(s) for s in strengths}
         plan = plan_list(self.strength_ids, wanted)
-        if plan is None:
-            view.clear()
-            view.extend(ListItem(Label(texts[key])) for key in wanted)
+        appended_only = plan is not None and all(index >= len(wanted) - len(plan.insert)
+                                                 for index, _ in plan.insert)
+        if plan is None or not appended_only:
+            keep = view.highlighted
+            view.set_options(Option(texts[key], id=key) for key in wanted)
+            if wanted:
+                view.highlighted = min(keep or 0, len(wanted) - 1)
         else:
-            items = dict(zip(self.strength_ids, view.query_children(ListItem), strict=False))
             for key in plan.remove:
-                items.pop(key).remove()
-            for key, item in items.items():
-                if texts[key] != self.texts.get(key):
-                    item.query_one(Label).update(texts[key])
-            for index, key in plan.insert:
-                view.insert(index, [ListItem(Label(texts[key]))])
+                view.remove_option(key)
+            for key in wanted:
+                if key in self.texts and texts[key] != self.texts[key]:
+                    view.replace_option_prompt(key, texts[key])
+            view.add_options(Option(texts[key], id=key) for _, key in plan.insert)
         self.strength_ids, self.texts = wanted, texts
-        if strengths and view.index is None:
-            view.index = 0
+        if strengths and view.highlighted is None:
+            view.highlighted = 0
 
     def highlighted(self) -> str | None:
-        index = self.query_one(ListView).index
-        if index is None or not 0 <= index < len(self.strength_ids):
-            return None
-        return self.strength_ids[index]
+        option = self.view.highlighted_option
+        return option.id if option is not None else None
 
 
 def _item_text(strength: Strength) -> str:
@@ -135,7 +143,7 @@ class StrengthBoard(StagePane, Vertical):
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         for column in self.query(StrengthColumn):
-            if event.widget is column.query_one(ListView):
+            if event.widget is column.view:
                 self.selected = column.kind
                 self._show_selection()
 
@@ -174,7 +182,7 @@ class StrengthBoard(StagePane, Vertical):
 
     def action_column(self, step: int) -> None:
         index = (KINDS.index(self.selected) + step) % len(KINDS)
-        self.query_one(f"#list-{KINDS[index].value}", ListView).focus()
+        self.query_one(f"#column-{KINDS[index].value}", StrengthColumn).view.focus()
 
     def _highlighted(self) -> Strength | None:
         if self.context is None:
