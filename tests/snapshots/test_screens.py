@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from krachtoverleg.core.models.agenda import STAGE_KEYS
+from krachtoverleg.core.models.agenda import STAGE_KEYS, StageKey, stage_index
 from krachtoverleg.tui.app import KrachtApp
 
 SIZES = [(80, 24), (100, 30), (160, 45)]
@@ -65,14 +65,18 @@ def test_new_case_dialog(make_app, snap_compare):
     assert snap_compare(make_app(), run_before=keys("n", "tab"), terminal_size=(100, 30))
 
 
-@pytest.mark.parametrize("stage_number", [1, 4, 6, 7, 8, 9])
+BUSY = (StageKey.TERUGBLIK, StageKey.NETWERK, StageKey.DOELEN, StageKey.ZELF_OF_IK, StageKey.ACTIES,
+        StageKey.AFSLUITING)
+
+
+@pytest.mark.parametrize("stage_number", [stage_index(key) for key in BUSY])
 def test_busy_stages_at_80x24(make_app, snap_compare, stage_number):
     assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * stage_number),
                         terminal_size=(80, 24))
 
 
 def test_network_at_160x45(make_app, snap_compare):
-    assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * 4),
+    assert snap_compare(make_app(), run_before=keys("enter", *["pagedown"] * stage_index(StageKey.NETWERK)),
                         terminal_size=(160, 45))
 
 
@@ -87,7 +91,7 @@ def test_case_overview(make_app, snap_compare):
 
 def test_minutes_dialog(make_app, snap_compare):
     async def run(pilot) -> None:
-        await keys("enter", *["pagedown"] * 9, "m")(pilot)
+        await keys("enter", *["pagedown"] * stage_index(StageKey.AFSLUITING), "m")(pilot)
         pilot.app.screen.query_one("#field-folder").value = "/srv/verslagen"  # not the home folder
         await pilot.pause()
 

@@ -7,6 +7,7 @@ import stat
 
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Action
+from krachtoverleg.core.models.agenda import StageKey, stage_index
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.tui.screens.actions import ActionsScreen
 from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
@@ -118,7 +119,7 @@ async def test_the_minutes_dialog_writes_a_private_file_and_says_where(app, demo
     folder = tmp_path / "verslagen"
     folder.mkdir()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter", *["pagedown"] * 9, "m")
+        await pilot.press("enter", *["pagedown"] * stage_index(StageKey.AFSLUITING), "m")
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#field-folder").value = str(tmp_path / "bestaat-niet")
@@ -139,7 +140,7 @@ async def test_the_minutes_dialog_writes_a_private_file_and_says_where(app, demo
 
 async def test_the_minutes_of_a_closed_meeting_can_still_be_made(app, store, demo, tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter", *["pagedown"] * 9, "c", "j")
+        await pilot.press("enter", *["pagedown"] * stage_index(StageKey.AFSLUITING), "c", "j")
         await pilot.pause()
         await pilot.press("m")
         await pilot.pause()

@@ -13,6 +13,7 @@ from krachtoverleg.core.models import (
     Resource,
     Step,
 )
+from krachtoverleg.core.models.agenda import stage_index
 from krachtoverleg.core.models.vocab import (
     ActionStatus,
     Carrier,
@@ -25,14 +26,11 @@ from krachtoverleg.tui.dialogs.form import FormDialog
 
 from .conftest import screen_text
 
-STAGE_NUMBER = {"terugblik": 1, "hulpbronnen": 3, "netwerk": 4, "ambities": 5, "doelen": 6,
-                "zelf_of_ik": 7, "acties": 8, "afsluiting": 9}
-
 
 async def go_to(pilot, stage):
     await pilot.press("enter")
     await pilot.pause()
-    await pilot.press(*["pagedown"] * STAGE_NUMBER[stage])
+    await pilot.press(*["pagedown"] * stage_index(stage))
     await pilot.pause()
 
 

@@ -186,6 +186,8 @@ class MeetingScreen(DataScreen):
         meeting, store = self.meeting, services(self).store
         if meeting is None or not may_edit(meeting, store.writable) or self.data is None:
             return
+        if all(getattr(meeting, name) == value for name, value in fields.items()):
+            return  # nothing new: no write
         try:
             applied = store.apply(self.case_id, Patch(Meeting, meeting.id, fields))
         except KrachtError as error:
