@@ -79,11 +79,13 @@ class MeetingScreen(DataScreen):
             with Vertical(id="stage-area"):
                 yield StageHeader()
                 yield ContentSwitcher(id="stages")  # panes are built when first shown
-        yield Footer(compact=True, show_command_palette=False)
 
     async def on_mount(self) -> None:
         if self.load() and self.meeting is not None:
             await self.go_to(self.meeting.current_stage, remember=False)
+        # The footer comes last, when the keyboard is where work starts: it is then drawn once,
+        # with the keys of that place, instead of twice (about a third of the start-up time).
+        await self.mount(Footer(compact=True, show_command_palette=False))
         self.set_interval(1, self.show_time)
         # show_time skips itself until the screen counts as mounted, which is only after this
         # handler: draw the timer box at once, not a second later (snapshots depend on it).
