@@ -100,11 +100,11 @@ class KrachtApp(ServicesApp):
         marker = self.store.disk_marker(screen.watched_case())
         if self._seen.get(id(screen)) == marker:
             return
-        first = id(screen) not in self._seen
+        # The first look at a screen reads again too: a save may have landed between the screen
+        # reading the files and this first look.
         self._seen[id(screen)] = marker
-        if not first:
-            self.store.refresh()
-            screen.reload()
+        self.store.refresh()
+        screen.reload()
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 

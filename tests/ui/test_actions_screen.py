@@ -150,3 +150,20 @@ async def test_the_minutes_of_a_closed_meeting_can_still_be_made(app, store, dem
         await pilot.pause()
         written = tmp_path / "verslag-K-001-overleg-2-2026-11-23-met-namen.html"
         assert "Petra de Vries" in written.read_text("utf-8")
+
+
+async def test_marking_an_action_keeps_what_was_changed_elsewhere(app, store, demo):
+    """The list was read before the meeting changed the action: marking it done changes only
+    its status and note, not the due date and check set in the meeting meanwhile."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        row = app.screen.shown[0]
+        changed = row.action.replace(check="Brief ligt er", due=row.action.due.replace(year=2027))
+        store.save(demo.id, changed)  # as the meeting screen would, while this list was open
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+    stored = store.load(demo.id).get(Action, row.action.id)
+    assert stored is not None and stored.status is ActionStatus.DONE
+    assert (stored.check, stored.due) == ("Brief ligt er", changed.due)

@@ -98,7 +98,9 @@ async def test_two_hundred_saves_as_fast_as_the_loop_allows(store, store_dir, de
         steps = screen.data.steps_of(goal)
         first = steps[0]
         # 60 times + (the first step walks to the end and stays there), then 40 times -.
-        post_without_pause(app, [events.Key("plus", "+")] * 60 + [events.Key("minus", "-")] * 40)
+        # A terminal sends a new key event for every press: never the same object twice.
+        post_without_pause(app, [events.Key("plus", "+") for _ in range(60)]
+                           + [events.Key("minus", "-") for _ in range(40)])
         await pilot.pause(0.5)
         await settle(pilot, lambda: False, rounds=20)
         assert app.is_running and app.screen is screen

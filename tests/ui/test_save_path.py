@@ -115,3 +115,113 @@ async def test_a_strength_edited_elsewhere_in_the_case_is_not_overwritten_by_a_c
         await pilot.pause()
     texts = [s.text for s in store.load(demo.id).all(Strength)]
     assert texts.count("een fiets") == 1
+
+
+async def test_a_full_disk_keeps_the_app_running_and_gives_the_line_back(app, store, demo, monkeypatch):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        before = len(store.load(demo.id).all(Strength))
+
+        def full(target, data):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("krachtoverleg.core.store.case_store.write_atomic", full)
+        await pilot.press(*"ik kan zingen", "enter")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, MeetingScreen)
+        assert app.screen.query_one("#capture").value == "ik kan zingen"
+        assert any("schijf is vol" in str(n.message) for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("enter")  # the disk has room again: the same line is saved once
+        await pilot.pause()
+    texts = [s.text for s in store.load(demo.id).all(Strength)]
+    assert len(texts) == before + 1 and texts.count("zingen") == 1
+
+
+async def test_closing_keeps_a_line_typed_in_krachten_as_a_draft(app, store_dir, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik wil een hond")
+        await pilot.press(*["pagedown"] * (len(STAGE_KEYS) - 3), "c", "j")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    meeting = todays_meeting(store_dir, demo.id)
+    assert not meeting.is_open and meeting.drafts == {"krachten": "ik wil een hond"}
+
+
+async def test_keys_typed_right_after_pagedown_land_in_the_new_stage(app, store, demo):
+    from textual import events
+
+    from .test_fast_saves import key_events, post_without_pause
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown")
+        await pilot.pause()
+        post_without_pause(app, [events.Key("pagedown", None), *key_events("ik heb een fiets\r")])
+        await pilot.pause(0.3)
+        assert app.screen.current is StageKey.KRACHTEN
+    assert "een fiets" in [s.text for s in store.load(demo.id).all(Strength)]
+
+
+async def test_coming_back_to_a_half_typed_line_adds_to_it(app, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik kan zwemmen", "pagedown", "pageup")
+        await pilot.pause()
+        await pilot.press(*" en duiken")
+        await pilot.pause()
+        assert app.screen.query_one("#capture").value == "ik kan zwemmen en duiken"
+
+
+async def test_a_draft_the_user_cleared_stays_cleared(app, store, store_dir, demo, clock):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik kan koken", "f2")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        capture = app.screen.query_one("#capture")
+        assert capture.value == "ik kan koken"
+        capture.value = ""
+        await pilot.press("f4", "pageup")  # names shown: every screen reads the case again
+        await pilot.pause()
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert app.screen.query_one("#capture").value == ""
+
+
+async def test_enter_in_a_dialog_saves_the_letters_typed_just_before_it(app, store, demo):
+    """One burst, as a paste or a slow remote link delivers it: name, Tab, role, Tab, organisation, Enter."""
+    from textual import events
+
+    from .test_fast_saves import key_events, post_without_pause
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        tab = events.Key("tab", "\t")
+        post_without_pause(app, [*key_events("Jan Jansen"), tab, *key_events("wijkagent"),
+                                 events.Key("tab", "\t"), *key_events("Politie\r")])
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, MeetingScreen)
+    meeting = max(store.load(demo.id).all(Meeting), key=lambda m: m.number)
+    jan = next(a for a in meeting.attendees if a.name == "Jan Jansen")
+    assert (jan.role, jan.organisation) == ("wijkagent", "Politie")
+
+
+async def test_the_read_only_window_offers_no_capture_line_and_says_why(store, store_dir, demo, clock):
+    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    async with second.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        capture = second.screen.query_one("#capture")
+        assert capture.disabled and second.focused is not capture

@@ -92,3 +92,15 @@ async def test_a_damaged_case_is_named_and_the_others_still_open(store, store_di
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and app.screen.case_id == demo.id
     assert path.read_bytes()[:10] and len(path.read_bytes()) == 200  # never overwritten
+
+
+async def test_a_save_between_opening_and_the_first_look_is_shown(store, store_dir, demo, clock):
+    meeting = meeting_for_today(store, demo.id, clock.today())
+    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        store.save(demo.id, Strength(kind="ik_ben", text="vroeg opgestaan", meeting_id=meeting.id))
+        second.follow_other_window()  # the first look after the save: it must read again
+        await pilot.pause()
+        assert "vroeg opgestaan" in screen_text(second)

@@ -20,6 +20,11 @@ def may_edit(meeting: Meeting, window_writable: bool) -> bool:
     return meeting.is_open and window_writable
 
 
+def closes(meeting: Meeting, change: Change) -> bool:
+    return (isinstance(change, Patch) and change.record_type is Meeting
+            and change.record_id == meeting.id and change.fields.get("status") is MeetingStatus.CLOSED)
+
+
 def reopens(meeting: Meeting, change: Change) -> bool:
     return (isinstance(change, Patch) and change.record_type is Meeting
             and change.record_id == meeting.id and change.fields.get("status") is MeetingStatus.OPEN)

@@ -9,6 +9,8 @@ file lock; readers need no lock, since they only ever see whole files."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -249,15 +251,21 @@ class Store:
         self._load_index()
 
     def disk_marker(self, case_id: str | None = None) -> tuple[int, ...]:
-        """Changes when another process writes: the index shards' times, and the case file's."""
+        """Changes when another process writes: the index shards and the case file. Every write
+        replaces the file by a new one, so the inode changes even when two writes fall within
+        the same tick of the file system's clock."""
         folder = self.root / INDEX
-        shards = tuple(p.stat().st_mtime_ns for p in sorted(folder.glob("*.json"))) if folder.is_dir() else ()
-        if case_id is None:
-            return shards
-        try:
-            return (*shards, self._case_path(case_id).stat().st_mtime_ns)
-        except OSError:
-            return (*shards, 0)
+        shards = sorted(folder.glob("*.json")) if folder.is_dir() else []
+        paths = [*shards, self._case_path(case_id)] if case_id is not None else shards
+        marker: list[int] = []
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                marker += [0, 0, 0]
+                continue
+            marker += [info.st_ino, info.st_mtime_ns, info.st_size]
+        return tuple(marker)
 
     def cases(self) -> list[CaseSummary]:
         return sorted(self._index.values(), key=lambda s: s.code)
@@ -377,15 +385,36 @@ class Store:
         self._commit(data.case.id, raw_from_records(data))
 
     def _commit(self, case_id: str, raw: dict[str, Any]) -> None:
-        """The one way a case reaches the disk: the whole file, atomically, then its index entry."""
-        write_atomic(self._case_path(case_id), encode(stamp(raw, SCHEMA_VERSION)))
-        self._update_index(summarise(raw))
+        """The one way a case reaches the disk: the whole file, atomically, then its index entry.
+        A failed write (a full disk, a removed folder) changes nothing and says so in Dutch. Once
+        the case file is written the change is saved: if only the index entry cannot be written,
+        the index is behind, and it is brought up to date from the case file the next time the
+        store is opened."""
+        try:
+            write_atomic(self._case_path(case_id), encode(stamp(raw, SCHEMA_VERSION)))
+        except OSError as error:
+            raise StoreError(_write_failed(error)) from None
+        # If only the shard fails, the shard on disk is behind the newer case file: the next open
+        # notices (see _reconcile_index) and mends it.
+        with contextlib.suppress(OSError):
+            self._update_index(summarise(raw))
 
     # -- settings -----------------------------------------------------------------------
 
     def save_settings(self) -> None:
         if self.writable:
-            self.settings.save(self.root / SETTINGS)
+            try:
+                self.settings.save(self.root / SETTINGS)
+            except OSError as error:
+                raise StoreError(_write_failed(error)) from None
+
+
+def _write_failed(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return ("Niet opgeslagen: de schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
+                "er is niets veranderd.")
+    reason = error.strerror or "onbekende fout"
+    return f"Niet opgeslagen: het bestand kon niet worden geschreven ({reason}). Er is niets veranderd."
 
 
 def _stored(db: TinyDB, record_type: type[R], record_id: str) -> R:

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.tui.widgets.form_input import FormInput
 
 T = TypeVar("T")
 
@@ -32,16 +33,16 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     """`build` turns the entered values into the answer, raising ValidationError when they do
     not fit; its message is shown in the dialog and nothing is returned until it is right."""
 
-    # Tab and Enter are priority bindings: handled the moment they arrive, before the keys
-    # typed after them. As ordinary bindings they would wait until the key had travelled up
-    # from the field, and letters typed just after Tab would land in the field being left.
+    # Tab is a priority binding: handled the moment it arrives, so the letters typed after it go
+    # to the next field (the letters before it are already on their way to the field being
+    # left). As an ordinary binding it would wait until the key had travelled up from the field.
+    # Enter is taken by the field itself, in order (FormInput).
     BINDINGS = [
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
         Binding("ctrl+s", "save", "Opslaan", id="dialog.save"),
         Binding("tab", "app.focus_next", "Volgend veld", id="dialog.next", priority=True, show=False),
         Binding("shift+tab", "app.focus_previous", "Vorig veld", id="dialog.previous", priority=True,
                 show=False),
-        Binding("enter", "save_from_field", "Opslaan", id="dialog.enter", priority=True, show=False),
     ]
 
     def __init__(self, title: str, fields: list[FormField],
@@ -74,8 +75,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                           allow_blank=True, prompt="(kies)", id=widget_id)
         if spec.kind == "check":
             return Checkbox(spec.label, bool(spec.value), id=widget_id)
-        return Input(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
-                     id=widget_id)
+        return FormInput(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
+                         id=widget_id)
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -85,9 +86,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             result[spec.name] = None if value is Select.NULL else value
         return result
 
-    def action_save(self) -> None:
+    def action_save(self, entered: dict[str, Any] | None = None) -> None:
         try:
-            answer = self.build(self.values())
+            answer = self.build({**self.values(), **(entered or {})})
         except ValidationError as error:
             self.query_one("#form-error", Static).update(f"Let op: {error}")
             return
@@ -96,13 +97,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save_from_field":  # Enter saves from a text field; elsewhere it presses or opens
-            return isinstance(self.focused, Input)
-        return True
-
-    def action_save_from_field(self) -> None:
-        self.action_save()
+    def on_form_input_entered(self, event: FormInput.Entered) -> None:
+        """Enter in a text field saves, with that field's text as it was when Enter came."""
+        event.stop()
+        name = (event.field.id or "").removeprefix("field-")
+        self.action_save({name: event.value})
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

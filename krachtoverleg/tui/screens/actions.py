@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.export.action_formats import OVERDUE
 from krachtoverleg.core.models import Action
+from krachtoverleg.core.models.changes import edit
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.action_list import (
     STATUS_FILTERS,
@@ -67,6 +68,9 @@ class ActionsScreen(DataScreen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # back from a case's meeting: show what was changed there
 
     # -- data -----------------------------------------------------------------------------
 
@@ -172,7 +176,10 @@ class ActionsScreen(DataScreen):
             return action.replace(status=new, note=note)
 
         def done(answer: Action | None) -> None:
-            if answer is not None and services(self).attempt(services(self).store.save, row.case_id, answer):
+            # Only the status and note: whatever else changed in the meeting since this list was
+            # read stays as it is.
+            store = services(self).store
+            if answer is not None and services(self).attempt(store.apply, row.case_id, edit(action, answer)):
                 self.notify(f"{answer.what}: {STATUS_SIGNS[new]}", title="Opgeslagen")
                 self.reload()
 

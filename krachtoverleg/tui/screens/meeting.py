@@ -24,7 +24,7 @@ from krachtoverleg.core.models import Case, Meeting
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Patch, edit
-from krachtoverleg.core.rules.editing import may_edit, refusal
+from krachtoverleg.core.rules.editing import closes, may_edit, refusal
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, stage_seconds_with, time_view
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
@@ -172,8 +172,7 @@ class MeetingScreen(DataScreen):
         self.query_one(ContentSwitcher).current = pane_id(key)
         self.query_one(AgendaColumn).show_current(key)
         self.query_one(StageHeader).show(STAGES[key])
-        if not pane.focus_first():
-            self.query_one(AgendaColumn).focus()
+        self.set_focus(pane.focus_target() or self.query_one(AgendaColumn))
         now = services(self).clock.now()
         if remember and self.meeting is not None and leaving != key:
             fields: dict[str, Any] = {"current_stage": key}
@@ -255,7 +254,7 @@ class MeetingScreen(DataScreen):
         if isinstance(self.focused, Input):
             pane = self._pane(self.current)
             board = pane.query("OptionList, DataTable") if pane else None
-            (board.first() if board else self.query_one(AgendaColumn)).focus()
+            self.set_focus(board.first() if board else self.query_one(AgendaColumn))
 
     # -- changes: saved the moment they are made, shown from what was written -----------------
 
@@ -279,6 +278,8 @@ class MeetingScreen(DataScreen):
             if reason is not None:
                 self.notify(reason, severity="warning")
                 return None
+            if any(closes(meeting, change) for change in resolved):
+                self.save_unsaved()  # the stage's time and a typed line are kept, not shut out
             applied = store.apply(self.case_id, *resolved)
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)

@@ -10,6 +10,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from krachtoverleg.core.errors import ValidationError
@@ -136,9 +137,8 @@ class ActionsPane(StagePane, VerticalScroll):
             f"Evaluatie op: {day(meeting.evaluation_date)}   (v)\n"
             f"Plan B, als het anders loopt: {meeting.plan_b or '-'}   (p)")
 
-    def focus_first(self) -> bool:
-        self.query_one("#actions", RecordTable).focus_table()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#actions", RecordTable).table
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
+from textual.widget import Widget
 
 from krachtoverleg.core.models import Ambition, Need
 from krachtoverleg.core.models.agenda import StageKey
@@ -54,6 +55,5 @@ class AmbitionsPane(StagePane, Horizontal):
         for table in self.query(RecordTable):
             table.show(context)
 
-    def focus_first(self) -> bool:
-        self.query_one("#ambitions", RecordTable).focus_table()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#ambitions", RecordTable).table

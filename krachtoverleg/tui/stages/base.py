@@ -62,9 +62,10 @@ class StagePane(NoSilentCancel, Widget):
     def refresh_view(self, context: StageContext) -> None:
         raise NotImplementedError
 
-    def focus_first(self) -> bool:
-        """Put the keyboard where work on this stage starts; False if there is no such place."""
-        return False
+    def focus_target(self) -> Widget | None:
+        """Where the keyboard goes when the stage opens; None if there is no such place. The
+        screen moves focus there at once, so keys typed just after PageDown arrive there."""
+        return None
 
     def save(self, *changes: Change, done: Callable[[Applied | None], None] | None = None) -> None:
         self.post_message(self.SaveRequested(changes, done))

@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from krachtoverleg.core.errors import KrachtError
@@ -62,9 +63,8 @@ class ClosingPane(StagePane, VerticalScroll):
             f"Volgend overleg (v): {day(meeting.next_meeting)}\n"
             "Verslag maken (m): Markdown of HTML, met of zonder volledige namen")
 
-    def focus_first(self) -> bool:
-        self.focus()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.context is None:

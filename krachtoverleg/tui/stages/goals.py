@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from krachtoverleg.core.errors import ValidationError
@@ -110,7 +111,7 @@ class GoalsPane(StagePane, Horizontal):
         if self.goal is None:
             raise ValidationError("Maak eerst een doel (links), dan de stappen.")
         steps = context.data.steps_of(self.goal)
-        return Step(self.goal.id, values["text"], position=len(steps))
+        return Step(self.goal.id, values["text"], position=max((s.position for s in steps), default=-1) + 1)
 
     def refresh_view(self, context: StageContext) -> None:
         goals_table: RecordTable[Goal] = self.query_one("#goals", RecordTable)
@@ -126,6 +127,5 @@ class GoalsPane(StagePane, Horizontal):
                 self.goal = goal
                 self.query_one("#steps", StepsTable).show(goals_table.context)
 
-    def focus_first(self) -> bool:
-        self.query_one("#goals", RecordTable).focus_table()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#goals", RecordTable).table

@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Static
 
 from krachtoverleg.core.models import NetworkMember
@@ -81,6 +82,5 @@ class NetworkPane(StagePane, Vertical):
     def on_resize(self) -> None:
         self._draw()
 
-    def focus_first(self) -> bool:
-        self.query_one(RecordTable).focus_table()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one(RecordTable).table

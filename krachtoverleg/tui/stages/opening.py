@@ -7,6 +7,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models import Attendee, Meeting
@@ -57,9 +58,8 @@ class OpeningPane(StagePane, Vertical):
         # A closed meeting offers no edits it would then refuse.
         return self.context is None or not self.context.read_only
 
-    def focus_first(self) -> bool:
-        self.query_one("#attendees", DataTable).focus()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one("#attendees", DataTable)
 
     def _selected(self) -> Attendee | None:
         key = cursor_key(self.query_one("#attendees", DataTable))

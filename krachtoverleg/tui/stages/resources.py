@@ -6,6 +6,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 
 from krachtoverleg.core.models import Resource
 from krachtoverleg.core.models.agenda import StageKey
@@ -51,6 +52,5 @@ class ResourcesPane(StagePane, Vertical):
     def refresh_view(self, context: StageContext) -> None:
         self.query_one(RecordTable).show(context)
 
-    def focus_first(self) -> bool:
-        self.query_one(RecordTable).focus_table()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one(RecordTable).table

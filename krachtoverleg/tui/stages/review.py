@@ -8,6 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models import Action
@@ -54,9 +55,8 @@ class ReviewPane(StagePane, Vertical):
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
         self.query_one("#successes", Static).update(f"GELUKT\n{lines}")
 
-    def focus_first(self) -> bool:
-        self.query_one(DataTable).focus()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one(DataTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)

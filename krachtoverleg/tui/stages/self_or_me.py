@@ -10,6 +10,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models import NetworkMember, Step, StepDecision
@@ -65,9 +66,8 @@ class SelfOrMePane(StagePane, Vertical):
             ("", ["Nog geen open stappen. Maak ze bij 'Doelen en stappen'.", "", "", ""])])
         self.query_one("#balance", Static).update(balance_text(context))
 
-    def focus_first(self) -> bool:
-        self.query_one(DataTable).focus()
-        return True
+    def focus_target(self) -> Widget | None:
+        return self.query_one(DataTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.events import DescendantFocus
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,6 +21,7 @@ from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
+from krachtoverleg.core.rules.editing import refusal
 from krachtoverleg.core.rules.meetings import capture, parse_capture
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
@@ -63,10 +65,11 @@ class StrengthColumn(Vertical):
         appended_only = plan is not None and all(index >= len(wanted) - len(plan.insert)
                                                  for index, _ in plan.insert)
         if plan is None or not appended_only:
-            keep = view.highlighted
+            kept_row, kept_id = view.highlighted, self.highlighted()
             view.set_options(Option(texts[key], id=key) for key in wanted)
-            if wanted:
-                view.highlighted = min(keep or 0, len(wanted) - 1)
+            if wanted:  # the highlight stays on the same strength, or near where it was
+                view.highlighted = (wanted.index(kept_id) if kept_id in texts
+                                    else min(kept_row or 0, len(wanted) - 1))
         else:
             for key in plan.remove:
                 view.remove_option(key)
@@ -101,6 +104,7 @@ class StrengthBoard(StagePane, Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.selected = StrengthKind.IK_BEN
+        self._draft_shown = False
 
     def compose(self) -> ComposeResult:
         yield CaptureLine(placeholder="Typ: ik kan goed koken  (Enter = opslaan)", id="capture")
@@ -121,9 +125,14 @@ class StrengthBoard(StagePane, Vertical):
             self.query_one(f"#column-{kind.value}", StrengthColumn).sync(
                 [s for s in strengths if s.kind is kind])
         capture_line = self.query_one(CaptureLine)
+        capture_line.disabled = context.read_only  # offer typing only where it can be saved
         draft = context.meeting.drafts.get(CAPTURE_STAGE, "")
-        if draft and not capture_line.value:  # typed before the window closed: back where it was
-            capture_line.value = draft
+        if not self._draft_shown and context.window_writable:
+            # Typed before the window closed: back where it was, once. A line the user then
+            # clears stays cleared.
+            self._draft_shown = True
+            if draft and not capture_line.value:
+                capture_line.value = draft
         self._show_selection()
 
     def _show_selection(self) -> None:
@@ -137,9 +146,11 @@ class StrengthBoard(StagePane, Vertical):
         self.query_one("#capture-hint", Static).update(
             f"Geen ik ben/kan/heb/wil vooraan? Dan naar: {self.selected.label}.")
 
-    def focus_first(self) -> bool:
-        self.query_one(CaptureLine).focus()
-        return True
+    def focus_target(self) -> Widget | None:
+        capture_line = self.query_one(CaptureLine)
+        if capture_line.disabled:
+            return self.query_one(f"#column-{self.selected.value}", StrengthColumn).view
+        return capture_line
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         for column in self.query(StrengthColumn):
@@ -150,15 +161,18 @@ class StrengthBoard(StagePane, Vertical):
     def on_capture_line_captured(self, event: CaptureLine.Captured) -> None:
         event.stop()
         line, text, default = event.line, event.text, self.selected
-        if self.context is None or self.context.read_only:
-            line.give_back(text)
-            self.notify("Dit overleg is gesloten. Heropen het bij Afsluiting (o).", severity="warning")
+        if self.context is None:
+            return
+        reason = refusal(self.context.meeting, self.context.window_writable, [])
+        if reason is not None:
+            self._give_back(line, text)
+            self.notify(reason, severity="warning")
             return
         try:
             kind, what = parse_capture(text, default)
             Strength(kind=kind, text=what)  # checked here, so the message can say what to type
         except ValidationError as error:
-            line.give_back(text)
+            self._give_back(line, text)
             self.notify(f"{error} Typ de kracht achter 'ik ...'.", title="Niet opgeslagen", severity="error")
             return
         meeting_id = self.context.meeting.id
@@ -170,15 +184,21 @@ class StrengthBoard(StagePane, Vertical):
 
         def done(applied: Applied | None) -> None:
             if applied is None:
-                line.give_back(text)
+                self._give_back(line, text)
                 return
             saved = next(r for r in applied.written if isinstance(r, Strength))
             self.notify(f"{saved.kind.label}: {saved.text}", title="Opgeslagen")
 
         self.post_message(self.SaveRequested(changes, done))
 
+    def _give_back(self, line: CaptureLine, text: str) -> None:
+        if not line.give_back(text):  # something new is typed there already: say it, never mix
+            self.notify(f"Niet opgeslagen, typ deze regel opnieuw: “{text}”", severity="warning", timeout=20)
+
     def action_capture(self) -> None:
-        self.focus_first()
+        target = self.focus_target()
+        if target is not None:
+            target.focus()
 
     def action_column(self, step: int) -> None:
         index = (KINDS.index(self.selected) + step) % len(KINDS)
@@ -212,9 +232,9 @@ class StrengthBoard(StagePane, Vertical):
                                     dimension=values["dimension"], named_by=values["named_by"])
 
         def done(answer: Strength | None) -> None:
-            if answer is not None:
-                self.selected = answer.kind
-                self.save_edit(strength, answer)
+            # The keyboard stays in the column it was in, also when the strength moves to
+            # another kind: e and Delete then act on what is highlighted there.
+            self.save_edit(strength, answer)
 
         self.app.push_screen(FormDialog("Kracht wijzigen", fields, build), done)
 

@@ -38,7 +38,16 @@ class CaptureLine(Input):
         self.value = ""
         self.post_message(self.Captured(self, text))
 
-    def give_back(self, text: str) -> None:
-        """Not saved: put the text back, ahead of anything typed since."""
-        self.value = f"{text} {self.value}".rstrip() if self.value.strip() else text
-        self.cursor_position = len(self.value)
+    def __init__(self, *, placeholder: str = "", id: str | None = None) -> None:
+        # Focus never selects the text: coming back to a half-typed line, the next key adds to
+        # it instead of replacing it.
+        super().__init__(placeholder=placeholder, id=id, select_on_focus=False)
+
+    def give_back(self, text: str) -> bool:
+        """Not saved: put the text back if the line is still empty. A line typed since is never
+        mixed with it (the caller then shows the text in its message); False in that case."""
+        if self.value.strip():
+            return False
+        self.value = text
+        self.cursor_position = len(text)
+        return True

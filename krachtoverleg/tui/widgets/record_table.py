@@ -12,8 +12,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from krachtoverleg.core.models.changes import Change, Remove, edit
+from krachtoverleg.core.models.changes import Change, edit
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.rules.removal import consequence, removal
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -78,9 +79,6 @@ class RecordTable(Vertical, Generic[R]):
         key = cursor_key(self.table)
         return self.records.get(key) if key is not None else None
 
-    def focus_table(self) -> None:
-        self.table.focus()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A closed meeting is read-only; the footer hides the keys.
         read_only = self.context is not None and self.context.read_only
@@ -119,8 +117,11 @@ class RecordTable(Vertical, Generic[R]):
         if record is None or context is None:
             return
 
-        def done(yes: bool | None) -> None:
-            if yes:
-                self.save(Remove(type(record), record.id))
+        record_type, record_id = type(record), record.id
 
-        self.app.push_screen(ConfirmDialog(f"'{self.describe(record, context)}' verwijderen?"), done)
+        def done(yes: bool | None) -> None:
+            if yes:  # worked out when the save runs: what else goes, or why it may not
+                self.save_worked_out(lambda data: removal(data, record_type, record_id))
+
+        also = consequence(context.data, record_type, record_id)
+        self.app.push_screen(ConfirmDialog(f"'{self.describe(record, context)}' verwijderen?{also}"), done)
