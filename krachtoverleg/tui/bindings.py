@@ -1,6 +1,14 @@
-"""Bindings shared by several screens."""
+"""Bindings shared by several screens, and how the meeting's keys are made."""
 
 from textual.binding import Binding
 
 # Each screen binds F4 itself, first in its list, so the footer shows it even at 80 columns.
 PRIVACY_BINDING = Binding("f4", "app.toggle_privacy", "Namen", id="privacy", priority=True)
+
+
+def stage_key(key: str, action: str, description: str, id: str, *, show: bool = True) -> Binding:
+    """A key of the meeting, acted on the moment it arrives. As an ordinary binding it would wait
+    until the key had travelled up from the focused table, and the letters typed right after it
+    (the name in the dialog it opens) would reach the table first, be lost or start other keys.
+    The owner's check_action switches it off while a text field has the keyboard."""
+    return Binding(key, action, description, id=id, show=show, priority=True)

@@ -225,3 +225,17 @@ async def test_the_read_only_window_offers_no_capture_line_and_says_why(store, s
         await pilot.pause()
         capture = second.screen.query_one("#capture")
         assert capture.disabled and second.focused is not capture
+
+
+async def test_a_name_typed_straight_after_the_key_that_opens_the_form_is_kept(app, store, demo):
+    """`a` then 'Kees' with no pause: the letters used to reach the attendee table (the `e` of
+    Kees opened another dialog) instead of the form."""
+    from .test_fast_saves import key_events, post_without_pause
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        post_without_pause(app, key_events("aKees Kok"))
+        await pilot.pause(0.3)
+        dialog = app.screen
+        assert dialog.query_one("#field-name").value == "Kees Kok"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -66,7 +67,16 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         if self.fields:  # start typing in the first field, not on the scroll container
-            self.query_one(f"#field-{self.fields[0].name}").focus()
+            self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed straight after the key that opened this form arrive before any field has
+        the keyboard (a field takes its own letters, so only those reach the form itself): they
+        go into the field that has it now, in the order typed."""
+        field = self.focused
+        if event.is_printable and event.character and isinstance(field, Input):
+            event.stop()
+            field.insert_text_at_cursor(event.character)
 
     def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox:
         widget_id = f"field-{spec.name}"

@@ -27,7 +27,7 @@ from krachtoverleg.core.models.changes import Applied, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, stage_seconds_with, time_view
-from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -49,10 +49,10 @@ class MeetingScreen(DataScreen):
         PRIVACY_BINDING,
         Binding("pagedown", "stage(1)", "Verder", id="meeting.next", priority=True),
         Binding("pageup", "stage(-1)", "Terug", id="meeting.previous", priority=True),
-        Binding("b", "blank", "Scherm uit", id="meeting.blank"),
-        Binding("f5", "blank", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
-        Binding("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
-        Binding("t", "timeboxes", "Tijden", id="meeting.timeboxes"),
+        stage_key("b", "blank", "Scherm uit", id="meeting.blank"),
+        Binding("f5", "blank_always", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
+        stage_key("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
+        stage_key("t", "timeboxes", "Tijden", id="meeting.timeboxes"),
         Binding("f2", "cases", "Casussen", id="meeting.cases"),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
     ]
@@ -227,6 +227,8 @@ class MeetingScreen(DataScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("blank", "timeboxes") and isinstance(self.focused, Input):
+            return False  # while typing, b, t and . are letters (F5 still blanks the screen)
         if action == "timeboxes":  # a closed meeting, or a read-only second window: no key shown
             context = self.context()
             return context is not None and not context.read_only
@@ -249,6 +251,9 @@ class MeetingScreen(DataScreen):
 
     def action_blank(self) -> None:
         self.app.push_screen(BlankScreen())
+
+    def action_blank_always(self) -> None:
+        self.action_blank()
 
     def action_leave_field(self) -> None:
         if isinstance(self.focused, Input):

@@ -8,7 +8,6 @@ from datetime import timedelta
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
@@ -22,6 +21,7 @@ from krachtoverleg.core.rules.planning import (
     next_decision_number,
     ordered_steps,
 )
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
@@ -73,7 +73,7 @@ def _build_decision(values: dict[str, Any], decision: Decision | None, context: 
 
 
 class ActionsTable(RecordTable[Action]):
-    BINDINGS = [Binding("s", "from_step", "Uit een stap", id="actions.from_step")]
+    BINDINGS = [stage_key("s", "from_step", "Uit een stap", "actions.from_step")]
 
     def action_from_step(self) -> None:
         context = self.context
@@ -110,8 +110,8 @@ class ActionsTable(RecordTable[Action]):
 class ActionsPane(StagePane, VerticalScroll):
     KEY = StageKey.ACTIES
     BINDINGS = [
-        Binding("v", "evaluation", "Evaluatiedatum", id="acties.evaluation"),
-        Binding("p", "plan_b", "Plan B", id="acties.plan_b"),
+        stage_key("v", "evaluation", "Evaluatiedatum", "acties.evaluation"),
+        stage_key("p", "plan_b", "Plan B", "acties.plan_b"),
     ]
 
     def compose(self) -> ComposeResult:

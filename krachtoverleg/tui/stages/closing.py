@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
@@ -21,6 +20,7 @@ from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.planning import close, reopen
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog
@@ -33,11 +33,11 @@ from krachtoverleg.tui.stages.base import StagePane
 class ClosingPane(StagePane, VerticalScroll):
     KEY = StageKey.AFSLUITING
     BINDINGS = [
-        Binding("s", "summary", "Samenvatting", id="afsluiting.summary"),
-        Binding("v", "next_meeting", "Volgend overleg", id="afsluiting.next"),
-        Binding("c", "close", "Overleg sluiten", id="afsluiting.close"),
-        Binding("o", "reopen", "Heropenen", id="afsluiting.reopen"),
-        Binding("m", "minutes", "Verslag maken", id="afsluiting.minutes"),
+        stage_key("s", "summary", "Samenvatting", "afsluiting.summary"),
+        stage_key("v", "next_meeting", "Volgend overleg", "afsluiting.next"),
+        stage_key("c", "close", "Overleg sluiten", "afsluiting.close"),
+        stage_key("o", "reopen", "Heropenen", "afsluiting.reopen"),
+        stage_key("m", "minutes", "Verslag maken", "afsluiting.minutes"),
     ]
     can_focus = True
 

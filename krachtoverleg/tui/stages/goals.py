@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import DataTable
@@ -17,6 +16,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.instruments import LIFE_DOMAINS
 from krachtoverleg.core.models.vocab import Capital, Dimension
 from krachtoverleg.core.rules.planning import move_step, toggle_reached
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
 from krachtoverleg.tui.stages.base import StagePane
@@ -51,9 +51,9 @@ def _progress(goal: Goal, context: StageContext) -> str:
 
 class StepsTable(RecordTable[Step]):
     BINDINGS = [
-        Binding("r", "reached", "Gelukt aan/uit", id="steps.reached"),
-        Binding("plus", "move(1)", "Later", id="steps.later"),
-        Binding("minus", "move(-1)", "Eerder", id="steps.earlier"),
+        stage_key("r", "reached", "Gelukt aan/uit", "steps.reached"),
+        stage_key("plus", "move(1)", "Later", "steps.later"),
+        stage_key("minus", "move(-1)", "Eerder", "steps.earlier"),
     ]
 
     def action_reached(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -13,6 +12,7 @@ from textual.widgets import DataTable, Static
 from krachtoverleg.core.models import Attendee, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import Presence
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -24,11 +24,11 @@ from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 class OpeningPane(StagePane, Vertical):
     KEY = StageKey.OPENING
     BINDINGS = [
-        Binding("a", "add", "Erbij", id="opening.add"),
-        Binding("e", "edit", "Wijzig", id="opening.edit"),
-        Binding("delete", "delete", "Weg", id="opening.delete"),
-        Binding("h", "hulpvraag", "Hulpvraag", id="opening.hulpvraag"),
-        Binding("g", "details", "Gegevens", id="opening.details"),
+        stage_key("a", "add", "Erbij", "opening.add"),
+        stage_key("e", "edit", "Wijzig", "opening.edit"),
+        stage_key("delete", "delete", "Weg", "opening.delete"),
+        stage_key("h", "hulpvraag", "Hulpvraag", "opening.hulpvraag"),
+        stage_key("g", "details", "Gegevens", "opening.details"),
     ]
 
     def compose(self) -> ComposeResult:

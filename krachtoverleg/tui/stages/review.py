@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -16,6 +15,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.planning import review_actions, successes
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import STATUS_SIGNS, day
@@ -26,11 +26,11 @@ from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
 class ReviewPane(StagePane, Vertical):
     KEY = StageKey.TERUGBLIK
     BINDINGS = [
-        Binding("g", "mark('done')", "Gedaan", id="review.done"),
-        Binding("d", "mark('partly')", "Deels", id="review.partly"),
-        Binding("n", "mark('not_done')", "Niet gedaan", id="review.not_done"),
-        Binding("o", "mark('open')", "Nog open", id="review.open"),
-        Binding("w", "why", "Waarom", id="review.why"),
+        stage_key("g", "mark('done')", "Gedaan", "review.done"),
+        stage_key("d", "mark('partly')", "Deels", "review.partly"),
+        stage_key("n", "mark('not_done')", "Niet gedaan", "review.not_done"),
+        stage_key("o", "mark('open')", "Nog open", "review.open"),
+        stage_key("w", "why", "Waarom", "review.why"),
     ]
 
     def __init__(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
@@ -19,6 +18,7 @@ from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
 from krachtoverleg.core.rules.planning import balance, ordered_steps
 from krachtoverleg.core.rules.wording import hand_back, takeover_reason
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
@@ -39,11 +39,11 @@ def balance_text(context: StageContext) -> str:
 class SelfOrMePane(StagePane, Vertical):
     KEY = StageKey.ZELF_OF_IK
     BINDINGS = [
-        Binding("z", "choose('zelf')", "Zelf", id="zelf.zelf"),
-        Binding("n", "choose('netwerk')", "Netwerk", id="zelf.netwerk"),
-        Binding("s", "choose('samen')", "Samen", id="zelf.samen"),
-        Binding("p", "choose('professional')", "Professional", id="zelf.professional"),
-        Binding("x", "clear", "Wissen", id="zelf.clear"),
+        stage_key("z", "choose('zelf')", "Zelf", "zelf.zelf"),
+        stage_key("n", "choose('netwerk')", "Netwerk", "zelf.netwerk"),
+        stage_key("s", "choose('samen')", "Samen", "zelf.samen"),
+        stage_key("p", "choose('professional')", "Professional", "zelf.professional"),
+        stage_key("x", "clear", "Wissen", "zelf.clear"),
     ]
 
     def __init__(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.events import DescendantFocus
 from textual.widget import Widget
@@ -23,6 +22,7 @@ from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
 from krachtoverleg.core.rules.editing import refusal
 from krachtoverleg.core.rules.meetings import capture, parse_capture
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -94,11 +94,11 @@ def _item_text(strength: Strength) -> str:
 class StrengthBoard(StagePane, Vertical):
     KEY = StageKey.KRACHTEN
     BINDINGS = [
-        Binding("e", "edit", "Wijzig", id="krachten.edit"),
-        Binding("delete", "delete", "Weg", id="krachten.delete"),
-        Binding("left", "column(-1)", "Kolom links", id="krachten.left", show=False),
-        Binding("right", "column(1)", "Kolom rechts", id="krachten.right", show=False),
-        Binding("i", "capture", "Typen", id="krachten.capture"),
+        stage_key("e", "edit", "Wijzig", "krachten.edit"),
+        stage_key("delete", "delete", "Weg", "krachten.delete"),
+        stage_key("left", "column(-1)", "Kolom links", "krachten.left", show=False),
+        stage_key("right", "column(1)", "Kolom rechts", "krachten.right", show=False),
+        stage_key("i", "capture", "Typen", "krachten.capture"),
     ]
 
     def __init__(self) -> None:

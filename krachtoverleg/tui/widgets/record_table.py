@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models.changes import Change, edit
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.removal import consequence, removal
+from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -32,9 +32,9 @@ class Column(Generic[R]):
 
 class RecordTable(Vertical, Generic[R]):
     BINDINGS = [
-        Binding("a", "add", "Erbij", id="table.add"),
-        Binding("e", "edit", "Wijzig", id="table.edit"),
-        Binding("delete", "delete", "Weg", id="table.delete"),
+        stage_key("a", "add", "Erbij", "table.add"),
+        stage_key("e", "edit", "Wijzig", "table.edit"),
+        stage_key("delete", "delete", "Weg", "table.delete"),
     ]
 
     def __init__(
