@@ -157,3 +157,42 @@ def test_the_app_start_backs_up_at_most_once_a_day(root, clock, monkeypatch, cap
     tomorrow = FixedClock(clock.now() + timedelta(days=1))
     assert run(capsys, tomorrow, "--store", str(root))[0] == 0
     assert len(list_backups(root)) == 2
+
+
+def test_restoring_the_oldest_of_fourteen_backups_keeps_it_and_works(root, capsys, clock):
+    """Issue 10, finding 6: the safety backup rotated the chosen one away mid-restore."""
+    from datetime import timedelta
+
+    with Store.open(root, write=True) as store:
+        for hours in range(KEEP):
+            make_backup(store, clock.now() - timedelta(hours=KEEP - hours))
+    oldest = list_backups(root)[-1]
+    code, _, err = run(capsys, clock, "--store", str(root), "restore", oldest.name)
+    assert code == 0, err
+    assert oldest.path.exists()  # the backup chosen is never the one rotated away
+    assert len(Store.open(root, write=False).cases()) == 2
+
+
+def test_a_killed_backup_leaves_nothing_that_check_misses_or_the_next_writer_keeps(root, capsys, clock):
+    """Issue 10, finding 7: a half-written backup zip holds every client."""
+    leftovers = [root / "backups" / ".backup-20261123-100000.zip.4242.abcd.tmp",
+                 root / "index" / ".00.json.4242.abcd.tmp"]
+    (root / "backups").mkdir(exist_ok=True, mode=0o700)
+    for path in leftovers:
+        path.write_bytes(b"half a copy of every case")
+        path.chmod(0o600)
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 1 and "onderbroken schrijfactie" in out
+    with Store.open(root, write=True):
+        pass
+    assert not any(path.exists() for path in leftovers)
+
+
+def test_a_backup_with_a_name_outside_the_store_restores_nothing_there(root, capsys, clock, tmp_path):
+    with Store.open(root, write=True) as store:
+        made = make_backup(store, clock.now())
+    with zipfile.ZipFile(made, "a") as archive:
+        archive.writestr("cases/../../buiten.json", "{}")
+    code, _, err = run(capsys, clock, "--store", str(root), "restore", made.name)
+    assert code == 0, err
+    assert not (tmp_path / "buiten.json").exists() and not (root.parent / "buiten.json").exists()

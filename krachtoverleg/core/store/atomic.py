@@ -52,10 +52,17 @@ def make_private_dir(folder: Path) -> None:
         os.chmod(folder, DIR_MODE)
 
 
+def leftover_temp_files(folder: Path) -> list[Path]:
+    """Temp files a killed writer left behind in this folder."""
+    return sorted(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []
+
+
 def remove_temp_files(folder: Path) -> int:
     """Remove temp files a killed writer left behind. Only the lock holder may call this."""
     removed = 0
-    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+    if not folder.is_dir():
+        return 0
+    for temp in leftover_temp_files(folder):
         temp.unlink(missing_ok=True)
         removed += 1
     return removed

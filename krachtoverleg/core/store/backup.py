@@ -17,9 +17,8 @@ from pathlib import Path
 
 from krachtoverleg.core.errors import StoreError, ValidationError
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
-from krachtoverleg.core.store.case_store import CASES, SETTINGS, Store
+from krachtoverleg.core.store.case_store import BACKUPS, CASES, SETTINGS, Store
 
-BACKUPS = "backups"
 KEEP = 14
 MANIFEST = "manifest.json"
 PREFIX = "backup-"
@@ -64,8 +63,9 @@ def _manifest(made: datetime, cases: list[CaseEntry]) -> bytes:
                        "cases": [vars(entry) for entry in cases]}, ensure_ascii=False, indent=1).encode()
 
 
-def make_backup(store: Store, now: datetime) -> Path:
-    """Back up the whole store now; then keep only the newest KEEP backups."""
+def make_backup(store: Store, now: datetime, keep: Path | None = None) -> Path:
+    """Back up the whole store now; then keep only the newest KEEP backups (and `keep`, the one
+    a restore is about to read, however old)."""
     store.require_writer()
     folder = backup_dir(store.root)
     make_private_dir(folder)
@@ -88,7 +88,8 @@ def make_backup(store: Store, now: datetime) -> Path:
         counter += 1
     write_atomic(target, _zip(files))
     for old in list_backups(store.root)[KEEP:]:
-        old.path.unlink(missing_ok=True)
+        if old.path != keep:
+            old.path.unlink(missing_ok=True)
     return target
 
 
@@ -131,13 +132,17 @@ def restore_backup(store: Store, name: str, now: datetime) -> tuple[BackupInfo, 
     info = find_backup(store.root, name)
     if info.problem:
         raise ValidationError(f"{info.name}: {info.problem}; kies een andere.")
-    safety = make_backup(store, now)
-    with zipfile.ZipFile(info.path) as archive:
+    with zipfile.ZipFile(info.path) as archive:  # read first: nothing below may lose it
         files = {n: archive.read(n) for n in archive.namelist() if n != MANIFEST}
-    wanted = {Path(n).name for n in files if n.startswith(f"{CASES}/")}
-    for name_in_zip, content in files.items():
-        if name_in_zip.startswith(f"{CASES}/") or name_in_zip == SETTINGS:
-            write_atomic(store.root / name_in_zip, content)
+    safety = make_backup(store, now, keep=info.path)
+    # Only the files a backup holds: cases/<one name>.json and the settings. A name that points
+    # anywhere else (a folder above, a nested path) is not written.
+    restorable = {n: content for n, content in files.items()
+                  if n == SETTINGS or (Path(n).parent == Path(CASES) and Path(n).suffix == ".json"
+                                       and not Path(n).name.startswith("."))}
+    wanted = {Path(n).name for n in restorable if n != SETTINGS}
+    for name_in_zip, content in restorable.items():
+        write_atomic(store.root / name_in_zip, content)
     for path in (store.root / CASES).glob("*.json"):
         if path.name not in wanted:
             path.unlink()

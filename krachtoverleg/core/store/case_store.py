@@ -48,6 +48,7 @@ from krachtoverleg.core.store.storage import PendingStorage, decode, encode
 INDEX = "index"
 SETTINGS = "settings.json"
 CASES = "cases"
+BACKUPS = "backups"
 LOCK = ".lock"
 
 R = TypeVar("R", bound=Record)
@@ -145,8 +146,8 @@ class Store:
                 "Sluit dat eerst; lezen (zoals 'cases' en 'export-case') kan wel.") from None
         store = cls(root, lock)
         try:
-            remove_temp_files(root)
-            remove_temp_files(root / CASES)
+            for folder in (root, root / CASES, root / INDEX, root / BACKUPS):
+                remove_temp_files(folder)  # a killed writer's half-written copies, client data too
             store.fixed_permissions = tighten_permissions(root)
             store._load_index()
         except BaseException:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
-from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE
+from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files
 from krachtoverleg.core.store.storage import decode
 
 
@@ -115,4 +115,14 @@ def check_store(root: Path) -> StoreCheck:
             report = _check_json(path, what)
             if not report.ok:
                 others.append(report)
-    return StoreCheck(cases, others + _permissions(root))
+    return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
+
+
+def _leftovers(root: Path) -> list[FileReport]:
+    """Half-written copies a killed writer left: they may hold a whole client (a backup's holds
+    every case), so they are named until the next writer removes them."""
+    return [FileReport(path, str(path.relative_to(root)), [
+                "is een halve kopie van een onderbroken schrijfactie (er kan cliëntinformatie in "
+                "staan); wordt opgeruimd zodra krachtoverleg weer iets opslaat"])
+            for folder in (root, root / "cases", root / "index", root / "backups")
+            for path in leftover_temp_files(folder)]
