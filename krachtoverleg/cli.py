@@ -253,12 +253,12 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         return _launch(store, clock, summary.id)
 
 
-def _write_or_print(text: str, output: str | None, what: str) -> None:
+def _write_or_print(text: str, output: str | None, what: str, root: Path) -> None:
     """To the file named (0600, checked before writing), or to standard output."""
     from krachtoverleg.core.export.files import write_export
 
-    if output:
-        target = write_export(output, text)
+    if output is not None:
+        target = write_export(output, text, root)
         _say(f"{what} staat in {target} (alleen leesbaar voor jou).")
     else:
         sys.stdout.write(text)
@@ -269,10 +269,10 @@ def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
     store = Store.open(root, write=False)
     data = store.load_by_code(args.case)
-    if args.output:
-        export_target(args.output)
+    if args.output is not None:
+        export_target(args.output, root)
     _write_or_print(dumps(export_case(data, clock.now())), args.output,
-                    f"Alle gegevens van {data.case.code}")
+                    f"Alle gegevens van {data.case.code}", root)
     return 0
 
 
@@ -281,13 +281,14 @@ def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.export.minutes import choose_meeting
     from krachtoverleg.core.rules.privacy import Names
 
-    if args.output:
-        export_target(args.output)  # a bad path is refused before any work
+    if args.output is not None:
+        export_target(args.output, root)  # a bad path is refused before any work
     store = Store.open(root, write=False)
     data = store.load_by_code(args.case)
     meeting = choose_meeting(data, args.meeting)
     text = render_minutes(data, meeting, Names(show_names=args.full_names), clock.now(), args.format)
-    _write_or_print(text, args.output, f"Het verslag van {data.case.code}, overleg {meeting.number},")
+    _write_or_print(text, args.output, f"Het verslag van {data.case.code}, overleg {meeting.number},",
+                    root)
     return 0
 
 
@@ -296,8 +297,8 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.rules.action_list import ActionFilter, collect
     from krachtoverleg.core.rules.privacy import Names
 
-    if args.output:
-        export_target(args.output)
+    if args.output is not None:
+        export_target(args.output, root)
     if args.owner is not None and not args.owner.strip():
         raise ValidationError("--owner: vul een naam, rol of initialen in.")
     store = Store.open(root, write=False)
@@ -308,13 +309,13 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     for problem in everything.problems:
         _say(f"krachtoverleg: overgeslagen: {problem}")
     actions = everything.filtered(ActionFilter(args.owner, case_id, args.status, args.overdue))
-    if args.format == "table" and not args.output:
+    if args.format == "table" and args.output is None:
         from rich.console import Console
 
         Console().print(formats.as_table(actions, today))
         return 0
     text = action_list_formats().formats[args.format].render(actions, clock.now())
-    _write_or_print(text, args.output, "De actielijst")
+    _write_or_print(text, args.output, "De actielijst", root)
     return 0
 
 

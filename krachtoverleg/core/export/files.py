@@ -14,20 +14,27 @@ from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.store.atomic import write_atomic
 
 
-def export_target(path: str | Path) -> Path:
-    """The file to write, refused with a Dutch message when it cannot be one."""
-    target = Path(path).expanduser()
+def export_target(path: str | Path, store_root: Path | None = None) -> Path:
+    """The file to write, refused with a Dutch message when it cannot be one: an empty name, a
+    folder, a missing folder, something that is not an ordinary file (a pipe, a device), or a
+    place inside the store, whose own files an export must never replace."""
     if str(path).strip() == "":
         raise ValidationError("Bestand: vul een naam in.")
+    target = Path(path).expanduser()
     if target.is_dir():
         raise ValidationError(f"Kan niet schrijven naar {target}: dat is een map.")
     if not target.parent.is_dir():
         raise ValidationError(f"Kan niet schrijven naar {target}: de map {target.parent} bestaat niet.")
+    if target.exists() and not target.is_file():
+        raise ValidationError(f"Kan niet schrijven naar {target}: dat is geen gewoon bestand.")
+    if store_root is not None and target.resolve().is_relative_to(store_root.expanduser().resolve()):
+        raise ValidationError(f"Kan niet schrijven naar {target}: dat is de map met de gegevens van "
+                              "krachtoverleg zelf. Kies een andere map.")
     return target
 
 
-def write_export(path: str | Path, text: str) -> Path:
-    target = export_target(path)
+def write_export(path: str | Path, text: str, store_root: Path | None = None) -> Path:
+    target = export_target(path, store_root)
     try:
         write_atomic(target, text.encode("utf-8"))
     except OSError as error:

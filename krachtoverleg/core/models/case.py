@@ -9,6 +9,7 @@ from krachtoverleg.core.models.record import Record, nested_list, new_id
 from krachtoverleg.core.models.validate import (
     LONG_TEXT,
     case_code,
+    case_id,
     clean_text,
     to_date,
     to_enum,
@@ -57,4 +58,4 @@ class Case(Record):
                                     multiline=True)
         self.household = nested_list(HouseholdMember, self.household, "Casus: gezin")
         self.created = to_date(self.created, "Casus: aangemaakt", required=False)
-        self.id = clean_text(self.id, "Casus: id", limit=64)
+        self.id = case_id(self.id)

@@ -127,3 +127,14 @@ def case_code(value: object) -> str:
         raise ValidationError(f"Casuscode: '{text}' past niet; gebruik letters, een streepje en "
                               "cijfers, zoals K-001.")
     return text
+
+
+_CASE_ID = re.compile(r"^[a-z0-9]{8,64}$")
+
+
+def case_id(value: object) -> str:
+    """A case id is also a file name, and must never look like a case code (those have a dash):
+    8 to 64 lowercase letters and digits. Ids made here are 32 hexadecimal digits."""
+    if not isinstance(value, str) or not _CASE_ID.match(value):
+        raise ValidationError("Casus: het id klopt niet (8 tot 64 kleine letters en cijfers).")
+    return value

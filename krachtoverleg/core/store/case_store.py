@@ -367,6 +367,11 @@ class Store:
         """Write a whole case (import with --replace): the old version, matched by id or code,
         is replaced in one step."""
         self.require_writer()
+        same_id = self._index.get(data.case.id)
+        if same_id is not None and same_id.code != data.case.code:
+            raise ValidationError(
+                f"Dit bestand heeft het id van casus {same_id.code}, maar de code {data.case.code}. "
+                "Dat zijn twee verschillende cliënten; er is niets veranderd.")
         old = [s.id for s in self._index.values()
                if s.code == data.case.code and s.id != data.case.id]
         self._write_case(data)

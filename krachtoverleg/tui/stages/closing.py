@@ -133,7 +133,8 @@ class ClosingPane(StagePane, VerticalScroll):
                 text = render_minutes(context.data, context.meeting, names, services(self).clock.now(),
                                       choice.fmt)
                 target = write_export(choice.folder / minutes_filename(
-                    context.data, context.meeting, choice.fmt, choice.full_names), text)
+                    context.data, context.meeting, choice.fmt, choice.full_names), text,
+                    services(self).store.root)
             except KrachtError as error:
                 self.notify(str(error), title="Verslag niet gemaakt", severity="error", timeout=10)
                 return
