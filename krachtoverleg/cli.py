@@ -229,11 +229,14 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         return 0
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table("Code", "Naam", "Open acties", "Volgend overleg", box=None)
     for row in rows:
         label = f"{row['label']}{' (beschadigd)' if row['damaged'] else ''}"
-        table.add_row(str(row["code"]), label, str(row["open_actions"]), str(row["next_meeting"] or "-"))
+        # Text, not a string: a label is shown as typed, never read as Rich markup.
+        table.add_row(str(row["code"]), Text(label), str(row["open_actions"]),
+                      str(row["next_meeting"] or "-"))
     Console().print(table)
     return 0
 

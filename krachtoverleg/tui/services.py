@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.errors import KrachtError
@@ -31,6 +32,11 @@ class ServicesApp(NoSilentCancel, App[None]):
     @property
     def names(self) -> Names:
         return Names(show_names=not self.store.settings.privacy)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications often repeat typed text: they are never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def attempt(self, action: Callable[..., Any], *args: Any) -> bool:
         """Run a store change; on failure say so in Dutch and report False. Nothing half-stored:

@@ -103,7 +103,7 @@ def as_table(actions: ActionList, today: date) -> Any:
         late = sum(r.overdue for r in rows)
         title = f"{owner}: {len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
         title += f", {late} te laat" if late else ""
-        table = Table(title=title, title_justify="left", title_style="bold", expand=False)
+        table = Table(title=Text(title, style="bold"), title_justify="left", expand=False)
         table.add_column("Casus")
         table.add_column("Actie", ratio=2)
         table.add_column("Wanneer", no_wrap=True)  # the date and its warning stay together

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.widgets.form_input import FormInput
 
 T = TypeVar("T")
@@ -55,10 +56,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(literal.text(self.title_text), classes="dialog-title")
             for spec in self.fields:
                 if spec.kind != "check":  # a checkbox carries its own label
-                    yield Label(spec.label, classes="field-label")
+                    yield Label(literal.text(spec.label), classes="field-label")
                 yield self._widget_for(spec)
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
@@ -81,10 +82,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox:
         widget_id = f"field-{spec.name}"
         if spec.kind == "select":
-            return Select(spec.options, value=spec.value if spec.value not in ("", None) else Select.NULL,
+            options = [(literal.text(str(label)), value) for label, value in spec.options]
+            return Select(options, value=spec.value if spec.value not in ("", None) else Select.NULL,
                           allow_blank=True, prompt="(kies)", id=widget_id)
         if spec.kind == "check":
-            return Checkbox(spec.label, bool(spec.value), id=widget_id)
+            return Checkbox(literal.text(spec.label), bool(spec.value), id=widget_id)
         return FormInput(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
                          id=widget_id)
 
@@ -100,7 +102,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             answer = self.build({**self.values(), **(entered or {})})
         except ValidationError as error:
-            self.query_one("#form-error", Static).update(f"Let op: {error}")
+            self.query_one("#form-error", Static).update(literal.text(f"Let op: {error}"))
             return
         self.dismiss(answer)
 

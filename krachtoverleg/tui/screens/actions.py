@@ -25,6 +25,7 @@ from krachtoverleg.core.rules.action_list import (
     StatusFilter,
     collect,
 )
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import STATUS_SIGNS, day
@@ -83,8 +84,8 @@ class ActionsScreen(DataScreen):
         case = self.query_one("#filter-case", Select)
         owner_value, case_value = owner.value, case.value
         with self.prevent(Select.Changed):
-            owner.set_options(self.everything.owners())
-            case.set_options(sorted({(r.case_title, r.case_id) for r in self.everything.rows}))
+            owner.set_options((literal.text(label), key) for label, key in self.everything.owners())
+            case.set_options(sorted({(literal.text(r.case_title), r.case_id) for r in self.everything.rows}))
             if owner_value in {key for _, key in self.everything.owners()}:
                 owner.value = owner_value
             if case_value in {r.case_id for r in self.everything.rows}:
@@ -114,8 +115,8 @@ class ActionsScreen(DataScreen):
         for row in rows:
             action = row.action
             when = day(action.due) + (f" {OVERDUE}" if row.overdue else "")
-            table.add_row(when, STATUS_SIGNS[action.status], row.owner, action.what, row.case_title,
-                          action.note or "-", key=action.id)
+            table.add_row(when, STATUS_SIGNS[action.status], *(literal.cell(value) for value in (
+                row.owner, action.what, row.case_title, action.note or "-")), key=action.id)
         if rows:
             table.move_cursor(row=min(cursor, len(rows) - 1))
         late = sum(r.overdue for r in rows)

@@ -12,6 +12,7 @@ from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.vocab import CaseKind
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day_label
@@ -62,7 +63,7 @@ class CaseListScreen(DataScreen):
                 label += "  (beschadigd bestand)"
             elif not app.store.settings.privacy:
                 label = self._full_name(summary.id, label, names)
-            table.add_row(summary.code, label, str(summary.open_actions),
+            table.add_row(summary.code, literal.cell(label), str(summary.open_actions),
                           day_label(summary.next_meeting(today), today), key=summary.id)
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))

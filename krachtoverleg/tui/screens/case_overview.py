@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.rules.overview import CaseOverview, overview
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_todays_meeting
@@ -66,7 +67,8 @@ class CaseOverviewScreen(DataScreen):
             data = app.store.load(self.case_id)
         except KrachtError as error:
             self.query_one(TopBar).show("krachtoverleg · overzicht", app.store.settings.privacy)
-            self.query_one("#overview-actions", Static).update(f"Deze casus kan niet worden gelezen: {error}")
+            self.query_one("#overview-actions", Static).update(
+                literal.text(f"Deze casus kan niet worden gelezen: {error}"))
             return
         self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",
                                     app.store.settings.privacy)
@@ -82,8 +84,8 @@ class CaseOverviewScreen(DataScreen):
         goals = self.query_one("#overview-goals", DataTable)
         goals.clear()
         for goal in summary.goals:
-            goals.add_row(goal.text, goal.life_domain or "-", f"{goal.reached} van {goal.planned}",
-                          progress_bar(goal.reached, goal.planned))
+            goals.add_row(literal.cell(goal.text), literal.cell(goal.life_domain or "-"),
+                          f"{goal.reached} van {goal.planned}", progress_bar(goal.reached, goal.planned))
         if not summary.goals:
             goals.add_row("Nog geen doelen.", "", "", "")
         counts = summary.actions

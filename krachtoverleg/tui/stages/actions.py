@@ -21,6 +21,7 @@ from krachtoverleg.core.rules.planning import (
     next_decision_number,
     ordered_steps,
 )
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -133,9 +134,9 @@ class ActionsPane(StagePane, VerticalScroll):
         for table in self.query(RecordTable):
             table.show(context)
         meeting = context.meeting
-        self.query_one("#agreements", Static).update(
+        self.query_one("#agreements", Static).update(literal.text(
             f"Evaluatie op: {day(meeting.evaluation_date)}   (v)\n"
-            f"Plan B, als het anders loopt: {meeting.plan_b or '-'}   (p)")
+            f"Plan B, als het anders loopt: {meeting.plan_b or '-'}   (p)"))
 
     def focus_target(self) -> Widget | None:
         return self.query_one("#actions", RecordTable).table

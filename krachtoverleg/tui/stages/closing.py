@@ -20,6 +20,7 @@ from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.planning import close, reopen
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
@@ -54,7 +55,7 @@ class ClosingPane(StagePane, VerticalScroll):
                       if closed and context.window_writable else "■ DIT OVERLEG IS GESLOTEN.")
         banner.display = closed
         self.query_one("#closing-summary", Static).update(
-            f"Samenvatting (s):\n{meeting.summary or '- nog niet ingevuld -'}")
+            literal.text(f"Samenvatting (s):\n{meeting.summary or '- nog niet ingevuld -'}"))
         actions = context.data.actions_of(meeting)
         decisions = [d for d in context.data.all(Decision) if d.meeting_id == meeting.id]
         self.query_one("#closing-facts", Static).update(

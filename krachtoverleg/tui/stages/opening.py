@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 from krachtoverleg.core.models import Attendee, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import Presence
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
@@ -41,7 +42,7 @@ class OpeningPane(StagePane, Vertical):
     def refresh_view(self, context: StageContext) -> None:
         data, meeting, names = context.data, context.meeting, context.names
         hulpvraag = data.case.hulpvraag or "(nog niet ingevuld: druk op h)"
-        self.query_one("#hulpvraag", Static).update(f"Hulpvraag: “{hulpvraag}”")
+        self.query_one("#hulpvraag", Static).update(literal.text(f"Hulpvraag: “{hulpvraag}”"))
         facts = (
             f"Datum {day(meeting.date)} · voorzitter {names.person(meeting.chair) or '-'} · "
             f"notulist {names.person(meeting.minute_taker) or '-'}\n"
@@ -49,7 +50,7 @@ class OpeningPane(StagePane, Vertical):
             f"akkoord met dit overleg: {yes_no(meeting.client_agreed)}\n"
             f"Doel van vandaag: {meeting.purpose or '-'}"
         )
-        self.query_one("#meeting-facts", Static).update(facts)
+        self.query_one("#meeting-facts", Static).update(literal.text(facts))
         sync_rows(self.query_one("#attendees", DataTable), [
             (a.id, [names.attendee(a), "ja" if a.presence is Presence.PRESENT else "nee (afgemeld)",
                     a.organisation or "-"]) for a in meeting.attendees])

@@ -15,6 +15,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.planning import review_actions, successes
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -53,7 +54,7 @@ class ReviewPane(StagePane, Vertical):
             ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", ""])])
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
-        self.query_one("#successes", Static).update(f"GELUKT\n{lines}")
+        self.query_one("#successes", Static).update(literal.text(f"GELUKT\n{lines}"))
 
     def focus_target(self) -> Widget | None:
         return self.query_one(DataTable)

@@ -22,6 +22,7 @@ from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
 from krachtoverleg.core.rules.editing import refusal
 from krachtoverleg.core.rules.meetings import capture, parse_capture
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
@@ -88,7 +89,7 @@ class StrengthColumn(Vertical):
 
 def _item_text(strength: Strength) -> str:
     tags = [tag.label.split(" (")[0] for tag in (strength.named_by, strength.dimension) if tag]
-    return f"• {strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
+    return literal.text(f"• {strength.text}" + (f"  ({' · '.join(tags)})" if tags else ""))
 
 
 class StrengthBoard(StagePane, Vertical):

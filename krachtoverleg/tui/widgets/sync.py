@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from textual.widgets import DataTable
 
+from krachtoverleg.tui.literal import cell
+
 Row = tuple[str, Sequence[str]]  # a record's key and its cells
 
 
@@ -21,6 +23,7 @@ def cursor_key(table: DataTable[str]) -> str | None:
 
 
 def sync_rows(table: DataTable[str], rows: Sequence[Row]) -> None:
+    rows = [(key, [cell(value) for value in cells]) for key, cells in rows]  # typed text, not markup
     keep_key, keep_row = cursor_key(table), table.cursor_row
     existing = [row.key.value for row in table.ordered_rows]
     wanted = [key for key, _ in rows]
