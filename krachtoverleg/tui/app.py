@@ -16,6 +16,7 @@ from textual.screen import Screen
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
+from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 
@@ -81,15 +82,26 @@ class KrachtApp(ServicesApp):
             yield SystemCommand(binding.description, f"toets: {key}", run)
 
     def action_toggle_privacy(self) -> None:
-        settings = self.store.settings
-        settings.privacy = not settings.privacy
-        self.attempt(self.store.save_settings)
+        """Hiding names is at once; showing them asks first, and lasts until the app stops."""
+        if self.show_names:
+            self._show_names(False)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._show_names(True)
+
+        self.push_screen(ConfirmDialog(
+            "Volledige namen tonen op het gedeelde scherm? Iedereen in de kamer kan ze dan lezen. "
+            "Ze gaan weer uit met F9, en als het programma stopt.", yes="Ja, namen tonen"), answered)
+
+    def _show_names(self, show: bool) -> None:
+        self.show_names = show
         for screen in self.screen_stack:
             if isinstance(screen, DataScreen):
                 self.call_later(screen.reload)
-        self.notify("Namen verborgen." if settings.privacy else
-                    "Let op: volledige namen staan nu op het scherm.",
-                    severity="information" if settings.privacy else "warning")
+        self.notify("Let op: volledige namen staan nu op het scherm." if show else "Namen verborgen.",
+                    severity="warning" if show else "information")
 
     def follow_other_window(self) -> None:
         """Read-only window: when the window that writes has saved, show it here too. Reading

@@ -2,8 +2,9 @@
 
 from textual.binding import Binding
 
-# Each screen binds F4 itself, first in its list, so the footer shows it even at 80 columns.
-PRIVACY_BINDING = Binding("f4", "app.toggle_privacy", "Namen", id="privacy", priority=True)
+# Each screen binds it itself, first in its list, so the footer shows it even at 80 columns. F9,
+# not F4: F4 sits beside F5, which blanks the screen, and a slip must not show names.
+PRIVACY_BINDING = Binding("f9", "app.toggle_privacy", "Namen", id="privacy", priority=True)
 
 
 def stage_key(key: str, action: str, description: str, id: str, *, show: bool = True) -> Binding:

@@ -24,14 +24,16 @@ class ServicesApp(NoSilentCancel, App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
+        # Names are hidden at every start; showing them lasts until the app stops.
+        self.show_names = store.settings.names_at_start
 
     @property
     def privacy(self) -> bool:
-        return self.store.settings.privacy
+        return not self.show_names
 
     @property
     def names(self) -> Names:
-        return Names(show_names=not self.store.settings.privacy)
+        return Names(show_names=self.show_names)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

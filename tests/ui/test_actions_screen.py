@@ -33,7 +33,7 @@ async def test_the_actions_screen_lists_what_is_still_to_do_across_cases(app, st
         text = screen_text(app)
         assert "K-001" in text and "K-002" in text and "⚠ te laat" in text
         assert len(shown(app)) == 4 and "Kees" not in text
-        await pilot.press("f4")
+        await pilot.press("f9", "j")  # show names, and confirm
         await pilot.pause()
         assert "Kees de Vries" in screen_text(app)
 

@@ -190,7 +190,7 @@ async def test_a_draft_the_user_cleared_stays_cleared(app, store, store_dir, dem
         capture = app.screen.query_one("#capture")
         assert capture.value == "ik kan koken"
         capture.value = ""
-        await pilot.press("f4", "pageup")  # names shown: every screen reads the case again
+        await pilot.press("f9", "j", "pageup")  # names shown: every screen reads the case again
         await pilot.pause()
         await pilot.press("pagedown")
         await pilot.pause()

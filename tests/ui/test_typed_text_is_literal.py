@@ -53,7 +53,7 @@ async def test_every_screen_shows_markup_as_typed(store, demo, clock):
     app = KrachtApp(store=store, clock=clock)
     async with app.run_test(size=(160, 45)) as pilot:
         assert SHORT in screen_text(app)  # the case list
-        await pilot.press("f4")
+        await pilot.press("f9", "j")  # show names, and confirm
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -48,10 +48,9 @@ def test_folder_is_0700_and_files_0600_even_with_umask_022(tmp_path, clock):
         with Store.open(root, write=True) as store:
             from krachtoverleg.core.demo import add_demo
             add_demo(store, clock.today())
-            store.save_settings()
         assert mode(root) == 0o700 and mode(root / CASES) == 0o700
         files = [p for p in root.rglob("*") if p.is_file()]
-        assert len(files) >= 4
+        assert len(files) >= 3
         assert all(mode(p) == 0o600 for p in files), {p.name: oct(mode(p)) for p in files}
     finally:
         os.umask(old)
@@ -189,11 +188,15 @@ def test_a_failed_change_writes_nothing(store, store_dir, demo):
     assert path.read_bytes() == before
 
 
-def test_settings_are_remembered(store_dir, store):
-    assert store.settings.privacy is True
-    store.settings.privacy = False
-    store.save_settings()
-    assert Store.open(store_dir, write=False).settings.privacy is False
+def test_names_are_shown_at_start_only_when_the_team_wrote_so_in_the_settings_file(store_dir, store):
+    assert store.settings.names_at_start is False
+    settings = store_dir / "settings.json"
+    settings.write_text('{"privacy": false}')  # what an older version remembered after F4
+    assert Store.open(store_dir, write=False).settings.names_at_start is False
+    settings.write_text('{"names_at_start": "ja"}')  # only a plain true counts
+    assert Store.open(store_dir, write=False).settings.names_at_start is False
+    settings.write_text('{"names_at_start": true}')
+    assert Store.open(store_dir, write=False).settings.names_at_start is True
 
 
 def test_a_form_saved_from_an_older_copy_changes_only_what_the_user_changed(store, demo):

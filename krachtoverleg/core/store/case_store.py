@@ -405,15 +405,6 @@ class Store:
         with contextlib.suppress(OSError):
             self._update_index(summarise(raw))
 
-    # -- settings -----------------------------------------------------------------------
-
-    def save_settings(self) -> None:
-        if self.writable:
-            try:
-                self.settings.save(self.root / SETTINGS)
-            except OSError as error:
-                raise StoreError(_write_failed(error)) from None
-
 
 def _write_failed(error: OSError) -> str:
     if error.errno == errno.ENOSPC:

@@ -1,26 +1,25 @@
-"""Per-store settings that must survive a restart, such as the privacy mode."""
+"""Per-store settings, read from settings.json. The app writes none of them while it runs.
+
+Names are never shown at start by a choice made with a key: a chair who pressed the key to show
+names yesterday must not open today's meeting with names on the projector. A team that truly
+wants names at start writes `{"names_at_start": true}` in the store's settings.json by hand."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-
-from krachtoverleg.core.store.atomic import write_atomic
 
 
 @dataclass
 class Settings:
-    privacy: bool = True  # on by default: the screen is shared
+    names_at_start: bool = False  # the screen is shared: names hidden unless the team decided otherwise
 
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
             data = json.loads(path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        except (OSError, ValueError, UnicodeDecodeError):
             return cls()  # a missing or damaged settings file falls back to the safe defaults
-        privacy = data.get("privacy", True) if isinstance(data, dict) else True
-        return cls(privacy=privacy is not False)
-
-    def save(self, path: Path) -> None:
-        write_atomic(path, json.dumps(asdict(self)).encode())
+        wanted = data.get("names_at_start") if isinstance(data, dict) else None
+        return cls(names_at_start=wanted is True)  # only a plain true shows names at start

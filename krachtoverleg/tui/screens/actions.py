@@ -78,7 +78,7 @@ class ActionsScreen(DataScreen):
     def reload(self) -> None:
         app = services(self)
         self.query_one(TopBar).show("krachtoverleg · acties van alle casussen",
-                                    app.store.settings.privacy)
+                                    app.privacy)
         self.everything = collect(app.store, app.names, app.clock.today())
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)

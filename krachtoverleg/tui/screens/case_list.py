@@ -51,7 +51,7 @@ class CaseListScreen(DataScreen):
 
     def reload(self) -> None:
         app = services(self)
-        self.query_one(TopBar).show("krachtoverleg · casussen", app.store.settings.privacy)
+        self.query_one(TopBar).show("krachtoverleg · casussen", app.privacy)
         table = self.query_one(DataTable)
         selected = table.cursor_row
         table.clear()
@@ -61,7 +61,7 @@ class CaseListScreen(DataScreen):
             label = summary.label
             if summary.damaged:
                 label += "  (beschadigd bestand)"
-            elif not app.store.settings.privacy:
+            elif not app.privacy:
                 label = self._full_name(summary.id, label, names)
             table.add_row(summary.code, literal.cell(label), str(summary.open_actions),
                           day_label(summary.next_meeting(today), today), key=summary.id)
@@ -111,7 +111,7 @@ class CaseListScreen(DataScreen):
 
     def action_new_case(self) -> None:
         app = services(self)
-        privacy = app.store.settings.privacy
+        privacy = app.privacy
         fields = [
             FormField("code", "Casuscode", app.store.next_code()),
             FormField("label", "Naam op het scherm (zonder volledige naam, bijvoorbeeld 'Gezin V.')"),

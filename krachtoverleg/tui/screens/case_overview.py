@@ -66,12 +66,12 @@ class CaseOverviewScreen(DataScreen):
         try:
             data = app.store.load(self.case_id)
         except KrachtError as error:
-            self.query_one(TopBar).show("krachtoverleg · overzicht", app.store.settings.privacy)
+            self.query_one(TopBar).show("krachtoverleg · overzicht", app.privacy)
             self.query_one("#overview-actions", Static).update(
                 literal.text(f"Deze casus kan niet worden gelezen: {error}"))
             return
         self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",
-                                    app.store.settings.privacy)
+                                    app.privacy)
         self.show(overview(data, app.clock.today()))
 
     def show(self, summary: CaseOverview) -> None:

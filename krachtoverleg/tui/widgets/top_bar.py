@@ -16,8 +16,8 @@ class TopBar(Static):
         grid = Table.grid(expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        badge = (Text(" F4 · namen verborgen ", style="bold on dark_green") if privacy
-                 else Text(" F4 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
+        badge = (Text(" F9 · namen verborgen ", style="bold on dark_green") if privacy
+                 else Text(" F9 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
         if not services(self).store.writable:
             title = f"ALLEEN LEZEN (al open in een ander venster) · {title}"
         grid.add_row(Text(f" {title}", style="bold"), badge)
