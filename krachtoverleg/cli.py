@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -35,10 +37,29 @@ if TYPE_CHECKING:
 EXIT_STORE, EXIT_INPUT, EXIT_BUSY = 1, 2, 3
 
 
+# argparse's own messages, in the Dutch of the rest of the command line.
+_ARGPARSE_DUTCH = [
+    (re.compile(r"the following arguments are required: (.*)"), r"dit ontbreekt nog: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)"),
+     r"\1: \2 kennen we niet (kies uit \3)"),
+    (re.compile(r"argument (\S+): expected one argument"), r"\1: hier hoort een waarde achter"),
+    (re.compile(r"argument (\S+): invalid (\S+) value: (.*)"), r"\1: \3 is geen geldige waarde"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"onbekend: \1"),
+    (re.compile(r"argument (\S+): not allowed with argument (\S+)"), r"\1 kan niet samen met \2"),
+]
+
+
+def _in_dutch(message: str) -> str:
+    for pattern, dutch in _ARGPARSE_DUTCH:
+        if pattern.search(message):
+            return pattern.sub(dutch, message)
+    return message
+
+
 class DutchParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {message}\n")
+        self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {_in_dutch(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,6 +134,15 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return _fail(str(error), EXIT_INPUT)
     except (StoreError, KrachtError) as error:
         return _fail(str(error), EXIT_STORE)
+    except BrokenPipeError:
+        # The reader stopped early (`restore | head`): that is its choice, not an error here.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:  # a full disk, a read-only folder, a file that vanished
+        reason = error.strerror or type(error).__name__
+        where = f" ({error.filename})" if error.filename else ""
+        return _fail(f"Een bestand kon niet worden gelezen of geschreven: {reason}{where}. "
+                     "Wat al was opgeslagen is bewaard; los dit op en probeer het opnieuw.", EXIT_STORE)
 
 
 def _fail(message: str, code: int) -> int:

@@ -1,0 +1,59 @@
+"""The command line fails in Dutch, with its documented exit code, never with a traceback
+(issue 10, findings 12 and 15)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.unit.cli_run import run
+
+
+@pytest.fixture
+def root(tmp_path, capsys, clock):
+    folder = tmp_path / "d"
+    assert run(capsys, clock, "--store", str(folder), "demo")[0] == 0
+    return folder
+
+
+@pytest.mark.parametrize(("argv", "dutch"), [
+    (["minutes"], "dit ontbreekt nog"),
+    (["actions", "--format", "xx"], "kennen we niet (kies uit"),
+    (["cases", "--bogus"], "onbekend: --bogus"),
+    (["actions", "-o"], "hier hoort een waarde achter"),
+])
+def test_argparse_speaks_dutch(capsys, clock, root, argv, dutch):
+    code, _, err = run(capsys, clock, "--store", str(root), *argv)
+    assert code == 2 and dutch in err
+    assert "required" not in err and "invalid choice" not in err and "unrecognized" not in err
+
+
+@pytest.mark.parametrize("command", [["backup"], ["demo"], ["restore", "LATEST"]])
+def test_a_full_disk_is_a_dutch_message_and_exit_1(root, capsys, clock, monkeypatch, command):
+    if command[0] == "restore":
+        assert run(capsys, clock, "--store", str(root), "backup")[0] == 0
+        from krachtoverleg.core.store.backup import list_backups
+
+        command = ["restore", list_backups(root)[0].name]
+    before = {p: p.read_bytes() for p in (root / "cases").iterdir()}
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("krachtoverleg.core.store.backup.write_atomic", full)
+    monkeypatch.setattr("krachtoverleg.core.store.case_store.write_atomic", full)
+    code, _, err = run(capsys, clock, "--store", str(root), *command)
+    assert code == 1 and "Traceback" not in err
+    assert "schijf is vol" in err or "No space left on device" in err
+    assert {p: p.read_bytes() for p in (root / "cases").iterdir()} == before
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(root):
+    # `true` reads nothing and is gone long before the listing is written: the pipe is broken.
+    listing = subprocess.run(
+        f"{sys.executable} -m krachtoverleg --store {root} actions --format csv | true",
+        shell=True, capture_output=True, text=True, check=False)
+    assert "Traceback" not in listing.stderr and "BrokenPipe" not in listing.stderr, listing.stderr
+    assert "Exception ignored" not in listing.stderr, listing.stderr
