@@ -46,6 +46,7 @@ class KrachtApp(ServicesApp):
         self.open_case = open_case
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
         self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
+        self._offered_writing = False  # a read-only window asks once to take over
         self.theme = "textual-dark"
         self._signals: list[int] = []
 
@@ -106,6 +107,10 @@ class KrachtApp(ServicesApp):
     def follow_other_window(self) -> None:
         """Read-only window: when the window that writes has saved, show it here too. Reading
         runs in this handler, start to end, so it can never interleave with anything else."""
+        if self.store.writable:
+            return  # this window writes now: nothing to follow
+        if not self._offered_writing and self.store.lock_is_free():
+            self._offer_writing()
         screen = self.screen
         if not isinstance(screen, DataScreen):
             return
@@ -117,6 +122,34 @@ class KrachtApp(ServicesApp):
         self._seen[id(screen)] = marker
         self.store.refresh()
         screen.reload()
+
+    def _offer_writing(self) -> None:
+        """The window that wrote has gone: offer to go on here, once, instead of staying a
+        window that silently can't save."""
+        self._offered_writing = True
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify("Dit venster blijft alleen lezen. Start krachtoverleg opnieuw om te wijzigen.",
+                            timeout=10)
+                return
+            try:
+                became = self.store.become_writer()
+            except OSError:
+                became = False
+            if not became:
+                self.notify("Een ander venster is intussen begonnen met wijzigen; dit venster blijft "
+                            "alleen lezen.", severity="warning", timeout=10)
+                return
+            self.store.refresh()
+            for screen in self.screen_stack:
+                if isinstance(screen, DataScreen):
+                    screen.reload()
+            self.notify("Dit venster kan nu wijzigen en opslaan.", title="Verder in dit venster")
+
+        self.push_screen(ConfirmDialog(
+            "Het andere venster is gesloten. Wil je in dit venster verder werken en wijzigen?",
+            yes="Ja, hier verder"), answered)
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 

@@ -239,3 +239,28 @@ async def test_a_name_typed_straight_after_the_key_that_opens_the_form_is_kept(a
         await pilot.pause(0.3)
         dialog = app.screen
         assert dialog.query_one("#field-name").value == "Kees Kok"
+
+
+async def test_a_closed_meeting_offers_no_edits_it_would_refuse(app, store, demo):
+    """Issue 10, finding 2: on a closed meeting's Opening the footer offered a and e, the form
+    opened, and only the save said no: the typing was lost."""
+    from krachtoverleg.core.rules.planning import close
+    from krachtoverleg.tui.dialogs.form import FormDialog
+
+    from .conftest import screen_text
+
+    meeting = max(store.load(demo.id).all(Meeting), key=lambda m: m.number)
+    store.apply(demo.id, close(meeting))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.push_screen(MeetingScreen(demo.id, meeting.id))
+        await pilot.pause()
+        assert "GESLOTEN" in screen_text(app)
+        await pilot.press("home")  # the agenda: back to Opening
+        await app.screen.go_to(StageKey.OPENING)
+        await pilot.pause()
+        offered = {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+        assert "Verder" in offered and not offered & {"Erbij", "Wijzig", "Weg", "Hulpvraag", "Gegevens"}
+        for key in ("a", "e", "h", "g"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert not isinstance(app.screen, FormDialog)

@@ -104,3 +104,32 @@ async def test_a_save_between_opening_and_the_first_look_is_shown(store, store_d
         second.follow_other_window()  # the first look after the save: it must read again
         await pilot.pause()
         assert "vroeg opgestaan" in screen_text(second)
+
+
+async def test_the_second_window_offers_to_write_once_the_first_has_gone(store, store_dir, demo, clock):
+    """Issue 10, finding 4: after the first window quit, the second still refused every save."""
+    from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+
+    meeting_for_today(store, demo.id, clock.today())
+    reader = Store.open(store_dir, write=False)
+    second = KrachtApp(store=reader, clock=clock)
+    async with second.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        second.follow_other_window()
+        await pilot.pause()
+        assert not isinstance(second.screen, ConfirmDialog)  # the first window still writes
+        store.close()  # the first window quits
+        second.follow_other_window()
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmDialog)
+        await pilot.press("j")
+        await pilot.pause()
+        assert reader.writable and "ALLEEN LEZEN" not in screen_text(second)
+        capture = second.screen.query_one("#capture")
+        assert not capture.disabled
+        await pilot.press("i", *"ik kan weer schrijven", "enter")
+        await pilot.pause()
+    reader.close()
+    saved = Store.open(store_dir, write=False).load(demo.id).all(Strength)
+    assert "weer schrijven" in [s.text for s in saved]

@@ -137,23 +137,47 @@ class Store:
             make_private_dir(root / INDEX)
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
-        lock = FileLock(str(root / LOCK), mode=0o600, thread_local=False)
+        store = cls(root, None)
+        if not store.become_writer():
+            raise StoreBusy(
+                "Deze gegevens zijn al geopend in een ander venster of programma. "
+                "Sluit dat eerst; lezen (zoals 'cases' en 'export-case') kan wel.")
+        return store
+
+    def become_writer(self) -> bool:
+        """Take the lock and prepare the store for writing: at open, or in a read-only window
+        once the window that wrote has gone. False while another process holds the lock."""
+        if self._lock is not None:
+            return True
+        lock = FileLock(str(self.root / LOCK), mode=0o600, thread_local=False)
         try:
             lock.acquire(timeout=0)
         except Timeout:
-            raise StoreBusy(
-                "Deze gegevens zijn al geopend in een ander venster of programma. "
-                "Sluit dat eerst; lezen (zoals 'cases' en 'export-case') kan wel.") from None
-        store = cls(root, lock)
+            return False
+        self._lock = lock
         try:
-            for folder in (root, root / CASES, root / INDEX, root / BACKUPS):
+            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / BACKUPS):
                 remove_temp_files(folder)  # a killed writer's half-written copies, client data too
-            store.fixed_permissions = tighten_permissions(root)
-            store._load_index()
+            self.fixed_permissions = tighten_permissions(self.root)
+            self._load_index()
         except BaseException:
-            lock.release()
+            self.close()
             raise
-        return store
+        return True
+
+    def lock_is_free(self) -> bool:
+        """For a read-only window: has the window that writes gone? (Takes nothing.)"""
+        if self._lock is not None:
+            return False
+        probe = FileLock(str(self.root / LOCK), mode=0o600, thread_local=False)
+        try:
+            probe.acquire(timeout=0)
+        except Timeout:
+            return False
+        except OSError:
+            return False  # no lock file can be made here (a read-only folder): stay a reader
+        probe.release()
+        return True
 
     def close(self) -> None:
         if self._lock is not None:
