@@ -100,3 +100,11 @@ def test_unknown_and_missing_fields_are_refused_from_plain_data():
         Attendee.from_dict({"name": "A", "shoe_size": 44})
     with pytest.raises(ValidationError, match="ontbreekt"):
         Strength.from_dict({"text": "koken"})
+
+
+def test_windows_line_endings_in_long_text_are_plain_new_lines():
+    """Issue 10, finding 17: a hulpvraag copied from Word was refused whole."""
+    from krachtoverleg.core.models import Case
+
+    case = Case(code="K-010", label="Gezin W.", hulpvraag="Eerste regel\r\nTweede regel\rDerde")
+    assert case.hulpvraag == "Eerste regel\nTweede regel\nDerde"

@@ -21,6 +21,15 @@ from krachtoverleg.core.models.references import reference_problems
 
 FORMAT = "krachtoverleg-case"
 VERSION = 1
+MAX_SIZE = 50_000_000  # characters; the largest real case is far below this
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    twice = sorted({key for key in keys if keys.count(key) > 1})
+    if twice:
+        raise ValueError(f"het veld {', '.join(twice)} staat er twee keer in")
+    return dict(pairs)
 
 
 def export_case(data: CaseData, exported_at: datetime) -> dict[str, Any]:
@@ -39,14 +48,21 @@ def dumps(document: dict[str, Any]) -> str:
 
 def parse_case(text: str) -> CaseData:
     """Read and fully check an export; raise InterchangeError naming the first problem."""
+    if len(text) > MAX_SIZE:
+        raise InterchangeError(
+            f"Het bestand is te groot voor één casus (meer dan {MAX_SIZE // 1_000_000} MB).")
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as error:
         raise InterchangeError(f"Het bestand is geen geldige JSON (regel {error.lineno}).") from None
+    except RecursionError:
+        raise InterchangeError("Het bestand is te diep genest om een casusbestand te zijn.") from None
+    except ValueError as error:  # a duplicate key, or a number of thousands of digits
+        raise InterchangeError(f"Het bestand klopt niet: {error}") from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InterchangeError("Dit is geen casusbestand van krachtoverleg.")
     version = document.get("version")
-    if version != VERSION:
+    if type(version) is not int or version != VERSION:  # not True, not 1.0: exactly 1
         raise InterchangeError(
             f"Versie {version!r} van het casusbestand kennen we niet (deze versie leest {VERSION}).")
     records = document.get("records")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
 from datetime import date
 from enum import Enum
@@ -14,6 +15,16 @@ from krachtoverleg.core.errors import ValidationError
 
 def new_id() -> str:
     return uuid.uuid4().hex
+
+
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def check_id(value: object, label: str, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValidationError(f"{label} klopt niet (een id is 1 tot 64 letters, cijfers, - of _).")
 
 
 def to_plain(value: Any) -> Any:
@@ -60,6 +71,9 @@ class Record:
         ]
         if missing:
             raise ValidationError(f"{cls.LABEL}: veld ontbreekt: {', '.join(missing)}.")
+        for name, value in data.items():  # ids and references are ids: never a list, a number, 1 MB
+            if name == "id" or name.endswith("_id"):
+                check_id(value, f"{cls.LABEL}: {name}", optional=name != "id")
         try:
             return cls(**data)
         except TypeError as error:  # a wrongly shaped value that the coercion could not take

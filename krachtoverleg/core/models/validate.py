@@ -16,7 +16,7 @@ LONG_TEXT = 4000
 E = TypeVar("E", bound=Enum)
 
 # Control characters garble the screen and the minutes; newlines and tabs are allowed in long text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # and lone surrogates
 
 
 def clean_text(value: object, label: str, *, required: bool = True, limit: int = SHORT_TEXT,
@@ -25,7 +25,9 @@ def clean_text(value: object, label: str, *, required: bool = True, limit: int =
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{label}: dit moet tekst zijn.")
-    text = unicodedata.normalize("NFC", value).strip()
+    # Windows line endings (a copy from Word or Outlook, an export made on Windows) are ordinary
+    # new lines here, not characters to refuse.
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not multiline and ("\n" in text or "\r" in text or "\t" in text):
         text = " ".join(text.split())
     if _CONTROL.search(text):
