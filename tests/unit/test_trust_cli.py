@@ -196,3 +196,19 @@ def test_a_backup_with_a_name_outside_the_store_restores_nothing_there(root, cap
     code, _, err = run(capsys, clock, "--store", str(root), "restore", made.name)
     assert code == 0, err
     assert not (tmp_path / "buiten.json").exists() and not (root.parent / "buiten.json").exists()
+
+
+def test_a_symlinked_cases_folder_is_checked_and_narrowed_too(root, capsys, clock, tmp_path):
+    """Issue 10, finding 14: with cases/ a link to a 0755 folder of 0644 files, check passed."""
+    elsewhere = tmp_path / "elders"
+    (root / "cases").rename(elsewhere)
+    (root / "cases").symlink_to(elsewhere)
+    elsewhere.chmod(0o755)
+    for path in elsewhere.iterdir():
+        path.chmod(0o644)
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 1 and "leesbaar voor anderen" in out
+    with Store.open(root, write=True):
+        pass
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in elsewhere.iterdir())

@@ -68,14 +68,32 @@ def remove_temp_files(folder: Path) -> int:
     return removed
 
 
-def tighten_permissions(folder: Path) -> list[Path]:
-    """Make the folder tree 0700 and its files 0600; return what was wider than that."""
-    fixed: list[Path] = []
-    for path in [folder, *folder.rglob("*")]:
-        if path.is_symlink():
+def store_tree(folder: Path) -> list[Path]:
+    """The folder and everything in it, also what lies behind a symbolic link (a `cases/` that
+    links to another folder holds client files all the same). Each real place once."""
+    seen: set[Path] = set()
+    found: list[Path] = []
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        base = Path(top)
+        real = base.resolve()
+        if real in seen:
+            dirs[:] = []  # a link back into the tree: walked already
             continue
+        seen.add(real)
+        found.append(base)
+        found += [base / name for name in files if (base / name).exists()]
+    return found
+
+
+def tighten_permissions(folder: Path) -> list[Path]:
+    """Make the folder tree 0700 and its files 0600, behind links too; return what was wider."""
+    fixed: list[Path] = []
+    for path in store_tree(folder):
         wanted = DIR_MODE if path.is_dir() else FILE_MODE
         if path.stat().st_mode & 0o777 & ~wanted:
-            os.chmod(path, wanted)
+            try:
+                os.chmod(path, wanted)  # follows a link: the target is what must be private
+            except OSError:
+                continue  # not ours to change (another owner): `check` keeps naming it
             fixed.append(path)
     return fixed

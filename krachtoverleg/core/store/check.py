@@ -14,7 +14,7 @@ from pathlib import Path
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
-from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files
+from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
 from krachtoverleg.core.store.storage import decode
 
 
@@ -65,9 +65,7 @@ def _check_json(path: Path, what: str) -> FileReport:
 
 def _permissions(root: Path) -> list[FileReport]:
     reports = []
-    for path in [root, *root.rglob("*")]:
-        if path.is_symlink():
-            continue
+    for path in store_tree(root):
         wanted = DIR_MODE if path.is_dir() else FILE_MODE
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & ~wanted:
