@@ -57,3 +57,14 @@ def test_a_reader_that_stops_early_gets_no_traceback(root):
         shell=True, capture_output=True, text=True, check=False)
     assert "Traceback" not in listing.stderr and "BrokenPipe" not in listing.stderr, listing.stderr
     assert "Exception ignored" not in listing.stderr, listing.stderr
+
+
+def test_three_demo_runs_at_once_on_a_new_folder_do_not_fail_on_the_folder(tmp_path):
+    """Issue 10, finding 15: they raced to create the store folder ("File exists")."""
+    folder = tmp_path / "nieuw"
+    runs = [subprocess.Popen([sys.executable, "-m", "krachtoverleg", "--store", str(folder), "demo"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for process in runs:
+        _, err = process.communicate(timeout=60)
+        assert process.returncode in (0, 3), err  # 3: another run held the lock, a clear message
+        assert "Traceback" not in err and "File exists" not in err

@@ -48,7 +48,8 @@ def fsync_dir(folder: Path) -> None:
 def make_private_dir(folder: Path) -> None:
     """Create the folder 0700; an existing folder is left to tighten_permissions, which reports."""
     if not folder.exists():
-        folder.mkdir(mode=DIR_MODE, parents=True)
+        # exist_ok: two commands started together on a new store both create it; both are fine.
+        folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         os.chmod(folder, DIR_MODE)
 
 
