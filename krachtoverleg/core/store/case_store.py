@@ -14,6 +14,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -52,6 +53,7 @@ BACKUPS = "backups"
 LOCK = ".lock"
 
 R = TypeVar("R", bound=Record)
+_CASE_FILE = re.compile(r"^[a-z0-9]{8,64}\.json$")
 _OPEN_STATUSES = {status.value for status in OPEN_STATUSES}
 _TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
 
@@ -77,6 +79,8 @@ class CaseSummary:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseSummary:
+        if not all(isinstance(data.get(key), str) for key in ("id", "code", "label")):
+            raise TypeError("an index entry names a case by text")
         return cls(id=data["id"], code=data["code"], label=data["label"],
                    open_actions=int(data.get("open_actions", 0)),
                    planned=[date.fromisoformat(day) for day in data.get("planned", [])],
@@ -86,6 +90,8 @@ class CaseSummary:
 def summarise(raw: dict[str, Any]) -> CaseSummary:
     """The index entry of a case, straight from its raw tables (no record building needed)."""
     case = next(iter(raw.get(Case.TABLE, {}).values()))
+    if not all(isinstance(case.get(key), str) for key in ("id", "code", "label")):
+        raise TypeError("the case is not named by text")
     actions = raw.get("actions", {}).values()
     meetings = list(raw.get("meetings", {}).values())
     planned = {m["date"] for m in meetings if m.get("status") == "open"}
@@ -95,6 +101,11 @@ def summarise(raw: dict[str, Any]) -> CaseSummary:
         open_actions=sum(1 for a in actions if a.get("status") in _OPEN_STATUSES),
         planned=[date.fromisoformat(day) for day in sorted(planned)],
     )
+
+
+def is_case_file(path: Path) -> bool:
+    """cases/<id>.json with an id as the store makes them; anything else there is foreign."""
+    return bool(_CASE_FILE.match(path.name))
 
 
 def shard_of(case_id: str) -> str:
@@ -213,11 +224,12 @@ class Store:
             try:
                 data = json.loads(path.read_text("utf-8"))
                 entries = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
-            except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-                continue  # a damaged shard is rebuilt from the case files below
+                modified = path.stat().st_mtime_ns
+            except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+                continue  # a damaged shard (or a folder in its place) is rebuilt from the case files
             for summary in entries.values():
                 self._put(summary)
-            self._shard_mtime[path.stem] = path.stat().st_mtime_ns
+            self._shard_mtime[path.stem] = modified
         self._reconcile_index()
 
     def _reconcile_index(self) -> None:
@@ -226,18 +238,25 @@ class Store:
         changed: set[str] = set()
         on_disk: dict[str, Path] = {}
         folder = self.root / CASES
-        if folder.is_dir():
-            on_disk = {path.stem: path for path in folder.glob("*.json")}
+        if folder.is_dir():  # only files named like a case: a stray `._x.json` is not one
+            on_disk = {path.stem: path for path in folder.glob("*.json") if is_case_file(path)}
         for case_id in set(self._index) - set(on_disk):
             changed.add(self._drop(case_id))
         for case_id, path in on_disk.items():
             entry = self._index.get(case_id)
             indexed = self._shard_mtime.get(shard_of(case_id), 0)
-            if entry is not None and not entry.damaged and path.stat().st_mtime_ns <= indexed:
+            try:
+                modified = path.stat().st_mtime_ns
+            except OSError:
+                modified = indexed + 1  # a dangling link: read below, and named as damaged
+            if entry is not None and not entry.damaged and modified <= indexed:
                 continue
             try:
-                summary = summarise(self._read_raw(case_id))
-            except (StoreError, KeyError, StopIteration, ValueError, TypeError, AttributeError) as error:
+                raw = self._read_raw(case_id)
+                records_from_raw(raw)  # every record, so record-level damage is named too
+                summary = summarise(raw)
+            except (StoreError, KeyError, StopIteration, ValueError, TypeError, AttributeError,
+                    RecursionError) as error:
                 label = entry.label if entry else "?"
                 code = entry.code if entry else case_id[:8]
                 summary = CaseSummary(case_id, code, label, damaged=str(error) or "beschadigd")
@@ -245,7 +264,8 @@ class Store:
                 changed.add(self._put(summary))
         if self.writable:
             for shard in changed:
-                self._write_shard(shard)
+                with contextlib.suppress(OSError):  # a folder in the shard's place: the index
+                    self._write_shard(shard)        # stays in memory, check names the folder
 
     def _put(self, summary: CaseSummary) -> str:
         shard = shard_of(summary.id)
@@ -316,7 +336,14 @@ class Store:
         try:
             raw = decode(path.read_bytes(), f"Casusbestand {path.name}")
         except FileNotFoundError:
+            if path.is_symlink():
+                raise StoreError(
+                    f"Casusbestand {path.name} verwijst naar een bestand dat er niet is.") from None
             raise UnknownCase(f"Onbekende casus: {case_id}.") from None
+        except RecursionError:
+            raise StoreError(f"Casusbestand {path.name} is te diep genest; het is beschadigd.") from None
+        except OSError as error:  # a folder in its place, no permission
+            raise StoreError(f"Casusbestand {path.name} kan niet worden gelezen: {error.strerror}.") from None
         if not isinstance(raw, dict):
             raise StoreError(f"Casusbestand {path.name} heeft een onbekende vorm.")
         try:
@@ -331,6 +358,9 @@ class Store:
             return records_from_raw(raw)
         except ValidationError as error:
             raise StoreError(f"Casusbestand {case_id}.json klopt niet: {error}") from None
+        except (AttributeError, KeyError, TypeError, ValueError) as error:  # a table of the wrong shape
+            raise StoreError(
+                f"Casusbestand {case_id}.json heeft een onbekende vorm ({type(error).__name__}).") from None
 
     def load_by_code(self, code_or_id: str) -> CaseData:
         return self.load(self.resolve(code_or_id).id)

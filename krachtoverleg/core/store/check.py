@@ -15,6 +15,7 @@ from pathlib import Path
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
 from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
+from krachtoverleg.core.store.case_store import is_case_file, records_from_raw
 from krachtoverleg.core.store.storage import decode
 
 
@@ -23,6 +24,7 @@ class FileReport:
     path: Path
     what: str  # "K-001 (Gezin V.)" for a case that could be read this far, else the file name
     problems: list[str] = field(default_factory=list)
+    code: str = ""  # the case code, when the file could be read
 
     @property
     def ok(self) -> bool:
@@ -31,7 +33,6 @@ class FileReport:
 
 def check_case_file(path: Path, known_as: str = "") -> FileReport:
     """`known_as` names the case from the index, for when its own file cannot be read."""
-    from krachtoverleg.core.store.case_store import records_from_raw
     from krachtoverleg.core.store.schema import upgrade
 
     report = FileReport(path, f"{known_as}, bestand {path.name}" if known_as else path.name)
@@ -44,22 +45,28 @@ def check_case_file(path: Path, known_as: str = "") -> FileReport:
     except OSError as error:
         report.problems.append(f"kan niet gelezen worden: {error.strerror}")
         return report
+    except RecursionError:
+        report.problems.append("is te diep genest; het bestand is beschadigd")
+        return report
     except (KrachtError, KeyError, TypeError, ValueError, AttributeError) as error:
         report.problems.append(str(error) or type(error).__name__)
         return report
-    report.what = f"{data.case.code} ({data.case.label})"
+    report.what, report.code = f"{data.case.code} ({data.case.label})", data.case.code
     if data.case.id != path.stem:
         report.problems.append(f"de bestandsnaam past niet bij het id van de casus ({data.case.id})")
     report.problems += reference_problems(data)
     return report
 
 
-def _check_json(path: Path, what: str) -> FileReport:
+def _check_json(path: Path, what: str, shard: bool = False) -> FileReport:
     report = FileReport(path, what)
     try:
-        json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError):
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
         report.problems.append("is beschadigd (geen geldige JSON); wordt bij de volgende start hersteld")
+        return report
+    if shard and not (isinstance(data, dict) and isinstance(data.get("cases"), dict)):
+        report.problems.append("heeft een onbekende vorm; wordt bij de volgende start opnieuw gemaakt")
     return report
 
 
@@ -94,7 +101,7 @@ def _index_names(root: Path) -> dict[str, str]:
         try:
             entries = json.loads(shard.read_text("utf-8"))["cases"]
             names.update({key: f"{value['code']} ({value['label']})" for key, value in entries.items()})
-        except (OSError, ValueError, KeyError, TypeError, UnicodeDecodeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             continue
     return names
 
@@ -104,16 +111,36 @@ def check_store(root: Path) -> StoreCheck:
     if not root.is_dir():
         return StoreCheck([], [FileReport(root, str(root), ["deze map bestaat niet"])])
     known = _index_names(root)
-    cases = [check_case_file(path, known.get(path.stem, ""))
-             for path in sorted((root / "cases").glob("*.json"))]
-    others = []
-    for path, what in [*((shard, f"index/{shard.name}") for shard in sorted((root / "index").glob("*.json"))),
+    paths = sorted((root / "cases").glob("*.json"))
+    cases = [check_case_file(path, known.get(path.stem, "")) for path in paths if is_case_file(path)]
+    others = [FileReport(path, f"cases/{path.name}", ["hoort niet bij krachtoverleg (geen casusbestand); "
+                                                      "wordt overgeslagen en nooit gewijzigd"])
+              for path in paths if not is_case_file(path)]
+    others += _same_codes(cases)
+    shards = sorted((root / "index").glob("*.json"))
+    for path, what in [*((shard, f"index/{shard.name}") for shard in shards),
                        (root / "settings.json", "settings.json")]:
         if path.exists():
-            report = _check_json(path, what)
+            report = _check_json(path, what, shard=path in shards)
             if not report.ok:
                 others.append(report)
+    indexed, on_disk = set(known), {path.stem for path in paths if is_case_file(path)}
+    if indexed != on_disk:
+        others.append(FileReport(root / "index", "index", [
+            f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
+            "volgende start opnieuw gemaakt"]))
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
+
+
+def _same_codes(cases: list[FileReport]) -> list[FileReport]:
+    """Two case files with one code: a lookup by code would be ambiguous."""
+    by_code: dict[str, list[FileReport]] = {}
+    for report in cases:
+        if report.code:
+            by_code.setdefault(report.code, []).append(report)
+    return [FileReport(reports[0].path, code, [f"deze code staat in {len(reports)} casusbestanden: "
+                                               + ", ".join(r.path.name for r in reports)])
+            for code, reports in by_code.items() if len(reports) > 1]
 
 
 def _leftovers(root: Path) -> list[FileReport]:

@@ -1,0 +1,91 @@
+"""One bad file stops nothing (issue 10, finding 11): every kind of damage, every reading
+command. No traceback, the documented exit code, the damaged file untouched, the healthy case
+still there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from krachtoverleg.core.store.case_store import Store
+from tests.unit.cli_run import run
+
+
+@pytest.fixture
+def root(tmp_path, capsys, clock) -> Path:
+    folder = tmp_path / "store"
+    for _ in range(2):
+        assert run(capsys, clock, "--store", str(folder), "demo")[0] == 0
+    return folder
+
+
+def damaged_file(root: Path) -> Path:
+    return root / "cases" / f"{Store.open(root, write=False).resolve('K-001').id}.json"
+
+
+def edit_raw(path: Path, change) -> None:
+    raw = json.loads(path.read_text())
+    change(raw)
+    path.write_text(json.dumps(raw))
+
+
+def as_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+def dangling(path: Path) -> None:
+    path.unlink()
+    path.symlink_to(path.parent / "nergens.json")
+
+
+DAMAGE = {
+    "case file is a folder": lambda root: as_folder(damaged_file(root)),
+    "case file is a dangling link": lambda root: dangling(damaged_file(root)),
+    "case file deeply nested": lambda root: damaged_file(root).write_text("[" * 100_000 + "]" * 100_000),
+    "a table is a list": lambda root: edit_raw(damaged_file(root), lambda raw: raw.update(strengths=[])),
+    "a document id is not a number": lambda root: edit_raw(
+        damaged_file(root), lambda raw: raw.update(strengths={"x": next(iter(raw["strengths"].values()))})),
+    "a record id is a list": lambda root: edit_raw(
+        damaged_file(root), lambda raw: next(iter(raw["strengths"].values())).update(id=["x"])),
+    "a case code is a number": lambda root: edit_raw(
+        damaged_file(root), lambda raw: raw["case"]["1"].update(code=7)),
+    "stray macOS file": lambda root: (root / "cases" / "._x.json").write_bytes(b"\x00\x05\x16\x07"),
+    "index shard with a list": lambda root: [shard.write_text('{"cases": []}')
+                                             for shard in (root / "index").glob("*.json")],
+    "index shard is a folder": lambda root: (root / "index" / "zz.json").mkdir(),
+    "settings is a folder": lambda root: (root / "settings.json").mkdir(),
+}
+HEALTHY_STILL_LISTED = ("cases", "actions", "check")
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_one_bad_file_stops_nothing(root, capsys, clock, damage):
+    damage(root)
+    files = {p: (p.read_bytes() if p.is_file() else None) for p in (root / "cases").iterdir()}
+    outputs = {}
+    for command in (["cases"], ["actions", "--status", "all"], ["check"], ["export-case", "K-002"]):
+        code, out, err = run(capsys, clock, "--store", str(root), *command)
+        assert "Traceback" not in out + err, (command, err)
+        assert code in (0, 1), (command, code, err)
+        outputs[command[0]] = (code, out)
+    assert outputs["cases"][0] == 0 and "K-002" in outputs["cases"][1]
+    assert outputs["export-case"][0] == 0 and '"K-002"' in outputs["export-case"][1]
+    assert outputs["actions"][0] == 0 and "K-002" in outputs["actions"][1]
+    assert outputs["check"][0] == 1  # check names the damage
+    assert {p: (p.read_bytes() if p.is_file() else None) for p in (root / "cases").iterdir()} == files
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+async def test_the_app_starts_and_lists_the_healthy_case(root, clock, damage):
+    from krachtoverleg.tui.app import KrachtApp
+    from tests.ui.conftest import screen_text
+
+    damage(root)
+    with Store.open(root, write=True) as store:
+        app = KrachtApp(store=store, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.is_running and "K-002" in screen_text(app)
