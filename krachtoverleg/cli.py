@@ -23,6 +23,7 @@ from krachtoverleg.core.errors import (
     KrachtError,
     StoreBusy,
     StoreError,
+    StoreReadOnly,
     UnknownCase,
     ValidationError,
 )
@@ -176,16 +177,24 @@ def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         store = Store.open(root, write=True)
     except StoreBusy:
         return _launch_read_only(root, clock)
+    except StoreReadOnly as error:
+        return _launch_read_only(root, clock, reason=str(error))
     with store:
         _report_fixed(store)
         _daily_backup(store, clock)
         return _launch(store, clock)
 
 
-def _launch_read_only(root: Path, clock: Clock, case_id: str | None = None) -> int:
-    """A second window on the same store: it reads, follows the first, and says why it can't write."""
-    _say("krachtoverleg: de gegevens zijn al open in een ander venster; dit venster kan alleen lezen.")
+def _launch_read_only(root: Path, clock: Clock, case_id: str | None = None, reason: str = "") -> int:
+    """A second window on the same store, or a store on a read-only disk: it reads, follows any
+    writer, and says why it can't write."""
+    if reason:
+        _say(f"krachtoverleg: {reason} Dit venster kan alleen lezen.")
+    else:
+        _say("krachtoverleg: de gegevens zijn al open in een ander venster; dit venster kan alleen lezen.")
     store = Store.open(root, write=False)
+    if reason:
+        store.read_only_reason = "in deze map kan niet worden geschreven"
     return _launch(store, clock, case_id)
 
 
@@ -278,6 +287,9 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         store = Store.open(root, write=True)
     except StoreBusy:
         return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id)
+    except StoreReadOnly as error:
+        return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id,
+                                 reason=str(error))
     with store:
         _report_fixed(store)
         summary = store.resolve(args.case)

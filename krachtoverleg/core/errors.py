@@ -21,5 +21,9 @@ class StoreError(KrachtError):
     """The store folder or one of its files cannot be used."""
 
 
+class StoreReadOnly(StoreError):
+    """The store can be read but not written here (a read-only disk, no write permission)."""
+
+
 class InterchangeError(KrachtError):
     """A case file for import is malformed, of an unknown version, or invalid."""

@@ -133,3 +133,28 @@ async def test_the_second_window_offers_to_write_once_the_first_has_gone(store, 
     reader.close()
     saved = Store.open(store_dir, write=False).load(demo.id).all(Strength)
     assert "weer schrijven" in [s.text for s in saved]
+
+
+def test_a_store_on_a_read_only_disk_opens_read_only_and_says_why(store, store_dir, demo, clock,
+                                                                   monkeypatch, capsys):
+    """Issue 10, finding 12: on a read-only mount the app failed on its lock file."""
+    import errno
+
+    from filelock import FileLock
+
+    from krachtoverleg import cli
+
+    store.close()
+
+    def read_only_disk(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(FileLock, "acquire", read_only_disk)
+    launched = []
+    monkeypatch.setattr(cli, "_launch", lambda s, c, case_id=None: launched.append(
+        (s.writable, s.read_only_reason)) or 0)
+    assert cli.main(["--store", str(store_dir)], clock=clock) == 0
+    assert launched == [(False, "in deze map kan niet worden geschreven")]
+    assert "kan niet worden geschreven" in capsys.readouterr().err
+    code = cli.main(["--store", str(store_dir), "demo"], clock=clock)
+    assert code == 1 and "kan niet worden geschreven" in capsys.readouterr().err

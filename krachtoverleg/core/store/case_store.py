@@ -27,6 +27,7 @@ from tinydb import TinyDB
 from krachtoverleg.core.errors import (
     StoreBusy,
     StoreError,
+    StoreReadOnly,
     UnknownCase,
     ValidationError,
 )
@@ -126,6 +127,7 @@ class Store:
         self.root = root
         self._lock = lock
         self.fixed_permissions: list[Path] = []
+        self.read_only_reason = "al open in een ander venster"  # shown in a read-only window's top bar
         self._index: dict[str, CaseSummary] = {}
         self._shard_ids: dict[str, set[str]] = {}
         self._shard_mtime: dict[str, int] = {}
@@ -149,7 +151,12 @@ class Store:
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
         store = cls(root, None)
-        if not store.become_writer():
+        try:
+            became = store.become_writer()
+        except OSError as error:  # no lock file can be made: a read-only disk, no permission
+            raise StoreReadOnly(f"In de map {root} kan niet worden geschreven ({error.strerror}); "
+                                "lezen kan wel.") from None
+        if not became:
             raise StoreBusy(
                 "Deze gegevens zijn al geopend in een ander venster of programma. "
                 "Sluit dat eerst; lezen (zoals 'cases' en 'export-case') kan wel.")

@@ -18,7 +18,8 @@ class TopBar(Static):
         grid.add_column(justify="right", no_wrap=True)
         badge = (Text(" F9 · namen verborgen ", style="bold on dark_green") if privacy
                  else Text(" F9 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
-        if not services(self).store.writable:
-            title = f"ALLEEN LEZEN (al open in een ander venster) · {title}"
+        store = services(self).store
+        if not store.writable:
+            title = f"ALLEEN LEZEN ({store.read_only_reason}) · {title}"
         grid.add_row(Text(f" {title}", style="bold"), badge)
         self.update(grid)
