@@ -68,3 +68,8 @@ def test_three_demo_runs_at_once_on_a_new_folder_do_not_fail_on_the_folder(tmp_p
         _, err = process.communicate(timeout=60)
         assert process.returncode in (0, 3), err  # 3: another run held the lock, a clear message
         assert "Traceback" not in err and "File exists" not in err
+
+
+def test_a_path_instead_of_a_case_is_refused_for_what_it_is(root, capsys, clock):
+    code, _, err = run(capsys, clock, "--store", str(root), "export-case", "../../etc/passwd")
+    assert code == 2 and "geen casuscode of id" in err

@@ -55,6 +55,7 @@ LOCK = ".lock"
 
 R = TypeVar("R", bound=Record)
 _CASE_FILE = re.compile(r"^[a-z0-9]{8,64}\.json$")
+_CASE_REF = re.compile(r"^(?:[A-Za-z]{1,4}-\d{1,6}|[a-z0-9]{8,64})$")  # a code such as K-001, or an id
 _OPEN_STATUSES = {status.value for status in OPEN_STATUSES}
 _TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
 
@@ -221,7 +222,7 @@ class Store:
 
     def _case_path(self, case_id: str) -> Path:
         if not case_id or "/" in case_id or case_id.startswith("."):
-            raise UnknownCase(f"Onbekende casus: {case_id!r}.")
+            raise UnknownCase(f"'{case_id}' is geen casuscode of id; een code ziet eruit als K-001.")
         return self.root / CASES / f"{case_id}.json"
 
     def _load_index(self) -> None:
@@ -324,6 +325,8 @@ class Store:
 
     def resolve(self, code_or_id: str) -> CaseSummary:
         wanted = code_or_id.strip()
+        if not _CASE_REF.match(wanted):  # a path, a name: say what was expected, not "unknown"
+            raise UnknownCase(f"'{code_or_id}' is geen casuscode of id; een code ziet eruit als K-001.")
         if wanted in self._index:
             return self._index[wanted]
         for summary in self._index.values():
