@@ -168,10 +168,8 @@ class Store:
         once the window that wrote has gone. False while another process holds the lock."""
         if self._lock is not None:
             return True
-        lock = FileLock(str(self.root / LOCK), mode=0o600, thread_local=False)
-        try:
-            lock.acquire(timeout=0)
-        except Timeout:
+        lock = self._try_lock()
+        if lock is None:
             return False
         self._lock = lock
         try:
@@ -188,15 +186,23 @@ class Store:
         """For a read-only window: has the window that writes gone? (Takes nothing.)"""
         if self._lock is not None:
             return False
-        probe = FileLock(str(self.root / LOCK), mode=0o600, thread_local=False)
         try:
-            probe.acquire(timeout=0)
-        except Timeout:
-            return False
+            probe = self._try_lock()
         except OSError:
             return False  # no lock file can be made here (a read-only folder): stay a reader
+        if probe is None:
+            return False
         probe.release()
         return True
+
+    def _try_lock(self) -> FileLock | None:
+        """The write lock if no other process holds it, else None (never waits)."""
+        lock = FileLock(str(self.root / LOCK), mode=0o600, thread_local=False)
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return None
+        return lock
 
     def close(self) -> None:
         if self._lock is not None:
