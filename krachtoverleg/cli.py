@@ -215,7 +215,7 @@ def _launch(store: Store, clock: Clock, case_id: str | None = None) -> int:
         KrachtApp,  # Textual loads only when the screen is wanted
     )
 
-    app = KrachtApp(store=store, clock=clock, open_case=case_id)
+    app = KrachtApp(store=store, clock=clock, open_case=case_id, hard_stop_after_hang_up=True)
     app.run()
     if app.return_code:
         return 1  # a crash: the app has said so in Dutch and written its log
@@ -434,7 +434,7 @@ def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.export.interchange import parse_case
+    from krachtoverleg.core.export.interchange import read_case
 
     source = Path(args.file).expanduser()
     try:
@@ -442,7 +442,8 @@ def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "geen tekstbestand"
         raise InterchangeError(f"Kan {source} niet lezen: {reason}.") from None
-    data = parse_case(text)  # fully checked before the store is touched
+    imported = read_case(text)  # fully checked before the store is touched
+    data = imported.data
     with Store.open(root, write=True) as store:
         existing = [s for s in store.cases() if s.id == data.case.id or s.code == data.case.code]
         if existing and not args.replace:
@@ -454,6 +455,8 @@ def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         else:
             store.create_case(data.case, [r for records in data.records.values() for r in records])
             print(f"Casus {data.case.code} is toegevoegd.")
+    for note in imported.notes():
+        print(note)
     return 0
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
@@ -17,6 +19,7 @@ from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 
@@ -31,6 +34,7 @@ def _styles() -> list[str | PurePath]:
 
 
 FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
+HANG_UP_GRACE_SECONDS = 5  # after a closed terminal is saved for, how long a normal stop may take
 
 
 class KrachtApp(ServicesApp):
@@ -41,8 +45,12 @@ class KrachtApp(ServicesApp):
         Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True),
     ]
 
-    def __init__(self, store: Store, clock: Clock, open_case: str | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
+                 hard_stop_after_hang_up: bool = False) -> None:
         super().__init__(store, clock)
+        # The CLI's own process may end itself once a hang-up is saved (see _hang_up); an app
+        # run inside a test process must not.
+        self.hard_stop_after_hang_up = hard_stop_after_hang_up
         self.open_case = open_case
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
         self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
@@ -59,6 +67,7 @@ class KrachtApp(ServicesApp):
             self.notify(f"{len(self.store.fixed_permissions)} bestanden of mappen waren leesbaar voor "
                         "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
                         title="Beveiliging hersteld", severity="warning", timeout=15)
+        self.store.forget_old_drafts(self.clock.now())
         if not self.store.writable:
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
         self.push_screen(CaseListScreen())
@@ -154,8 +163,17 @@ class KrachtApp(ServicesApp):
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 
     def save_unsaved(self) -> None:
-        """Save what is on screen but not yet stored: the time of the current stage and text
-        typed in a capture line (it comes back as a draft). Never raises: it runs on the way out."""
+        """Save what is on screen but not yet stored: the time of the current stage, text typed
+        in a capture line and half-filled forms (they come back as drafts). Never raises: it runs
+        on the way out."""
+        for screen in reversed(self.screen_stack):
+            draft = screen.unsaved() if isinstance(screen, FormDialog) else None
+            if draft is None or not self.store.writable:
+                continue
+            try:
+                self.store.keep_draft(screen.case_id(), draft)
+            except Exception:  # noqa: BLE001, S112 - on the way out: the rest is still saved
+                continue
         for screen in reversed(self.screen_stack):
             if not isinstance(screen, DataScreen):
                 continue
@@ -180,9 +198,19 @@ class KrachtApp(ServicesApp):
             self._signals.append(signum)
 
     def _hang_up(self) -> None:
+        """Everything typed is saved first. Then the store is freed at once: with its terminal
+        gone, Textual's shutdown can block for good writing to it (a large case still being
+        drawn), and a process that holds the lock would keep every other window read-only. If
+        the shutdown has not finished after a grace period, the process ends itself: by then
+        nothing is left to save and nothing can be written (the store is closed)."""
         self.quit_requested = True
         self.save_unsaved()
         self._forget_signals()
+        self.store.close()
+        if self.hard_stop_after_hang_up:
+            timer = threading.Timer(HANG_UP_GRACE_SECONDS, os._exit, args=(0,))
+            timer.daemon = True
+            timer.start()
         self.exit()
 
     def _forget_signals(self) -> None:

@@ -81,3 +81,20 @@ def test_any_value_in_any_field_never_gives_a_traceback(demo_dir, tmp_path, caps
                       errors="surrogatepass")
     code, _, err = run(capsys, clock, "--store", str(demo_dir), "import", str(source), "--replace")
     assert code in (0, 2) and "Traceback" not in err
+
+
+def test_tabs_and_new_lines_in_one_line_fields_are_reported_on_import(demo_dir, tmp_path, capsys, clock,
+                                                                     exported):
+    """Issue 10, finding 17: a one-line field cannot hold them; the import says it changed them."""
+    exported["case"]["label"] = "Gezin\tV."
+    exported["case"]["hulpvraag"] = "Eerste regel\r\nTweede regel"  # several lines: kept, not reported
+    source = tmp_path / "from-windows.json"
+    source.write_text(strength_with(exported, text="kan goed\nkoken"), "utf-8")
+    code, out, err = run(capsys, clock, "--store", str(demo_dir), "import", str(source))
+    assert code == 0, err
+    assert "2 velden van één regel" in out
+    assert "Casus: naam op het scherm" in out and "Kracht: tekst" in out and "hulpvraag" not in out
+    code, out, _ = run(capsys, clock, "--store", str(demo_dir), "export-case", "K-900")
+    document = json.loads(out)
+    assert document["case"]["label"] == "Gezin V."
+    assert document["case"]["hulpvraag"] == "Eerste regel\nTweede regel"

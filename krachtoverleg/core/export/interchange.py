@@ -10,6 +10,7 @@ Each record is the same object the store holds; dates are ISO-8601, vocabularies
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -46,8 +47,29 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+@dataclass(frozen=True)
+class Imported:
+    data: CaseData
+    folded: list[str]  # "Kracht: tekst" for each one-line field whose tabs or new lines became spaces
+
+    def notes(self) -> list[str]:
+        if not self.folded:
+            return []
+        more = len(self.folded) - 5
+        shown = ", ".join(self.folded[:5]) + (f" en {more} meer" if more > 0 else "")
+        fields = ("1 veld van één regel bevatte" if len(self.folded) == 1
+                  else f"{len(self.folded)} velden van één regel bevatten")
+        return [f"Let op: {fields} tabs of regeleinden; die zijn vervangen "
+                f"door spaties ({shown})."]
+
+
 def parse_case(text: str) -> CaseData:
     """Read and fully check an export; raise InterchangeError naming the first problem."""
+    return read_case(text).data
+
+
+def read_case(text: str) -> Imported:
+    """As parse_case, and say what was changed on the way in."""
     if len(text) > MAX_SIZE:
         raise InterchangeError(
             f"Het bestand is te groot voor één casus (meer dan {MAX_SIZE // 1_000_000} MB).")
@@ -72,17 +94,45 @@ def parse_case(text: str) -> CaseData:
     unknown = sorted(set(records) - set(tables))
     if unknown:
         raise InterchangeError(f"Onbekende soort gegevens: {', '.join(unknown)}.")
+    folded: list[str] = []
     try:
         case = Case.from_dict(document.get("case"))
+        folded += _folded(Case.LABEL, document.get("case"), case.to_dict())
         grouped: dict[str, list[Record]] = {}
         for table, items in records.items():
             if not isinstance(items, list):
                 raise ValidationError(f"{tables[table].LABEL}: verwacht een lijst.")
             grouped[table] = [tables[table].from_dict(item) for item in items]
+            for item, record in zip(items, grouped[table], strict=True):
+                folded += _folded(tables[table].LABEL, item, record.to_dict())
     except ValidationError as error:
         raise InterchangeError(f"De inhoud klopt niet: {error}") from None
     data = CaseData(case, grouped)
     problems = reference_problems(data)
     if problems:
         raise InterchangeError(f"De inhoud klopt niet: {problems[0]}")
-    return data
+    return Imported(data, folded)
+
+
+# The words the screen uses for the fields that hold one line of text.
+_FIELD_WORDS = {
+    "chair": "voorzitter", "client_name": "naam cliënt", "code": "code", "contribution": "bijdrage",
+    "label": "naam op het scherm", "minute_taker": "notulist", "name": "naam", "organisation":
+    "organisatie", "purpose": "doel", "role": "rol", "text": "tekst", "title": "titel", "what": "wat",
+    "reason_text": "waarom", "hand_back_plan": "terug naar cliënt",
+}
+
+
+def _folded(label: str, given: Any, kept: Any) -> list[str]:
+    """Where a text in the file held tabs or new lines that a one-line field made spaces."""
+    if isinstance(given, dict) and isinstance(kept, dict):
+        return [found for key in given.keys() & kept.keys()
+                for found in _folded(f"{label}: {_FIELD_WORDS.get(key, key)}", given[key], kept[key])]
+    if isinstance(given, list) and isinstance(kept, list):
+        return [found for one, other in zip(given, kept, strict=False)
+                for found in _folded(label, one, other)]
+    if isinstance(given, str) and isinstance(kept, str):
+        plain = given.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if ("\t" in plain or "\n" in plain) and not ("\t" in kept or "\n" in kept):
+            return [label]
+    return []

@@ -17,7 +17,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,6 +43,7 @@ from krachtoverleg.core.store.atomic import (
     tighten_permissions,
     write_atomic,
 )
+from krachtoverleg.core.store.drafts import DRAFTS, Draft, DraftBox, owner_of
 from krachtoverleg.core.store.schema import META, SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.store.settings import Settings
 from krachtoverleg.core.store.storage import PendingStorage, decode, encode
@@ -133,6 +134,7 @@ class Store:
         self._shard_ids: dict[str, set[str]] = {}
         self._shard_mtime: dict[str, int] = {}
         self.settings = Settings.load(root / SETTINGS)
+        self._drafts = DraftBox(root)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -173,7 +175,8 @@ class Store:
             return False
         self._lock = lock
         try:
-            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / BACKUPS):
+            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / BACKUPS,
+                           self.root / DRAFTS):
                 remove_temp_files(folder)  # a killed writer's half-written copies, client data too
             self.fixed_permissions = tighten_permissions(self.root)
             self._load_index()
@@ -453,9 +456,36 @@ class Store:
         """Remove the case file and its index entry. Backups are the caller's part (erasure.py)."""
         self.require_writer()
         path = self._case_path(case_id)
+        self._drafts.erase(owner_of(case_id))
         path.unlink(missing_ok=True)
         fsync_dir(path.parent)
         self._write_shard(self._drop(case_id))
+
+    # -- half-filled forms ----------------------------------------------------------------
+
+    def drafts(self, case_id: str | None) -> dict[str, Draft]:
+        """Forms left half-filled for this case (None: forms outside any case)."""
+        return self._drafts.read(owner_of(case_id))
+
+    def keep_draft(self, case_id: str | None, draft: Draft) -> None:
+        self.require_writer()
+        try:
+            self._drafts.keep(owner_of(case_id), draft)
+        except OSError as error:
+            raise StoreError(_write_failed(error)) from None
+
+    def drop_draft(self, case_id: str | None, key: str) -> None:
+        """The form was saved or cancelled: its draft has done its work."""
+        if not self.writable:
+            return
+        try:
+            self._drafts.drop(owner_of(case_id), key)
+        except OSError as error:
+            raise StoreError(_write_failed(error)) from None
+
+    def forget_old_drafts(self, now: datetime) -> None:
+        if self.writable:
+            self._drafts.forget_older_than(now)
 
     def _write_case(self, data: CaseData) -> None:
         self._commit(data.case.id, raw_from_records(data))

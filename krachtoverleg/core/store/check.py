@@ -16,6 +16,7 @@ from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
 from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
 from krachtoverleg.core.store.case_store import is_case_file, records_from_raw
+from krachtoverleg.core.store.drafts import DRAFTS, NO_CASE
 from krachtoverleg.core.store.storage import decode
 
 
@@ -129,7 +130,33 @@ def check_store(root: Path) -> StoreCheck:
         others.append(FileReport(root / "index", "index", [
             f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
             "volgende start opnieuw gemaakt"]))
+    others += _drafts(root, on_disk)
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
+
+
+def _drafts(root: Path, case_ids: set[str]) -> list[FileReport]:
+    """Half-filled forms: one file per case. Damaged or foreign files are skipped by the app."""
+    reports = []
+    for path in sorted((root / DRAFTS).glob("*.json")) if (root / DRAFTS).is_dir() else []:
+        what = f"{DRAFTS}/{path.name}"
+        if path.stem != NO_CASE and not is_case_file(path):
+            reports.append(FileReport(path, what, ["hoort niet bij krachtoverleg; wordt overgeslagen "
+                                                   "en nooit gewijzigd"]))
+            continue
+        report = FileReport(path, what)
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            shaped = isinstance(data, dict) and isinstance(data.get("drafts"), dict)
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+            shaped = False
+        if not shaped:
+            report.problems.append("is beschadigd; de half ingevulde formulieren erin worden "
+                                   "overgeslagen")
+        elif path.stem != NO_CASE and path.stem not in case_ids:
+            report.problems.append("hoort bij een casus die er niet meer is")
+        if not report.ok:
+            reports.append(report)
+    return reports
 
 
 def _same_codes(cases: list[FileReport]) -> list[FileReport]:
@@ -149,5 +176,5 @@ def _leftovers(root: Path) -> list[FileReport]:
     return [FileReport(path, str(path.relative_to(root)), [
                 "is een halve kopie van een onderbroken schrijfactie (er kan cliëntinformatie in "
                 "staan); wordt opgeruimd zodra krachtoverleg weer iets opslaat"])
-            for folder in (root, root / "cases", root / "index", root / "backups")
+            for folder in (root, root / "cases", root / "index", root / "backups", root / DRAFTS)
             for path in leftover_temp_files(folder)]

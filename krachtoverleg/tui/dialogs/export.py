@@ -38,4 +38,4 @@ def minutes_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
         FormField("full_names", "Met volledige namen (vertrouwelijk)", False, "check"),
         FormField("folder", "Map waarin het verslag komt", str(folder or Path.home())),
     ]
-    return FormDialog("Verslag maken", fields, _build)
+    return FormDialog("Verslag maken", fields, _build, keeps_drafts=False)  # no client text

@@ -1,7 +1,11 @@
-"""A modal form that returns a validated answer. The caller saves it: dialogs never touch the store."""
+"""A modal form that returns a validated answer. The caller saves it: dialogs never touch the
+store, except to keep what was typed as a draft when the program stops with the form open."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
@@ -10,12 +14,17 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
-from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.store.drafts import Draft
 from krachtoverleg.tui import literal
+from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.form_input import FormInput
+from krachtoverleg.tui.widgets.text_input import is_typed_text
 
 T = TypeVar("T")
 
@@ -48,11 +57,18 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     ]
 
     def __init__(self, title: str, fields: list[FormField],
-                 build: Callable[[dict[str, Any]], T]) -> None:
+                 build: Callable[[dict[str, Any]], T], *, keeps_drafts: bool = True,
+                 case_id: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.fields = fields
         self.build = build
+        self.keeps_drafts = keeps_drafts
+        # The same form opened on the same record gets the same key, so its draft finds it again.
+        opened_with = [title, [[spec.name, str(spec.value)] for spec in fields]]
+        self.draft_key = hashlib.sha256(json.dumps(opened_with).encode()).hexdigest()[:24]
+        self._had_draft = False
+        self._case_id = case_id  # given when the screen below shows more than one case
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
@@ -61,6 +77,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 if spec.kind != "check":  # a checkbox carries its own label
                     yield Label(literal.text(spec.label), classes="field-label")
                 yield self._widget_for(spec)
+            yield Static("", id="form-note", classes="form-note")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan", variant="primary", id="save")
@@ -69,13 +86,70 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def on_mount(self) -> None:
         if self.fields:  # start typing in the first field, not on the scroll container
             self.set_focus(self.query_one(f"#field-{self.fields[0].name}"), scroll_visible=False)
+        self._bring_back_draft()
+
+    # -- drafts: what was typed when the program stopped comes back -------------------------
+
+    def case_id(self) -> str | None:
+        """The case this form belongs to: the one on the screen it was opened from."""
+        if self._case_id is not None:
+            return self._case_id
+        stack = self.app.screen_stack
+        below = stack[: stack.index(self)] if self in stack else stack
+        for screen in reversed(below):
+            if isinstance(screen, DataScreen):
+                return screen.watched_case()
+        return None
+
+    def unsaved(self) -> Draft | None:
+        """What was typed here and not saved, as a draft; None when nothing changed."""
+        if not self.keeps_drafts or not self.is_mounted:
+            return None
+        now = _draftable(self.values())
+        if now == _draftable({spec.name: spec.value for spec in self.fields}):
+            return None
+        return Draft(self.draft_key, self.title_text, now,
+                     {spec.name: spec.label for spec in self.fields}, services(self).clock.now(),
+                     frozenset(spec.name for spec in self.fields if spec.secret))
+
+    def _bring_back_draft(self) -> None:
+        if not self.keeps_drafts:
+            return
+        draft = services(self).store.drafts(self.case_id()).get(self.draft_key)
+        if draft is None:
+            return
+        self._had_draft = True
+        for spec in self.fields:
+            if spec.name in draft.values:
+                self._fill(spec, draft.values[spec.name])
+        note = self.query_one("#form-note", Static)
+        note.update(literal.text(f"Teruggezet: wat je hier typte voordat het programma stopte "
+                                 f"({draft.kept:%d-%m %H:%M}). Opslaan bewaart het; Annuleren gooit "
+                                 "het weg."))
+        note.add_class("-shown")
+
+    def _fill(self, spec: FormField, value: Any) -> None:
+        widget = self.query_one(f"#field-{spec.name}")
+        if isinstance(widget, Checkbox) and isinstance(value, bool):
+            widget.value = value
+        elif isinstance(widget, Select):
+            for _label, option in spec.options:
+                if option is not None and str(option) == value:
+                    widget.value = option
+        elif isinstance(widget, Input) and isinstance(value, str):
+            widget.value = value
+
+    def _forget_draft(self) -> None:
+        if self._had_draft:
+            with contextlib.suppress(KrachtError):  # it only comes back once more: no harm
+                services(self).store.drop_draft(self.case_id(), self.draft_key)
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed straight after the key that opened this form arrive before any field has
         the keyboard (a field takes its own letters, so only those reach the form itself): they
         go into the field that has it now, in the order typed."""
         field = self.focused
-        if event.is_printable and event.character and isinstance(field, Input):
+        if is_typed_text(event) and event.character and isinstance(field, Input):
             event.stop()
             field.insert_text_at_cursor(event.character)
 
@@ -104,9 +178,11 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         except ValidationError as error:
             self.query_one("#form-error", Static).update(literal.text(f"Let op: {error}"))
             return
+        self._forget_draft()
         self.dismiss(answer)
 
     def action_cancel(self) -> None:
+        self._forget_draft()
         self.dismiss(None)
 
     def on_form_input_entered(self, event: FormInput.Entered) -> None:
@@ -121,3 +197,21 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+def _draftable(values: dict[str, Any]) -> dict[str, Any]:
+    """Text, a choice that is text, or a tick: what a draft file can hold and give back."""
+    return {name: value if isinstance(value, bool | str) else str(value)
+            for name, value in values.items() if value is not None and value != ""}
+
+
+def remind_drafts(node: DOMNode, case_id: str | None) -> None:
+    """Say which forms wait half-filled, so the typing is found again (and what it was, unless
+    it was typed hidden)."""
+    drafts = services(node).store.drafts(case_id)
+    for draft in drafts.values():
+        typed = "; ".join(f"{label}: {value[:60]}" for label, value in draft.typed())
+        services(node).notify(
+            f"Half ingevuld toen het programma stopte: '{draft.title}'. Open dat formulier weer; "
+            f"wat je typte staat er dan in." + (f"\n{typed}" if typed else ""),
+            title="Concept bewaard", timeout=20)

@@ -185,4 +185,5 @@ class ActionsScreen(DataScreen):
                 self.reload()
 
         title = f"{STATUS_SIGNS[new]}: {action.what}"
-        self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note)], build), done)
+        self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note)], build,
+                                        case_id=row.case_id), done)

@@ -14,7 +14,7 @@ from krachtoverleg.core.models.vocab import CaseKind
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
-from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField, remind_drafts
 from krachtoverleg.tui.format import day_label
 from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
@@ -45,6 +45,7 @@ class CaseListScreen(DataScreen):
     def on_mount(self) -> None:
         self.reload()
         self.query_one(DataTable).focus()
+        remind_drafts(self, None)
 
     def on_screen_resume(self) -> None:
         self.reload()

@@ -30,7 +30,7 @@ from krachtoverleg.core.rules.timer import describe, stage_seconds_with, time_vi
 from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
-from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.dialogs.form import FormDialog, FormField, remind_drafts
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
@@ -83,6 +83,7 @@ class MeetingScreen(DataScreen):
     async def on_mount(self) -> None:
         if self.load() and self.meeting is not None:
             await self.go_to(self.meeting.current_stage, remember=False)
+            remind_drafts(self, self.case_id)
         # The footer comes last, when the keyboard is where work starts: it is then drawn once,
         # with the keys of that place, instead of twice (about a third of the start-up time).
         await self.mount(Footer(compact=True, show_command_palette=False))

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+
+from krachtoverleg.tui.widgets.text_input import TextInput
 
 
-class CaptureLine(Input):
+class CaptureLine(TextInput):
     class Captured(Message):
         def __init__(self, line: CaptureLine, text: str) -> None:
             super().__init__()

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input
+
+from krachtoverleg.tui.widgets.text_input import TextInput
 
 
-class FormInput(Input):
+class FormInput(TextInput):
     class Entered(Message):
         def __init__(self, field: FormInput, value: str) -> None:
             super().__init__()
