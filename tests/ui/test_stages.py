@@ -181,7 +181,7 @@ async def test_zelf_of_ik_rules(app, store_dir, demo):
         await fill(pilot, hand_back_by="15-01-2027")
         decision = step("(Extra) werk zoeken in de zorg").decision
         assert decision.carrier is Carrier.PROFESSIONAL and decision.hand_back_by == date(2027, 1, 15)
-        assert "professional 2" in screen_text(pilot.app)
+        assert "professional: 2" in screen_text(pilot.app)
         await pilot.press("n")
         await pilot.pause()
         await fill(pilot)

@@ -26,7 +26,7 @@ from krachtoverleg.core.models import (
     Strength,
     ZrmScore,
 )
-from krachtoverleg.core.models.agenda import AGENDA, StageKey
+from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import (
     Influence,
@@ -295,8 +295,9 @@ def _instruments(data: CaseData, meeting: Meeting) -> str:
 
 def minutes_markdown(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -> str:
     parts = [_header(data, meeting, names, made_at)]
-    for number, stage in enumerate(AGENDA, start=1):
-        parts.append(f"## {number}. {stage.title}\n\n{SECTIONS[stage.key](data, meeting, names)}")
+    for stage in AGENDA:
+        section = SECTIONS[stage.key](data, meeting, names)
+        parts.append(f"## {stage_number(stage.key)}. {stage.title}\n\n{section}")
     parts.append(_agreements(data, meeting, names))
     instruments = _instruments(data, meeting)
     if instruments:

@@ -79,6 +79,11 @@ def stage_index(key: str) -> int:
     return STAGE_KEYS.index(StageKey(key))
 
 
+def stage_number(key: str) -> int:
+    """How people count the stages, on screen and in the minutes alike: 1 to 10."""
+    return stage_index(key) + 1
+
+
 def neighbour(key: str, step: int) -> StageKey:
     """The stage `step` places away, held at the first and last stage."""
     index = min(max(stage_index(key) + step, 0), len(AGENDA) - 1)

@@ -49,12 +49,25 @@ def clock_text(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def describe(view: TimeView) -> str:
-    """Two short lines for the timer box; running over is said in words, not only in colour."""
-    stage = f"Dit deel {clock_text(view.stage_used)} van {clock_text(view.stage_box)}"
+def stage_left(view: TimeView) -> str:
+    """Time left for this stage, or how far over it is: said in words, not only in colour."""
     if view.stage_over:
-        stage += f"\n  {clock_text(view.stage_used - view.stage_box)} te lang"
-    total = f"Overleg {view.total_used // 60} van {view.total_box // 60} min"
+        return f"{clock_text(view.stage_used - view.stage_box)} te lang"
+    return f"nog {clock_text(view.stage_box - view.stage_used)}"
+
+
+def total_left(view: TimeView) -> str:
     if view.total_over:
-        total += "\n  te lang"
-    return f"{stage}\n{total}"
+        return f"{(view.total_used - view.total_box + 59) // 60} min te lang"
+    return f"nog {(view.total_box - view.total_used + 59) // 60} min"
+
+
+def describe(view: TimeView) -> str:
+    """Two short lines for the timer box: the time left, which is what the chair steers by."""
+    return (f"Dit deel: {stage_left(view)}\n  (gepland {clock_text(view.stage_box)})\n"
+            f"Overleg: {total_left(view)}\n  (gepland {view.total_box // 60} min)")
+
+
+def describe_short(view: TimeView) -> list[str]:
+    """For a narrow screen, where the agenda folds into a strip: the parts, most needed first."""
+    return [stage_left(view), f"totaal {total_left(view)}"]

@@ -26,7 +26,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal
 from krachtoverleg.core.rules.meetings import draft_change
-from krachtoverleg.core.rules.timer import describe, stage_seconds_with, time_view
+from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
@@ -42,6 +42,7 @@ from krachtoverleg.tui.widgets.stage_header import StageHeader
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 NARROW = 110  # below this width boards stack
+COMPACT = 120  # below this width the agenda column folds into a strip: the stage gets the width
 
 
 class MeetingScreen(DataScreen):
@@ -94,6 +95,7 @@ class MeetingScreen(DataScreen):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
+        self.set_class(event.size.width < COMPACT, "compact")
 
     # -- the case on screen ----------------------------------------------------------------
 
@@ -160,6 +162,9 @@ class MeetingScreen(DataScreen):
         timer = self.query_one("#timer", Static)
         timer.update(describe(view))
         timer.set_class(view.stage_over or view.total_over, "over")
+        header = self.query_one(StageHeader)
+        header.show_time(describe_short(view))
+        header.set_class(view.stage_over or view.total_over, "over")
 
     async def go_to(self, key: StageKey, remember: bool = True) -> None:
         leaving = self.current

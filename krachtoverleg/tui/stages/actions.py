@@ -25,6 +25,7 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
@@ -118,13 +119,15 @@ class ActionsPane(StagePane, VerticalScroll):
     def compose(self) -> ComposeResult:
         yield ActionsTable(
             "Acties",
-            [Column("Wat", lambda a, c: a.what), Column("Wie", lambda a, c: c.names.owner(a, c.data)),
-             Column("Klaar op", lambda a, c: day(a.due)),
-             Column("Hoe controleren", lambda a, c: a.check or "-")],
+            [Column("Wat", lambda a, c: a.what, KEY),
+             Column("Wie", lambda a, c: c.names.owner(a, c.data), Fit(min_width=12, priority=0)),
+             Column("Klaar op", lambda a, c: day(a.due), DATE),
+             Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
             lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.")
         yield RecordTable(
-            "Besluiten", [Column("Nr", lambda d, c: str(d.number)), Column("Besluit", lambda d, c: d.text)],
+            "Besluiten", [Column("Nr", lambda d, c: str(d.number), NUMBER),
+                          Column("Besluit", lambda d, c: d.text, KEY)],
             lambda c: sorted((d for d in c.data.all(Decision) if d.meeting_id == c.meeting.id),
                              key=lambda d: d.number),
             _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table")

@@ -13,6 +13,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import NeedKind
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.fit import KEY, TAG
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
@@ -42,12 +43,12 @@ class AmbitionsPane(StagePane, Horizontal):
     EXTRA_CLASSES = "side-by-side"
     def compose(self) -> ComposeResult:
         yield RecordTable("Ambities: waar droomt de cliënt van?",
-                          [Column("Ambitie", lambda a, c: a.text)],
+                          [Column("Ambitie", lambda a, c: a.text, KEY)],
                           lambda c: c.data.all(Ambition), _ambition_fields, _build_ambition,
                           lambda a, c: a.text, id="ambitions")
         yield RecordTable("Behoeften: wat heeft de cliënt nodig?",
-                          [Column("Behoefte", lambda n, c: n.text),
-                           Column("Soort", lambda n, c: n.kind.label if n.kind else "-")],
+                          [Column("Behoefte", lambda n, c: n.text, KEY),
+                           Column("Soort", lambda n, c: n.kind.label if n.kind else "-", TAG)],
                           lambda c: c.data.all(Need), _need_fields, _build_need,
                           lambda n, c: n.text, id="needs")
 

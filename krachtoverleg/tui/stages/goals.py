@@ -19,6 +19,7 @@ from krachtoverleg.core.rules.planning import move_step, toggle_reached
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.fit import KEY, NUMBER, Fit
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
@@ -86,15 +87,18 @@ class GoalsPane(StagePane, Horizontal):
 
     def compose(self) -> ComposeResult:
         yield RecordTable(
-            "Doelen", [Column("Doel", lambda g, c: g.text),
-                       Column("Levensgebied", lambda g, c: g.life_domain or "-"),
-                       Column("Stappen gelukt", _progress)],
+            "Doelen", [Column("Doel", lambda g, c: g.text, KEY),
+                       Column("Levensgebied", lambda g, c: g.life_domain or "-",
+                              Fit(min_width=12, priority=2)),
+                       Column("Stappen gelukt", _progress, Fit(min_width=8, priority=1, grow=0))],
             lambda c: sorted(c.data.all(Goal), key=lambda g: g.position), _goal_fields, _build_goal,
             lambda g, c: g.text, id="goals")
         yield StepsTable(
             "Stappen van het gekozen doel",
-            [Column("Nr", lambda s, c: str(s.position + 1)), Column("Stap", lambda s, c: s.text),
-             Column("Gelukt", lambda s, c: "✓ gelukt" if s.reached else "○")],
+            [Column("Nr", lambda s, c: str(s.position + 1), NUMBER),
+             Column("Stap", lambda s, c: s.text, KEY),
+             Column("Gelukt", lambda s, c: "✓ gelukt" if s.reached else "○ nog niet",
+                    Fit(min_width=8, priority=0, grow=0))],
             self._steps, self._step_fields, self._build_step, lambda s, c: s.text, id="steps",
             empty="Nog geen stappen. Kies een doel en druk op a.")
 

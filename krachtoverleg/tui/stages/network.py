@@ -14,6 +14,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import Influence, Relation, Support, Tie
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import require
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.network_picture import network_picture
@@ -61,12 +62,14 @@ class NetworkPane(StagePane, Vertical):
         yield Static("", id="network-picture")
         yield RecordTable(
             "Mensen",
-            [Column("Wie", lambda m, c: c.names.member(m)),
-             Column("Relatie", lambda m, c: m.relation.label),
-             Column("Steun", lambda m, c: " ".join(str(s) for s in m.support) or "-"),
-             Column("Band", lambda m, c: m.tie.label),
-             Column("Invloed", lambda m, c: _influence(m)),
-             Column("Kan bijdragen", lambda m, c: m.contribution or "-")],
+            [Column("Wie", lambda m, c: c.names.member(m), KEY),
+             Column("Relatie", lambda m, c: m.relation.label, Fit(min_width=10, priority=3)),
+             Column("Steun", lambda m, c: " ".join(str(s) for s in m.support) or "-",
+                    Fit(min_width=5, priority=2)),
+             Column("Band", lambda m, c: m.tie.label, Fit(min_width=8, priority=1)),
+             Column("Invloed", lambda m, c: _influence(m), Fit(min_width=8, priority=1)),
+             Column("Kan bijdragen", lambda m, c: m.contribution or "-",
+                    Fit(min_width=14, priority=4, grow=2))],
             lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
             id="network-table")
 

@@ -17,9 +17,11 @@ from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import day, yes_no
 from krachtoverleg.tui.stages.base import StagePane
-from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.sync import cursor_key
 
 
 class OpeningPane(StagePane, Vertical):
@@ -35,9 +37,9 @@ class OpeningPane(StagePane, Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", id="hulpvraag")
         yield Static("", id="meeting-facts")
-        table: DataTable[str] = DataTable(id="attendees", cursor_type="row")
-        table.add_columns("Deelnemer", "Aanwezig", "Organisatie")
-        yield table
+        yield FittedTable([("Deelnemer", KEY), ("Aanwezig", Fit(min_width=8, priority=0, max_lines=2)),
+                           ("Organisatie", Fit(min_width=12, priority=2))], id="attendees",
+                          zebra_stripes=False)
 
     def refresh_view(self, context: StageContext) -> None:
         data, meeting, names = context.data, context.meeting, context.names
@@ -51,7 +53,7 @@ class OpeningPane(StagePane, Vertical):
             f"Doel van vandaag: {meeting.purpose or '-'}"
         )
         self.query_one("#meeting-facts", Static).update(literal.text(facts))
-        sync_rows(self.query_one("#attendees", DataTable), [
+        self.query_one("#attendees", FittedTable).set_rows([
             (a.id, [names.attendee(a), "ja" if a.presence is Presence.PRESENT else "nee (afgemeld)",
                     a.organisation or "-"]) for a in meeting.attendees])
 

@@ -13,6 +13,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import ResourceGroup, ResourceType, SocialQuality
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import require
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
@@ -44,9 +45,11 @@ class ResourcesPane(StagePane, Vertical):
     def compose(self) -> ComposeResult:
         yield RecordTable(
             "Hulpbronnen",
-            [Column("Hulpbron", lambda r, c: r.text), Column("Groep", lambda r, c: r.group.label),
-             Column("Soort", lambda r, c: r.type.label),
-             Column("Gebruik", lambda r, c: "✓ in gebruik" if r.in_use else "○ nog niet gebruikt")],
+            [Column("Hulpbron", lambda r, c: r.text, KEY),
+             Column("Groep", lambda r, c: r.group.label, Fit(min_width=10, priority=2)),
+             Column("Soort", lambda r, c: r.type.label, Fit(min_width=10, priority=3)),
+             Column("Gebruik", lambda r, c: "✓ in gebruik" if r.in_use else "○ nog niet gebruikt",
+                    Fit(min_width=10, priority=1, max_lines=2))],
             lambda c: c.data.all(Resource), _fields, _build, lambda r, c: r.text, id="resources")
 
     def refresh_view(self, context: StageContext) -> None:

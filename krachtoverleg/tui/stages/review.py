@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.agenda import StageKey
@@ -19,9 +19,11 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import DATE, KEY, Fit
 from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.stages.base import StagePane
-from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
+from krachtoverleg.tui.widgets.fitted_table import FittedTable, show_folded
+from krachtoverleg.tui.widgets.sync import cursor_key
 
 
 class ReviewPane(StagePane, Vertical):
@@ -40,9 +42,10 @@ class ReviewPane(StagePane, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Acties van het vorige overleg", classes="table-title")
-        table: DataTable[str] = DataTable(id="review-actions", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Actie", "Hoe ging het", "Wie", "Klaar op", "Waarom")
-        yield table
+        yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=2)),
+                           ("Wie", Fit(min_width=14, priority=1)), ("Klaar op", DATE),
+                           ("Waarom", Fit(min_width=14, priority=3, grow=2))], id="review-actions")
+        yield Static("", classes="table-detail", id="review-detail")
         yield Static("", id="successes")
 
     def refresh_view(self, context: StageContext) -> None:
@@ -50,20 +53,31 @@ class ReviewPane(StagePane, Vertical):
         self.actions = {action.id: action for action in actions}
         rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
                         a.note or "-"]) for a in actions]
-        sync_rows(self.query_one(DataTable), rows or [
+        self.query_one(FittedTable).set_rows(rows or [
             ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", ""])])
+        self.show_detail()
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
         self.query_one("#successes", Static).update(literal.text(f"GELUKT\n{lines}"))
 
+    def show_detail(self) -> None:
+        """What a narrow screen folds away, for the selected action."""
+        show_folded(self.query_one(FittedTable), self.query_one("#review-detail", Static))
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_detail)
+
     def focus_target(self) -> Widget | None:
-        return self.query_one(DataTable)
+        return self.query_one(FittedTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)
 
     def _selected(self) -> Action | None:
-        key = cursor_key(self.query_one(DataTable))
+        key = cursor_key(self.query_one(FittedTable))
         return self.actions.get(key) if key is not None else None
 
     def action_mark(self, status: str) -> None:

@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from krachtoverleg.core.models import NetworkMember, Step, StepDecision
+from krachtoverleg.core.models import Goal, NetworkMember, Step, StepDecision
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
@@ -21,19 +21,35 @@ from krachtoverleg.core.rules.wording import hand_back, takeover_reason
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import Fit
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.stages.base import StagePane
-from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
+from krachtoverleg.tui.widgets.balance_bar import BalanceBar
+from krachtoverleg.tui.widgets.fitted_table import FittedTable, show_folded
+from krachtoverleg.tui.widgets.sync import cursor_key
 
 QUESTION = "Moet ik dit doen, of kan de cliënt dit zelf?"
+WHO = Fit(min_width=20, priority=0, grow=2, max_lines=3)  # the heart of the method: never folds
+WHY = Fit(min_width=16, priority=2)
+STEP = Fit(min_width=40, priority=0, grow=3)
+BACK = Fit(min_width=16, priority=3, grow=2)
 
 
-def balance_text(context: StageContext) -> str:
-    counts = balance(context.data)
-    carried = counts.client_and_network
-    bar = "█" * carried + "▒" * counts.together + "░" * counts.professional
-    return (f"Balans: cliënt en netwerk {carried} █ · samen {counts.together} ▒ · "
-            f"professional {counts.professional} ░ · nog kiezen {counts.open}\n{bar}")
+# Each choice has a sign and a word; colour is only the third cue.
+SIGNS: dict[Carrier | None, tuple[str, str]] = {
+    Carrier.ZELF: ("█", "bold green"),
+    Carrier.NETWERK: ("█", "bold green"),
+    Carrier.SAMEN: ("▓", "bold cyan"),
+    Carrier.PROFESSIONAL: ("░", "bold yellow"),
+    None: ("?", "bold"),
+}
+GOAL_ROW = "doel:"  # row keys of the goal headings; a choice key on one of them asks for a step
+
+
+def who_cell(step: Step, context: StageContext) -> tuple[str, str]:
+    carrier = step.decision.carrier if step.decision else None
+    sign, style = SIGNS[carrier]
+    return f"{sign} {context.names.carrier(step.decision, context.data)}", style
 
 
 class SelfOrMePane(StagePane, Vertical):
@@ -52,22 +68,55 @@ class SelfOrMePane(StagePane, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(QUESTION, id="question")
-        table: DataTable[str] = DataTable(id="decisions", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Stap", "Wie doet het", "Waarom een professional", "Terug naar cliënt")
-        yield table
-        yield Static("", id="balance")
+        yield FittedTable([("Stap", STEP), ("Wie doet het", WHO), ("Waarom", WHY),
+                           ("Terug naar cliënt", BACK)], id="decisions")
+        yield Static("", classes="table-detail", id="decision-detail")
+        yield BalanceBar(id="balance")
 
     def refresh_view(self, context: StageContext) -> None:
         steps = [s for s in ordered_steps(context.data) if not s.reached]
         self.steps = {step.id: step for step in steps}
-        rows = [(s.id, [s.text, context.names.carrier(s.decision, context.data), takeover_reason(s.decision),
-                        hand_back(s.decision)]) for s in steps]
-        sync_rows(self.query_one(DataTable), rows or [
-            ("", ["Nog geen open stappen. Maak ze bij 'Doelen en stappen'.", "", "", ""])])
-        self.query_one("#balance", Static).update(balance_text(context))
+        rows: list[tuple[str, list[str]]] = []
+        styles: dict[str, list[str]] = {}
+        for goal in sorted(context.data.all(Goal), key=lambda g: g.position):
+            open_steps = [s for s in steps if s.goal_id == goal.id]
+            if not open_steps:
+                continue
+            rows.append((f"{GOAL_ROW}{goal.id}", [f"Doel: {goal.text}", "", "", ""]))
+            styles[f"{GOAL_ROW}{goal.id}"] = ["bold underline", "", "", ""]
+            for step in open_steps:
+                who, style = who_cell(step, context)
+                rows.append((step.id, [f"  {step.position + 1}. {step.text}", who,
+                                       takeover_reason(step.decision), hand_back(step.decision)]))
+                styles[step.id] = ["", style, "", ""]
+        table = self.query_one(FittedTable)
+        empty = ("", ["Nog geen open stappen. Maak ze bij 'Doelen en stappen'.", "", "", ""])
+        table.set_rows(rows or [empty], styles)
+        if table.row_count and cursor_key(table) not in self.steps:
+            self._to_step(table, 1)  # start on a step, not on a goal's heading
+        self.query_one(BalanceBar).show(balance(context.data))
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """What a narrow screen folds away (why a professional, handing back), for this step."""
+        show_folded(self.query_one(FittedTable), self.query_one("#decision-detail", Static))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_detail)
+
+    def _to_step(self, table: FittedTable, direction: int) -> None:
+        keys = [row.key.value for row in table.ordered_rows]
+        row = table.cursor_row
+        while 0 <= row < len(keys) and keys[row] not in self.steps:
+            row += direction
+        if 0 <= row < len(keys):
+            table.move_cursor(row=row)
 
     def focus_target(self) -> Widget | None:
-        return self.query_one(DataTable)
+        return self.query_one(FittedTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)
@@ -86,6 +135,9 @@ class SelfOrMePane(StagePane, Vertical):
 
     def action_choose(self, carrier: str) -> None:
         step, context = self._selected(), self.context
+        if step is None and self.steps:
+            self.notify("Kies eerst een stap (een regel onder een doel) met ↑ of ↓.", severity="warning")
+            return
         if step is None or context is None:
             return
         chosen = Carrier(carrier)

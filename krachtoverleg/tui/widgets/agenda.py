@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 from textual.widgets import Label, ListItem, ListView
 
-from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, StageKey, stage_index
+from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, StageKey, stage_index, stage_number
 
 
 class AgendaColumn(ListView):
@@ -15,21 +15,21 @@ class AgendaColumn(ListView):
             self.key = key
 
     def __init__(self) -> None:
-        items = [ListItem(Label(self._text(n, stage.title, False)), id=f"agenda-{stage.key}")
-                 for n, stage in enumerate(AGENDA)]
+        items = [ListItem(Label(self._text(stage_number(stage.key), stage.title, False)),
+                          id=f"agenda-{stage.key}") for stage in AGENDA]
         super().__init__(*items, id="agenda")
         self.current = STAGE_KEYS[0]
         self.border_title = "Agenda"
 
     @staticmethod
     def _text(number: int, title: str, current: bool) -> str:
-        return f"{'▶' if current else ' '} {number} {title}"
+        return f"{'▶' if current else ' '}{number:>2} {title}"
 
     def show_current(self, key: StageKey) -> None:
         self.current = key
-        for number, stage in enumerate(AGENDA):
+        for stage in AGENDA:
             item = self.query_one(f"#agenda-{stage.key}", ListItem)
-            item.query_one(Label).update(self._text(number, stage.title, stage.key == key))
+            item.query_one(Label).update(self._text(stage_number(stage.key), stage.title, stage.key == key))
             item.set_class(stage.key == key, "current")
         self.index = stage_index(key)
 

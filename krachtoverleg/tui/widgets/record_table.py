@@ -14,12 +14,15 @@ from textual.widgets import DataTable, Static
 from krachtoverleg.core.models.changes import Change, edit
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.removal import consequence, removal
+from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import PLAIN, Fit
 from krachtoverleg.tui.stages.base import Changes, StagePane
-from krachtoverleg.tui.widgets.sync import cursor_key, sync_rows
+from krachtoverleg.tui.widgets.fitted_table import FittedTable, show_folded
+from krachtoverleg.tui.widgets.sync import cursor_key
 
 R = TypeVar("R", bound=Record)
 
@@ -28,6 +31,7 @@ R = TypeVar("R", bound=Record)
 class Column(Generic[R]):
     title: str
     value: Callable[[R, StageContext], str]
+    fit: Fit = PLAIN  # how it shares a narrow screen: see fit.py
 
 
 class RecordTable(Vertical, Generic[R]):
@@ -57,23 +61,33 @@ class RecordTable(Vertical, Generic[R]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="table-title")
-        table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=True)
-        table.add_columns(*(column.title for column in self.columns))
-        yield table
+        yield FittedTable([(column.title, column.fit) for column in self.columns])
         yield Static("", classes="table-empty hint")
+        yield Static("", classes="table-detail")
 
     @property
-    def table(self) -> DataTable[str]:
-        return self.query_one(DataTable)
+    def table(self) -> FittedTable:
+        return self.query_one(FittedTable)
 
     def show(self, context: StageContext) -> None:
         self.context = context
         records = self.items(context)
         self.records = {record.id: record for record in records}
-        sync_rows(self.table, [(record.id, [column.value(record, context) for column in self.columns])
-                               for record in records])
-        self.query_one(".table-title", Static).update(f"{self.title} ({len(records)})")
+        self.table.set_rows([(record.id, [column.value(record, context) for column in self.columns])
+                             for record in records])
+        self.query_one(".table-title", Static).update(literal.text(f"{self.title} ({len(records)})"))
         self.query_one(".table-empty", Static).update("" if records else self.empty)
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The columns a narrow screen folded away, for the selected row."""
+        show_folded(self.table, self.query_one(".table-detail", Static))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_detail)
 
     def selected(self) -> R | None:
         key = cursor_key(self.table)

@@ -1,0 +1,99 @@
+"""How a table's columns share the width the screen has, and how their text wraps.
+
+The room reads the screen from metres away: a cell is never cut off. Each column says how
+important it is; when the screen is too narrow for every column, the least important ones fold
+away (the stage shows them for the selected row in a line under the table), and the rest wrap
+their text over several lines instead of being clipped. Spare width goes to the columns whose
+text would otherwise wrap, so a wide screen shows every cell on one line.
+
+Pure functions: no Textual, so they are tested on their own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How one column behaves when space is short."""
+
+    min_width: int = 10  # narrower than this it folds away rather than wrapping to shreds
+    priority: int = 1  # 0: always shown; higher numbers fold first
+    grow: int = 1  # share of the spare width, relative to the other columns
+    max_lines: int = 6  # a cell taller than this ends in "…"
+
+
+PLAIN = Fit()
+KEY = Fit(min_width=24, priority=0, grow=3)  # the column that says what a row is
+TAG = Fit(min_width=6, priority=2, grow=1, max_lines=2)  # a short label: a kind, a date
+DATE = Fit(min_width=10, priority=2, grow=0, max_lines=1)  # dd-mm-jjjj, never broken
+NUMBER = Fit(min_width=2, priority=0, grow=0, max_lines=1)  # a row's number: always there, never wide
+
+
+def natural_width(title: str, values: list[str]) -> int:
+    """The width at which the title and every value fit on one line."""
+    return max([cell_len(title), *(max((cell_len(line) for line in value.split("\n")), default=0)
+                                   for value in values)])
+
+
+def plan_widths(fits: list[Fit], natural: list[int], available: int, padding: int = 2,
+                titles: list[int] | None = None) -> list[int | None]:
+    """The content width of each column, or None for a column folded away.
+
+    `available` is the whole width; each shown column also costs `padding` cells. `titles`:
+    the width of each column's title, below which a shown column never goes."""
+    count = len(fits)
+    # never narrower than the title: a header cut to "Waar" tells the room nothing
+    floors = [max(1, titles[i] if titles else 0, min(fit.min_width, want))
+              for i, (fit, want) in enumerate(zip(fits, natural, strict=True))]
+    shown = list(range(count))
+
+    def needed(columns: list[int]) -> int:
+        return sum(floors[i] + padding for i in columns)
+
+    while needed(shown) > available:
+        foldable = [i for i in shown if fits[i].priority > 0]
+        if not foldable:
+            break
+        shown.remove(max(foldable, key=lambda i: (fits[i].priority, i)))
+    widths = {i: floors[i] for i in shown}
+    spare = available - needed(shown)
+    if spare < 0:  # even the columns that never fold are too wide: share what there is
+        room = max(len(shown), available - padding * len(shown))
+        total = sum(widths.values()) or 1
+        widths = {i: max(3, width * room // total) for i, width in widths.items()}
+        return [widths.get(i) for i in range(count)]
+    while spare > 0:
+        hungry = [i for i in shown if widths[i] < natural[i]]
+        if not hungry:
+            break
+        weight = sum(fits[i].grow for i in hungry) or 1
+        given = 0
+        for i in hungry:
+            share = max(1, spare * fits[i].grow // weight)
+            add = min(share, natural[i] - widths[i], spare - given)
+            widths[i] += add
+            given += add
+        spare -= given
+        if given == 0:
+            break
+    return [widths.get(i) for i in range(count)]
+
+
+_CONSOLE = Console(width=400, legacy_windows=False, color_system=None)
+
+
+def wrap(value: str, width: int, max_lines: int) -> list[str]:
+    """The value as lines of at most `width` cells, broken between words where it can."""
+    if width <= 0:
+        return [value]
+    lines = [str(line) for line in Text(value).wrap(_CONSOLE, width, overflow="fold")] or [""]
+    if len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        last = last[:max(0, width - 1)] if cell_len(last) >= width else last
+        lines = [*lines[:max_lines - 1], last + "…"]
+    return [line.rstrip() for line in lines]

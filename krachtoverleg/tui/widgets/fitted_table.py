@@ -1,0 +1,92 @@
+"""A table whose columns fit the width it has: text wraps instead of being cut off, and the
+least important columns fold away on a narrow screen (see fit.py). A new or changed row is
+measured again at once, so the newest row is never shown cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.widgets import DataTable, Static
+
+from krachtoverleg.tui import literal
+from krachtoverleg.tui.fit import Fit, natural_width, plan_widths, wrap
+from krachtoverleg.tui.widgets.sync import Row, cursor_key, sync_rows
+
+SCROLLBAR = 2  # kept free for the vertical scrollbar, so a long list never adds a horizontal one
+FALLBACK_WIDTH = 60  # before the first layout, when the table does not know its width yet
+
+
+class FittedTable(DataTable[Any]):
+    def __init__(self, columns: Sequence[tuple[str, Fit]], *, id: str | None = None,
+                 zebra_stripes: bool = True) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=zebra_stripes)
+        self.titles = [title for title, _ in columns]
+        self.fits = [fit for _, fit in columns]
+        self._rows: list[tuple[str, list[str]]] = []
+        self._styles: dict[str, list[str]] = {}
+        self._widths: list[int | None] | None = None
+
+    def set_rows(self, rows: Sequence[tuple[str, Sequence[str]]],
+                 styles: dict[str, list[str]] | None = None) -> None:
+        """`styles`: per row key, a Rich style per column (a cue on top of the words, never
+        the only one)."""
+        self._rows = [(key, list(cells)) for key, cells in rows]
+        self._styles = styles or {}
+        self._refit()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._refit()
+
+    def folded(self, key: str | None) -> list[tuple[str, str]]:
+        """The folded-away columns of one row, as (title, value), to show under the table."""
+        if self._widths is None or key is None:
+            return []
+        cells = next((cells for row_key, cells in self._rows if row_key == key), None)
+        if cells is None:
+            return []
+        return [(title, value) for title, value, width in zip(self.titles, cells, self._widths, strict=True)
+                if width is None]
+
+    @property
+    def folds(self) -> bool:
+        return self._widths is not None and None in self._widths
+
+    def _refit(self) -> None:
+        width = self.size.width or FALLBACK_WIDTH
+        natural = [natural_width(title, [cells[i] for _, cells in self._rows])
+                   for i, title in enumerate(self.titles)]
+        widths = plan_widths(self.fits, natural, width - SCROLLBAR, padding=2 * self.cell_padding,
+                             titles=[cell_len(title) for title in self.titles])
+        keep = cursor_key(self)
+        if widths != self._widths:
+            self.clear(columns=True)
+            for title, column_width in zip(self.titles, widths, strict=True):
+                if column_width is not None:
+                    self.add_column(title, width=column_width, key=title)
+            self._widths = widths
+        shown: list[Row] = []
+        heights: list[int] = []
+        for key, cells in self._rows:
+            styles = self._styles.get(key) or [""] * len(cells)
+            columns = zip(cells, widths, self.fits, styles, strict=True)
+            wrapped = [(wrap(value, column_width, fit.max_lines), style)
+                       for value, column_width, fit, style in columns if column_width is not None]
+            shown.append((key, [Text("\n".join(lines), style=style) if style else "\n".join(lines)
+                                for lines, style in wrapped]))
+            heights.append(max((len(lines) for lines, _ in wrapped), default=1))
+        sync_rows(self, shown, heights)
+        keys = [key for key, _ in shown]
+        if keep in keys and self.cursor_row != keys.index(keep):
+            self.move_cursor(row=keys.index(keep))  # the same record stays selected after a refit
+
+
+def show_folded(table: FittedTable, detail: Static) -> None:
+    """Under the table: the columns a narrow screen folded away, for the selected row (empty
+    values left out); the line is hidden when nothing is folded."""
+    folded = [(title, value) for title, value in table.folded(cursor_key(table)) if value not in ("", "-")]
+    detail.display = bool(folded)
+    detail.update(literal.text("   ".join(f"{title}: {value}" for title, value in folded)))

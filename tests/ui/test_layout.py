@@ -1,0 +1,80 @@
+"""The room sees what matters at every size (issue 11): at 80x24 every step and who does it,
+the newest row in full, the agenda as a strip; on a wide screen the agenda column."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from krachtoverleg.core.models import Step
+from krachtoverleg.core.rules.planning import ordered_steps
+from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
+
+from .conftest import screen_text
+from .test_stages import go_to
+
+
+def plain(app) -> str:
+    """The screen's text with the SVG markup gone and runs of spaces made one."""
+    text = re.sub(r"<[^>]+>", "", screen_text(app))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_zelf_of_ik_shows_every_step_and_who_does_it(app, store_dir, demo, size):
+    data = Store.open(store_dir, write=False).load(demo.id)
+    steps = [s for s in ordered_steps(data) if not s.reached]
+    async with app.run_test(size=size) as pilot:
+        await go_to(pilot, "zelf_of_ik")
+        await pilot.pause()
+        table = app.screen.query_one("#decisions", FittedTable)
+        assert [title for title, width in zip(table.titles, table._widths, strict=True) if width][:2] == [
+            "Stap", "Wie doet het"]
+        shown = plain(app)
+        for step in steps:
+            # every word of the step is on screen (wrapped lines may split it)
+            assert all(word in shown for word in step.text.split()), step.text
+        for who in ("zelf", "netwerk: broer", "professional:", "nog niet gekozen"):
+            assert who in shown
+        assert "cliënt en netwerk: 2" in shown
+
+
+async def test_the_newest_row_is_shown_whole(app, store_dir, demo):
+    """A new attendee with a long organisation: no `nee (afg` or `schuldhulpverl` cut-offs."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "a")
+        await pilot.pause()
+        await pilot.press(*"Mo", "tab", *"budgetcoach", "tab", *"Stichting Schuldhulpverlening Noord")
+        await pilot.press("tab", "down", "down", "enter")  # Aanwezig: nee (afgemeld)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = plain(app)
+        assert "Schuldhulpverlening" in shown and "Noord" in shown
+        assert "(afgemeld)" in shown or "afgemeld" in shown
+
+
+@pytest.mark.parametrize("size, strip", [((80, 24), True), ((200, 60), False)], ids=["80x24", "200x60"])
+async def test_the_agenda_folds_into_a_strip_on_a_narrow_screen(app, demo, size, strip):
+    async with app.run_test(size=size) as pilot:
+        await go_to(pilot, "doelen")
+        await pilot.pause()
+        assert app.screen.query_one("#agenda-strip").display is strip
+        assert app.screen.query_one("#left-column").display is not strip
+        shown = plain(app)
+        assert "7 · Doelen en stappen" in shown
+        if strip:
+            assert "[7]" in shown and "hierna: Zelf of ik?" in shown
+
+
+async def test_on_a_narrow_screen_a_folded_column_shows_under_the_table(app, store_dir, demo):
+    data = Store.open(store_dir, write=False).load(demo.id)
+    taken_over = next(s for s in data.all(Step) if s.decision and s.decision.hand_back_plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "zelf_of_ik")
+        table = app.screen.query_one("#decisions", FittedTable)
+        keys = [row.key.value for row in table.ordered_rows]
+        table.move_cursor(row=keys.index(taken_over.id))
+        await pilot.pause()
+        assert "Terug naar cliënt: " in plain(app)
