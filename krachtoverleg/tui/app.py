@@ -13,13 +13,17 @@ from typing import Any
 from rich.text import Text
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
+from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
+from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
+from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 
@@ -42,7 +46,9 @@ class KrachtApp(ServicesApp):
     CSS_PATH = _styles()
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
-        Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True),
+        Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True, show=False),
+        Binding("f1", "keys_help", "Hulp", id="app.help", key_display="F1"),
+        Binding("question_mark", "keys_help", "Alle toetsen", id="app.help_question", show=False),
     ]
 
     def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
@@ -74,22 +80,60 @@ class KrachtApp(ServicesApp):
         if self.open_case:
             open_todays_meeting(self, self.open_case)
 
+    def action_command_palette(self) -> None:
+        """Textual's palette, in Dutch."""
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        """Every key shown in the footer is also a command in the palette (Ctrl+P)."""
-        yield from super().get_system_commands(screen)
-        seen: set[str] = set()
+        """The palette (Ctrl+P), all in Dutch: every key of this screen, shown in the footer or
+        not, 'Ga naar …' for every stage of the meeting, the help screen and stopping. Textual's
+        own English commands (theme, maximise, screenshot) are left out."""
+        from krachtoverleg.tui.screens.meeting import MeetingScreen
+
+        seen: set[str] = {"keys_help", "quit"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
-            if not binding.show or not binding.description or not active.enabled:
-                continue
-            if binding.action in seen:
+            # our own keys carry ids; Textual's widget keys (cursor moves, in English) stay out
+            if binding.id is None or not binding.description or not active.enabled or binding.action in seen:
                 continue
             seen.add(binding.action)
 
             def run(action: str = binding.action, node: Any = active.node) -> None:
                 self.call_later(self.run_action, action, node)
 
-            yield SystemCommand(binding.description, f"toets: {key}", run)
+            yield SystemCommand(binding.description, f"toets: {key_name(key)}", run)
+        if isinstance(screen, MeetingScreen):
+            for stage in AGENDA:
+                def go(key: StageKey = stage.key, meeting: MeetingScreen = screen) -> None:
+                    self.call_later(meeting.go_to, key)
+
+                yield SystemCommand(f"Ga naar {stage.title} ({stage_number(stage.key)})", stage.prompt, go)
+        yield SystemCommand("Alle toetsen", "toets: F1 of ?", self.action_keys_help)
+        yield SystemCommand("Stoppen", "toets: Ctrl+Q; wat je typte blijft bewaard", self.action_quit)
+
+    def action_keys_help(self) -> None:
+        """Every key of the screen below, grouped by where it works."""
+        if isinstance(self.screen, KeysHelp):
+            return
+        lines: list[KeyLine] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding, node = active.binding, active.node
+            if binding.id is None or not binding.description or not active.enabled:
+                continue
+            group = ("Altijd" if node is self
+                     else "Dit scherm" if isinstance(node, Screen) else "Dit onderdeel")
+            if (group, binding.action) in seen:
+                continue
+            seen.add((group, binding.action))
+            keys = " of ".join(key_name(k) for k in binding.key.split(",")) if "," in binding.key \
+                else key_name(key)
+            lines.append(KeyLine(group, keys, binding.description))
+        order = {"Dit onderdeel": 0, "Dit scherm": 1, "Altijd": 2}
+        lines.sort(key=lambda line: order[line.group])
+        lines.append(KeyLine("Altijd", "Ctrl+P", "zoek een opdracht, zoals 'Ga naar Doelen'"))
+        self.push_screen(KeysHelp("Alle toetsen", lines))
 
     def action_toggle_privacy(self) -> None:
         """Hiding names is at once; showing them asks first, and lasts until the app stops."""

@@ -65,12 +65,33 @@ async def test_the_timer_shows_the_time_left_and_keeps_the_time(app, store, demo
     assert seconds == {"opening": 240, "terugblik": 120}
 
 
-async def test_every_footer_key_is_in_the_command_palette(app):
+async def test_every_key_is_in_the_command_palette_in_dutch(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "pagedown")
         await pilot.pause()
         titles = {command.title for command in pilot.app.get_system_commands(pilot.app.screen)}
-        assert {"Verder", "Terug", "Scherm uit", "Namen", "Gedaan", "Deels", "Waarom"} <= titles
+        assert {"Verder", "Terug", "Scherm uit", "Namen tonen of verbergen", "Gedaan", "Deels",
+                "Waarom", "Alle toetsen", "Stoppen", "Ga naar Zelf of ik? (8)"} <= titles
+        assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot", "Cursor up"}
+
+
+async def test_the_footer_keeps_to_the_stage_and_f1_lists_every_key(app):
+    from krachtoverleg.tui.dialogs.keys_help import KeysHelp
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *["pagedown"] * 8)  # Acties en afspraken: the most keys
+        await pilot.pause()
+        footer = screen_text(pilot.app).split("\n")[-12:]
+        assert any("Hulp" in line for line in footer), "F1 Hulp fits in the footer at 80 columns"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, KeysHelp)
+        listed = {line.description for line in pilot.app.screen.lines}
+        assert {"Uit stap", "Evaluatie", "Plan B", "Terug", "Scherm uit", "Tijd per onderdeel",
+                "Namen tonen of verbergen", "Naar de casussen", "Stoppen"} <= listed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, KeysHelp)
 
 
 async def test_a_whole_meeting_by_key_presses_only(app, store_dir, demo):

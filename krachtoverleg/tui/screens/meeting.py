@@ -48,13 +48,15 @@ COMPACT = 120  # below this width the agenda column folds into a strip: the stag
 class MeetingScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
-        Binding("pagedown", "stage(1)", "Verder", id="meeting.next", priority=True),
-        Binding("pageup", "stage(-1)", "Terug", id="meeting.previous", priority=True),
-        stage_key("b", "blank", "Scherm uit", id="meeting.blank"),
+        # The footer shows the stage's own keys; these are in the help screen (F1) and the palette.
+        Binding("pagedown", "stage(1)", "Verder", id="meeting.next", priority=True, key_display="PgDn"),
+        Binding("pageup", "stage(-1)", "Terug", id="meeting.previous", priority=True, key_display="PgUp",
+                show=False),
+        stage_key("b", "blank", "Scherm uit", id="meeting.blank", show=False),
         Binding("f5", "blank_always", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
         stage_key("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
-        stage_key("t", "timeboxes", "Tijden", id="meeting.timeboxes"),
-        Binding("f2", "cases", "Casussen", id="meeting.cases"),
+        stage_key("t", "timeboxes", "Tijd per onderdeel", id="meeting.timeboxes", show=False),
+        Binding("f2", "cases", "Naar de casussen", id="meeting.cases", show=False),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
     ]
 

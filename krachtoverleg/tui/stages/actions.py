@@ -75,7 +75,7 @@ def _build_decision(values: dict[str, Any], decision: Decision | None, context: 
 
 
 class ActionsTable(RecordTable[Action]):
-    BINDINGS = [stage_key("s", "from_step", "Uit een stap", "actions.from_step")]
+    BINDINGS = [stage_key("s", "from_step", "Uit stap", "actions.from_step")]
 
     def action_from_step(self) -> None:
         context = self.context
@@ -112,7 +112,7 @@ class ActionsTable(RecordTable[Action]):
 class ActionsPane(StagePane, VerticalScroll):
     KEY = StageKey.ACTIES
     BINDINGS = [
-        stage_key("v", "evaluation", "Evaluatiedatum", "acties.evaluation"),
+        stage_key("v", "evaluation", "Evaluatie", "acties.evaluation"),
         stage_key("p", "plan_b", "Plan B", "acties.plan_b"),
     ]
 
