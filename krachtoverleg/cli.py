@@ -211,11 +211,13 @@ def _run_demo_tui(clock: Clock) -> int:
 
 
 def _launch(store: Store, clock: Clock, case_id: str | None = None) -> int:
+    from krachtoverleg.core.preferences import Preferences, default_path
     from krachtoverleg.tui.app import (
         KrachtApp,  # Textual loads only when the screen is wanted
     )
 
-    app = KrachtApp(store=store, clock=clock, open_case=case_id, hard_stop_after_hang_up=True)
+    app = KrachtApp(store=store, clock=clock, open_case=case_id, hard_stop_after_hang_up=True,
+                    preferences=Preferences.load(default_path()))
     app.run()
     if app.return_code:
         return 1  # a crash: the app has said so in Dutch and written its log

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
+from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
 from krachtoverleg.tui.bindings import key_name
@@ -26,6 +27,8 @@ from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
+from krachtoverleg.tui.themes import NAMES as THEME_NAMES
+from krachtoverleg.tui.themes import THEMES
 
 
 def _styles() -> list[str | PurePath]:
@@ -48,12 +51,14 @@ class KrachtApp(ServicesApp):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True, show=False),
         Binding("f1", "keys_help", "Hulp", id="app.help", key_display="F1"),
+        Binding("f3", "switch_theme", "Licht of donker", id="app.theme", show=False),
         Binding("question_mark", "keys_help", "Alle toetsen", id="app.help_question", show=False),
     ]
 
     def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
-                 hard_stop_after_hang_up: bool = False) -> None:
+                 hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None) -> None:
         super().__init__(store, clock)
+        self.preferences = preferences or Preferences(None)
         # The CLI's own process may end itself once a hang-up is saved (see _hang_up); an app
         # run inside a test process must not.
         self.hard_stop_after_hang_up = hard_stop_after_hang_up
@@ -61,7 +66,9 @@ class KrachtApp(ServicesApp):
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
         self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
         self._offered_writing = False  # a read-only window asks once to take over
-        self.theme = "textual-dark"
+        for theme in THEMES.values():
+            self.register_theme(theme)
+        self.theme = self.preferences.theme
         self._signals: list[int] = []
 
     def on_mount(self) -> None:
@@ -110,7 +117,17 @@ class KrachtApp(ServicesApp):
 
                 yield SystemCommand(f"Ga naar {stage.title} ({stage_number(stage.key)})", stage.prompt, go)
         yield SystemCommand("Alle toetsen", "toets: F1 of ?", self.action_keys_help)
+        yield SystemCommand("Licht of donker scherm", "toets: F3; licht is voor de projector",
+                            self.action_switch_theme)
         yield SystemCommand("Stoppen", "toets: Ctrl+Q; wat je typte blijft bewaard", self.action_quit)
+
+    def action_switch_theme(self) -> None:
+        """Light for the projector, dark for the laptop; remembered on this computer."""
+        theme = LAPTOP if self.theme == PROJECTOR else PROJECTOR
+        self.theme = theme
+        remembered = self.preferences.choose_theme(theme)
+        self.notify(f"Scherm: {THEME_NAMES[theme]}." + ("" if remembered else
+                    " (Kon niet worden onthouden voor de volgende keer.)"), title="Thema", timeout=4)
 
     def action_keys_help(self) -> None:
         """Every key of the screen below, grouped by where it works."""

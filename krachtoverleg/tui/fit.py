@@ -25,6 +25,7 @@ class Fit:
     priority: int = 1  # 0: always shown; higher numbers fold first
     grow: int = 1  # share of the spare width, relative to the other columns
     max_lines: int = 6  # a cell taller than this ends in "…"
+    fold_lines: int = 3  # a foldable column whose text would need more lines than this folds
 
 
 PLAIN = Fit()
@@ -45,12 +46,27 @@ def plan_widths(fits: list[Fit], natural: list[int], available: int, padding: in
     """The content width of each column, or None for a column folded away.
 
     `available` is the whole width; each shown column also costs `padding` cells. `titles`:
-    the width of each column's title, below which a shown column never goes."""
+    the width of each column's title, below which a shown column never goes. A foldable column
+    that would be squeezed into a tall stack of short lines folds too, least important first:
+    one line under the table reads better than a column of single words."""
+    folded: set[int] = set()
+    while True:
+        widths = _plan(fits, natural, available, padding, titles, folded)
+        squeezed = [i for i, width in enumerate(widths)
+                    if width is not None and fits[i].priority > 0
+                    and -(-natural[i] // max(width, 1)) > fits[i].fold_lines]
+        if not squeezed:
+            return widths
+        folded.add(max(squeezed, key=lambda i: (fits[i].priority, i)))
+
+
+def _plan(fits: list[Fit], natural: list[int], available: int, padding: int, titles: list[int] | None,
+          folded: set[int]) -> list[int | None]:
     count = len(fits)
     # never narrower than the title: a header cut to "Waar" tells the room nothing
     floors = [max(1, titles[i] if titles else 0, min(fit.min_width, want))
               for i, (fit, want) in enumerate(zip(fits, natural, strict=True))]
-    shown = list(range(count))
+    shown = [i for i in range(count) if i not in folded]
 
     def needed(columns: list[int]) -> int:
         return sum(floors[i] + padding for i in columns)

@@ -8,6 +8,7 @@ import uuid
 import pytest
 
 from krachtoverleg.core.models.agenda import STAGE_KEYS, StageKey, stage_index
+from krachtoverleg.core.preferences import PROJECTOR, THEMES, Preferences
 from krachtoverleg.tui.app import KrachtApp
 
 SIZES = [(80, 24), (120, 36), (200, 60)]  # a laptop's terminal, a beamer, a large screen
@@ -34,7 +35,10 @@ def fixed_ids(monkeypatch):
 
 @pytest.fixture
 def make_app(fixed_ids, store, demo, clock):
-    return lambda: KrachtApp(store=store, clock=clock)
+    def make(theme: str = PROJECTOR) -> KrachtApp:
+        return KrachtApp(store=store, clock=clock, preferences=Preferences(None, theme))
+
+    return make
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -42,13 +46,14 @@ def test_case_list(make_app, snap_compare, size):
     assert snap_compare(make_app(), terminal_size=size)
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("stage", STAGE_KEYS, ids=lambda key: key.value)
-def test_every_stage(make_app, snap_compare, stage, size):
+def test_every_stage(make_app, snap_compare, stage, size, theme):
     presses = ["enter", *["pagedown"] * stage_index(stage)]
     if stage is StageKey.KRACHTEN:
         presses.append("escape")  # no blinking cursor in the capture line
-    assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=size)
+    assert snap_compare(make_app(theme), run_before=keys(*presses), terminal_size=size)
 
 
 def test_new_case_dialog(make_app, snap_compare):

@@ -37,10 +37,10 @@ BACK = Fit(min_width=16, priority=3, grow=2)
 
 # Each choice has a sign and a word; colour is only the third cue.
 SIGNS: dict[Carrier | None, tuple[str, str]] = {
-    Carrier.ZELF: ("█", "bold green"),
-    Carrier.NETWERK: ("█", "bold green"),
-    Carrier.SAMEN: ("▓", "bold cyan"),
-    Carrier.PROFESSIONAL: ("░", "bold yellow"),
+    Carrier.ZELF: ("█", "bold #2e7d32"),
+    Carrier.NETWERK: ("█", "bold #2e7d32"),
+    Carrier.SAMEN: ("▓", "bold #00838f"),
+    Carrier.PROFESSIONAL: ("░", "bold #c25e00"),
     None: ("?", "bold"),
 }
 GOAL_ROW = "doel:"  # row keys of the goal headings; a choice key on one of them asks for a step

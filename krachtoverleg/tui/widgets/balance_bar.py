@@ -11,9 +11,9 @@ from textual.widgets import Static
 from krachtoverleg.core.rules.planning import Balance
 
 GROUPS = (  # (label, shape, style)
-    ("cliënt en netwerk", "█", "bold green"),
-    ("samen", "▓", "bold cyan"),
-    ("professional", "░", "bold yellow"),
+    ("cliënt en netwerk", "█", "bold #2e7d32"),  # dark enough for a light projector theme,
+    ("samen", "▓", "bold #00838f"),  # light enough for the dark laptop theme
+    ("professional", "░", "bold #c25e00"),
     ("nog kiezen", "·", "bold"),
 )
 BAR_LINES = 2
