@@ -55,8 +55,8 @@ def plan_widths(fits: list[Fit], natural: list[int], available: int, padding: in
         squeezed = [i for i, width in enumerate(widths)
                     if width is not None and fits[i].priority > 0
                     and -(-natural[i] // max(width, 1)) > fits[i].fold_lines]
-        if not squeezed:
-            return widths
+        if not squeezed or sum(width is not None for width in widths) <= 1:
+            return widths  # the last column shown stays, however squeezed
         folded.add(max(squeezed, key=lambda i: (fits[i].priority, i)))
 
 

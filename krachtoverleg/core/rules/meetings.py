@@ -52,6 +52,22 @@ def capture(meeting: Meeting, line: str, default: StrengthKind) -> tuple[Strengt
     return strength, changes
 
 
+def capture_lines(meeting: Meeting, lines: list[str],
+                  default: StrengthKind) -> tuple[list[Strength], list[Change]]:
+    """Several lines at once (a pasted list): one strength per line, each filed under its own
+    'ik ...' prefix, in one write."""
+    strengths: list[Strength] = []
+    changes: list[Change] = []
+    for line in lines:
+        kind, text = parse_capture(line, default)
+        strength = Strength(kind=kind, text=text, meeting_id=meeting.id)
+        strengths.append(strength)
+        changes.append(Put(strength))
+    if CAPTURE_STAGE in meeting.drafts:
+        changes.append(draft_change(meeting, CAPTURE_STAGE, ""))
+    return strengths, changes
+
+
 def draft_change(meeting: Meeting, stage: StageKey, text: str) -> Patch:
     """Keep the text typed (not yet submitted) in a stage, or clear it when empty."""
     drafts = {key: value for key, value in meeting.drafts.items() if key != stage}

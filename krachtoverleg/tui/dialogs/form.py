@@ -13,10 +13,10 @@ from typing import Any, Generic, Literal, TypeVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.store.drafts import Draft
@@ -24,7 +24,10 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.form_input import FormInput
+from krachtoverleg.tui.widgets.long_input import LongInput
+from krachtoverleg.tui.widgets.pick_list import PickList
 from krachtoverleg.tui.widgets.text_input import is_typed_text
+from krachtoverleg.tui.widgets.tick_box import TickBox
 
 T = TypeVar("T")
 
@@ -34,7 +37,7 @@ class FormField:
     name: str
     label: str
     value: Any = ""
-    kind: Literal["text", "select", "check"] = "text"
+    kind: Literal["text", "long", "select", "check"] = "text"  # long: several lines (Enter: new line)
     options: list[tuple[str, Any]] = field(default_factory=list)
     secret: bool = False  # privacy mode: a name is typed but not shown on the shared screen
     placeholder: str = ""
@@ -71,17 +74,26 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self._case_id = case_id  # given when the screen below shows more than one case
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog"):
-            yield Label(literal.text(self.title_text), classes="dialog-title")
-            for spec in self.fields:
-                if spec.kind != "check":  # a checkbox carries its own label
-                    yield Label(literal.text(spec.label), classes="field-label")
-                yield self._widget_for(spec)
+        # The fields scroll; the title, the messages and the buttons always stay in view, so
+        # Opslaan is never below the fold on a small screen.
+        with Vertical(classes="dialog form-dialog"):
+            yield Static(literal.text(self.title_text), classes="dialog-title")
+            with VerticalScroll(classes="dialog-fields"):
+                for spec in self.fields:
+                    if spec.kind != "check":  # a checkbox carries its own label
+                        yield Static(literal.text(spec.label), classes="field-label")
+                    yield self._widget_for(spec)
             yield Static("", id="form-note", classes="form-note")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Opslaan", variant="primary", id="save")
-                yield Button("Annuleren", id="cancel")
+                yield Button("Opslaan", variant="primary", id="save", compact=True)
+                yield Button("Annuleren", id="cancel", compact=True)
+                yield Static(self._keys_hint(), classes="dialog-keys")
+
+    def _keys_hint(self) -> str:
+        if any(spec.kind == "long" for spec in self.fields):
+            return "Enter = opslaan · Esc = annuleren · Ctrl+J = nieuwe regel"
+        return "Enter = opslaan · Esc = annuleren"
 
     def on_mount(self) -> None:
         if self.fields:  # start typing in the first field, not on the scroll container
@@ -136,7 +148,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             for _label, option in spec.options:
                 if option is not None and str(option) == value:
                     widget.value = option
-        elif isinstance(widget, Input) and isinstance(value, str):
+        elif isinstance(widget, Input | LongInput) and isinstance(value, str):
             widget.value = value
 
     def _forget_draft(self) -> None:
@@ -152,15 +164,20 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         if is_typed_text(event) and event.character and isinstance(field, Input):
             event.stop()
             field.insert_text_at_cursor(event.character)
+        elif is_typed_text(event) and event.character and isinstance(field, TextArea):
+            event.stop()
+            field.insert(event.character)
 
-    def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox:
+    def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox | TextArea:
         widget_id = f"field-{spec.name}"
         if spec.kind == "select":
             options = [(literal.text(str(label)), value) for label, value in spec.options]
-            return Select(options, value=spec.value if spec.value not in ("", None) else Select.NULL,
-                          allow_blank=True, prompt="(kies)", id=widget_id)
+            return PickList(options, value=spec.value if spec.value not in ("", None) else Select.NULL,
+                            id=widget_id)
         if spec.kind == "check":
-            return Checkbox(literal.text(spec.label), bool(spec.value), id=widget_id)
+            return TickBox(literal.text(spec.label), bool(spec.value), id=widget_id)
+        if spec.kind == "long":
+            return LongInput(str(spec.value or ""), id=widget_id)
         return FormInput(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
                          id=widget_id)
 
@@ -168,7 +185,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         result: dict[str, Any] = {}
         for spec in self.fields:
             widget = self.query_one(f"#field-{spec.name}")
-            value = widget.value if isinstance(widget, Input | Select | Checkbox) else None
+            value = widget.value if isinstance(widget, Input | Select | Checkbox | LongInput) else None
             result[spec.name] = None if value is Select.NULL else value
         return result
 

@@ -185,5 +185,5 @@ class ActionsScreen(DataScreen):
                 self.reload()
 
         title = f"{STATUS_SIGNS[new]}: {action.what}"
-        self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note)], build,
+        self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note, "long")], build,
                                         case_id=row.case_id), done)

@@ -120,7 +120,7 @@ class CaseListScreen(DataScreen):
                       [(kind.label, kind.value) for kind in CaseKind]),
             FormField("client_name", "Volledige naam cliënt (alleen zichtbaar als namen aan staan)",
                       secret=privacy),
-            FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt"),
+            FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", kind="long"),
         ]
 
         def build(values: dict[str, Any]) -> Case:

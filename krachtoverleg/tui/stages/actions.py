@@ -169,5 +169,5 @@ class ActionsPane(StagePane, VerticalScroll):
     def action_plan_b(self) -> None:
         assert self.context is not None
         self._edit_meeting("Plan B", FormField("plan_b", "Wat doen we als het anders loopt?",
-                                               self.context.meeting.plan_b),
+                                               self.context.meeting.plan_b, "long"),
                            lambda m, v: m.replace(plan_b=v))

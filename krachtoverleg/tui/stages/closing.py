@@ -79,7 +79,7 @@ class ClosingPane(StagePane, VerticalScroll):
     def action_summary(self) -> None:
         assert self.context is not None
         meeting = self.context.meeting
-        field = FormField("summary", "Korte samenvatting van dit overleg", meeting.summary)
+        field = FormField("summary", "Korte samenvatting van dit overleg", meeting.summary, "long")
         self.app.push_screen(FormDialog("Samenvatting", [field],
                                         lambda v: meeting.replace(summary=v["summary"])),
                              lambda answer: self.save_edit(meeting, answer))

@@ -29,10 +29,10 @@ def _goal_fields(goal: Goal | None, context: StageContext) -> list[FormField]:
         FormField("text", "Doel, in de woorden van de cliënt", goal.text if goal else ""),
         FormField("life_domain", "Levensgebied (mag leeg)", goal.life_domain if goal else None,
                   "select", [(d, d) for d in LIFE_DOMAINS]),
-        FormField("capital", "Soort kapitaal (mag leeg)",
+        FormField("capital", "Waar zit de kracht: in jezelf, in mensen, in meedoen of in geld? (mag leeg)",
                   goal.capital.value if goal and goal.capital else None,
                   "select", [(c.label, c.value) for c in Capital]),
-        FormField("dimension", "Dimensie (mag leeg)",
+        FormField("dimension", "Gaat het om kunnen, om mensen om je heen of om willen? (mag leeg)",
                   goal.dimension.value if goal and goal.dimension else None,
                   "select", [(d.label, d.value) for d in Dimension]),
     ]

@@ -119,7 +119,7 @@ class OpeningPane(StagePane, Vertical):
     def action_hulpvraag(self) -> None:
         assert self.context is not None
         case = self.context.data.case
-        fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag)]
+        fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag, "long")]
         dialog = FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"]))
         self.app.push_screen(dialog, lambda answer: self.save_edit(case, answer))
 

@@ -27,7 +27,7 @@ def _fields(resource: Resource | None, context: StageContext) -> list[FormField]
         FormField("type", "Soort", resource.type.value if resource else None, "select",
                   [(t.label, t.value) for t in ResourceType]),
         FormField("in_use", "Wordt al gebruikt", resource.in_use if resource else True, "check"),
-        FormField("quality", "Sociale kwaliteit (mag leeg)",
+        FormField("quality", "Waar helpt het bij: zekerheid, samenhang, eigen kracht of meedoen? (mag leeg)",
                   resource.quality.value if resource and resource.quality else None, "select",
                   [(q.label, q.value) for q in SocialQuality]),
     ]

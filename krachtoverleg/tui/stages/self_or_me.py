@@ -161,7 +161,7 @@ class SelfOrMePane(StagePane, Vertical):
                           [(r.label, r.value) for r in TakeoverReason]),
                 FormField("reason_text", "Uitleg (nodig bij 'anders')", old.reason_text if old else ""),
                 FormField("hand_back_plan", "Hoe gaat de taak terug naar de cliënt?",
-                          old.hand_back_plan if old else ""),
+                          old.hand_back_plan if old else "", "long"),
                 FormField("hand_back_by", "Wanneer is de taak terug? (dd-mm-jjjj)",
                           day(old.hand_back_by) if old and old.hand_back_by else ""),
             ]

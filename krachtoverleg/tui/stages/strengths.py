@@ -21,7 +21,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
 from krachtoverleg.core.rules.editing import refusal
-from krachtoverleg.core.rules.meetings import capture, parse_capture
+from krachtoverleg.core.rules.meetings import capture, capture_lines, parse_capture
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -192,6 +192,48 @@ class StrengthBoard(StagePane, Vertical):
 
         self.post_message(self.SaveRequested(changes, done))
 
+    def on_capture_line_pasted(self, event: CaptureLine.Pasted) -> None:
+        """A pasted list: every line that fits becomes a strength, in one write; lines that do
+        not fit are named, and the first of them goes back into the line to correct."""
+        event.stop()
+        if self.context is None:
+            return
+        reason = refusal(self.context.meeting, self.context.window_writable, [])
+        if reason is not None:
+            self._give_back(event.line, "\n".join(event.lines))
+            self.notify(reason, severity="warning")
+            return
+        good: list[str] = []
+        bad: list[str] = []
+        for text in event.lines:
+            try:
+                kind, what = parse_capture(text, self.selected)
+                Strength(kind=kind, text=what)
+                good.append(text)
+            except ValidationError:
+                bad.append(text)
+        if bad:
+            self._give_back(event.line, bad[0])
+            self.notify(f"{len(bad)} {'regel' if len(bad) == 1 else 'regels'} niet opgeslagen (leeg, te "
+                        f"lang of met vreemde tekens): " + "; ".join(f"“{t[:40]}”" for t in bad),
+                        title="Niet opgeslagen", severity="warning", timeout=15)
+        if not good:
+            return
+        meeting_id, default = self.context.meeting.id, self.selected
+
+        def changes(data: CaseData) -> list[Change]:
+            meeting = data.get(Meeting, meeting_id)
+            assert meeting is not None
+            return capture_lines(meeting, good, default)[1]
+
+        def done(applied: Applied | None) -> None:
+            if applied is not None:
+                count = sum(isinstance(r, Strength) for r in applied.written)
+                self.notify(f"{count} {'kracht' if count == 1 else 'krachten'} toegevoegd, één per regel.",
+                            title="Opgeslagen")
+
+        self.post_message(self.SaveRequested(changes, done))
+
     def _give_back(self, line: CaptureLine, text: str) -> None:
         if not line.give_back(text):  # something new is typed there already: say it, never mix
             self.notify(f"Niet opgeslagen, typ deze regel opnieuw: “{text}”", severity="warning", timeout=20)
@@ -220,7 +262,7 @@ class StrengthBoard(StagePane, Vertical):
             FormField("text", "Kracht", strength.text),
             FormField("kind", "Soort", strength.kind.value, "select",
                       [(k.label, k.value) for k in StrengthKind]),
-            FormField("dimension", "Dimensie (mag leeg)",
+            FormField("dimension", "Gaat het om kunnen, om mensen om je heen of om willen? (mag leeg)",
                       strength.dimension.value if strength.dimension else None,
                       "select", [(d.label, d.value) for d in Dimension]),
             FormField("named_by", "Wie noemde het (mag leeg)",

@@ -29,6 +29,27 @@ class CaptureLine(TextInput):
             return
         await super()._on_key(event)
 
+    class Pasted(Message):
+        """Several lines pasted at once: each becomes its own strength."""
+
+        def __init__(self, line: CaptureLine, lines: list[str]) -> None:
+            super().__init__()
+            self.line = line
+            self.lines = lines
+
+    def _on_paste(self, event: events.Paste) -> None:
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if len(lines) < 2:
+            return  # one line: Input's own paste puts it where the cursor is
+
+        event.stop()
+        event.prevent_default()  # Input's own paste would keep only the first line
+        typed = self.value.strip()
+        if typed:  # what was typed before the paste belongs to its first line
+            lines[0] = f"{typed} {lines[0]}"
+        self.value = ""
+        self.post_message(self.Pasted(self, lines))
+
     async def action_submit(self) -> None:
         self.capture()
 

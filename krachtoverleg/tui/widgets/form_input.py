@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from textual import events
 from textual.message import Message
+from textual.widget import Widget
 
 from krachtoverleg.tui.widgets.text_input import TextInput
 
 
 class FormInput(TextInput):
     class Entered(Message):
-        def __init__(self, field: FormInput, value: str) -> None:
+        def __init__(self, field: Widget, value: str) -> None:
             super().__init__()
             self.field = field
             self.value = value
 
     def __init__(self, value: str = "", *, placeholder: str = "", password: bool = False,
                  id: str | None = None) -> None:
-        super().__init__(value, placeholder=placeholder, password=password, id=id, select_on_focus=False)
+        # compact: one row per field, so a whole form fits an 80x24 screen
+        super().__init__(value, placeholder=placeholder, password=password, id=id, select_on_focus=False,
+                         compact=True)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

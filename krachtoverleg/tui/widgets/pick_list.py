@@ -1,0 +1,43 @@
+"""A choice list that picks by typing: with the list closed, typing the first letters of an
+option chooses it at once ("p" for professional), without opening the list and pressing ↓ six
+times. Enter, Space or ↓ still open the whole list."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from textual import events
+from textual.widgets import Select
+
+TYPING_PAUSE = 0.8  # seconds: letters typed closer together than this search together
+
+
+class PickList(Select[Any]):
+    def __init__(self, options: list[tuple[str, Any]], *, value: Any, id: str) -> None:
+        super().__init__(options, value=value, allow_blank=True, prompt="(kies: typ een letter)", id=id,
+                         type_to_search=True, compact=True)
+        self.choices = options
+        self._typed = ""
+        self._typed_at = 0.0
+
+    async def _on_key(self, event: events.Key) -> None:
+        character = event.character
+        if self.expanded or not event.is_printable or not character or character == " ":
+            return
+        event.stop()
+        event.prevent_default()
+        now = time.monotonic()
+        self._typed = (self._typed if now - self._typed_at < TYPING_PAUSE else "") + character.lower()
+        self._typed_at = now
+        found = self.match(self._typed)
+        if found is not None:
+            self.value = found
+
+    def match(self, typed: str) -> Any:
+        """The first option whose label starts with what was typed, else the first holding it."""
+        labels = [(label.lower(), value) for label, value in self.choices]
+        for label, value in labels:
+            if label.startswith(typed):
+                return value
+        return next((value for label, value in labels if typed in label), None)
