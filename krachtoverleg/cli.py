@@ -30,6 +30,7 @@ from krachtoverleg.core.errors import (
 from krachtoverleg.core.export.files import export_target
 from krachtoverleg.core.export.formats import MINUTES, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
+from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store, store_dir_from
 
 if TYPE_CHECKING:
@@ -376,11 +377,12 @@ def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         for problem in report.problems:
             print(f"✗ {report.what}: {problem}")
     if result.problems:
-        print(f"{result.problems} problemen gevonden ({len(result.cases)} casussen gecontroleerd). "
+        print(f"{count(result.problems, 'probleem', 'problemen')} gevonden "
+              f"({count(len(result.cases), 'casus', 'casussen')} gecontroleerd). "
               "Een beschadigd bestand wordt nooit overschreven; zet het terug met "
               "'krachtoverleg restore'.")
         return EXIT_STORE
-    print(f"Alles in orde: {len(result.cases)} casussen gecontroleerd in {root}.")
+    print(f"Alles in orde: {count(len(result.cases), 'casus', 'casussen')} gecontroleerd in {root}.")
     return 0
 
 
@@ -395,7 +397,7 @@ def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 
 def _holding(info: BackupInfo) -> str:
-    return f"{len(info.cases)} casussen: {', '.join(str(c) for c in info.cases) or '-'}"
+    return f"{count(len(info.cases), 'casus', 'casussen')}: {', '.join(str(c) for c in info.cases) or '-'}"
 
 
 def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
@@ -431,7 +433,8 @@ def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
             print(f"Echt wissen: krachtoverleg erase {plan.case.code} --yes")
             return 0
         changed = erase(store, plan)
-    print(f"Casus {plan.case.code} is gewist, ook uit {len(changed)} reservekopieën.")
+    backups = count(len(changed), "reservekopie", "reservekopieën")
+    print(f"Casus {plan.case.code} is gewist, ook uit {backups}.")
     return 0
 
 

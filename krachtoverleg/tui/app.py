@@ -19,6 +19,7 @@ from textual.screen import Screen
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
+from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
 from krachtoverleg.tui.bindings import key_name
@@ -77,7 +78,9 @@ class KrachtApp(ServicesApp):
 
         self._watch_hangups()
         if self.store.fixed_permissions:
-            self.notify(f"{len(self.store.fixed_permissions)} bestanden of mappen waren leesbaar voor "
+            number = len(self.store.fixed_permissions)
+            fixed = count(number, "bestand of map", "bestanden of mappen")
+            self.notify(f"{fixed} {'was' if number == 1 else 'waren'} leesbaar voor "
                         "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
                         title="Beveiliging hersteld", severity="warning", timeout=15)
         self.store.forget_old_drafts(self.clock.now())

@@ -125,7 +125,7 @@ def test_erase_removes_the_client_everywhere_also_from_backups(root, capsys, clo
     run(capsys, clock, "--store", str(root), "backup")
     case_id = Store.open(root, write=False).resolve("K-002").id
     code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002", "--yes")
-    assert code == 0 and "1 reservekopieën" in out
+    assert code == 0 and "1 reservekopie." in out
     assert [s.code for s in Store.open(root, write=False).cases()] == ["K-001"]
     for info in list_backups(root):
         with zipfile.ZipFile(info.path) as archive:

@@ -44,6 +44,7 @@ from krachtoverleg.core.rules.planning import (
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.wording import (
     STATUS_SIGNS,
+    count,
     day,
     hand_back,
     takeover_reason,
@@ -215,7 +216,7 @@ def _goals(data: CaseData, meeting: Meeting, names: Names) -> str:
                  + (f" (op {day(s.reached_on)})" if s.reached and s.reached_on else "")
                  for s in steps]
         body = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, start=1)) or "Nog geen stappen."
-        parts.append(f"{title}\\\n{reached} van {len(steps)} stappen gelukt.\n\n{body}")
+        parts.append(f"{title}\\\n{reached} van {count(len(steps), 'stap', 'stappen')} gelukt.\n\n{body}")
     return "\n\n".join(parts)
 
 

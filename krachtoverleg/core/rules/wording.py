@@ -16,6 +16,11 @@ STATUS_SIGNS = {
 }
 
 
+def count(number: int, one: str, many: str) -> str:
+    """'1 actie', '2 acties', '0 acties': the plural only where Dutch uses it."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def day(value: date | None) -> str:
     return value.strftime("%d-%m-%Y") if value else "-"
 

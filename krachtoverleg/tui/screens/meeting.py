@@ -27,6 +27,7 @@ from krachtoverleg.core.models.changes import Applied, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
+from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
 from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
@@ -56,6 +57,7 @@ class MeetingScreen(DataScreen):
         Binding("f5", "blank_always", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
         stage_key("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
         stage_key("t", "timeboxes", "Tijd per onderdeel", id="meeting.timeboxes", show=False),
+        stage_key("u", "undo", "Ongedaan maken", id="meeting.undo", show=False),
         Binding("f2", "cases", "Naar de casussen", id="meeting.cases", show=False),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
     ]
@@ -69,6 +71,7 @@ class MeetingScreen(DataScreen):
         self.entered: datetime | None = None  # when the current stage was entered
         self.stage_key = StageKey.OPENING
         self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
+        self.undo_stack: list[Undo] = []  # the saves made here, newest last
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -235,7 +238,7 @@ class MeetingScreen(DataScreen):
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("blank", "timeboxes") and isinstance(self.focused, Input):
+        if action in ("blank", "timeboxes", "undo") and isinstance(self.focused, Input):
             return False  # while typing, b, t and . are letters (F5 still blanks the screen)
         if action == "timeboxes":  # a closed meeting, or a read-only second window: no key shown
             context = self.context()
@@ -277,7 +280,18 @@ class MeetingScreen(DataScreen):
         if event.done is not None:
             event.done(applied)
 
-    def apply(self, changes: Changes) -> Applied | None:
+    def action_undo(self) -> None:
+        """Take the last save made in this meeting back (u, or 'Ongedaan maken' in the palette)."""
+        if not self.undo_stack:
+            self.notify("Er is niets om ongedaan te maken.", severity="warning")
+            return
+        undo = self.undo_stack.pop()
+        if self.apply(undo.changes, remember=False) is None:
+            self.undo_stack.append(undo)  # refused (a closed meeting) or not written: keep it
+            return
+        self.notify(f"Ongedaan gemaakt: {undo.what}", title="Ongedaan")
+
+    def apply(self, changes: Changes, remember: bool = True) -> Applied | None:
         """Save the changes (worked out from the case as it is now, if asked), take the written
         records into the case on screen and show them. None when nothing was saved."""
         data, meeting, store = self.data, self.meeting, services(self).store
@@ -297,6 +311,9 @@ class MeetingScreen(DataScreen):
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
             return None
+        undo = undo_of(data, applied) if remember else None  # data: still the case before the save
+        if undo is not None:
+            self.undo_stack = [*self.undo_stack, undo][-UNDO_DEPTH:]
         data.apply(applied)
         self.meeting = data.get(Meeting, self.meeting_id)
         self._current_shown.clear()

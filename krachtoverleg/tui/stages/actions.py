@@ -124,13 +124,15 @@ class ActionsPane(StagePane, VerticalScroll):
              Column("Klaar op", lambda a, c: day(a.due), DATE),
              Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
-            lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.")
+            lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.",
+            item=("actie", False))
         yield RecordTable(
             "Besluiten", [Column("Nr", lambda d, c: str(d.number), NUMBER),
                           Column("Besluit", lambda d, c: d.text, KEY)],
             lambda c: sorted((d for d in c.data.all(Decision) if d.meeting_id == c.meeting.id),
                              key=lambda d: d.number),
-            _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table")
+            _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table",
+            item=("besluit", True))
         yield Static("", id="agreements")
 
     def refresh_view(self, context: StageContext) -> None:

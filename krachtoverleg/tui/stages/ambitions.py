@@ -45,12 +45,12 @@ class AmbitionsPane(StagePane, Horizontal):
         yield RecordTable("Ambities: waar droomt de cliënt van?",
                           [Column("Ambitie", lambda a, c: a.text, KEY)],
                           lambda c: c.data.all(Ambition), _ambition_fields, _build_ambition,
-                          lambda a, c: a.text, id="ambitions")
+                          lambda a, c: a.text, id="ambitions", item=("ambitie", False))
         yield RecordTable("Behoeften: wat heeft de cliënt nodig?",
                           [Column("Behoefte", lambda n, c: n.text, KEY),
                            Column("Soort", lambda n, c: n.kind.label if n.kind else "-", TAG)],
                           lambda c: c.data.all(Need), _need_fields, _build_need,
-                          lambda n, c: n.text, id="needs")
+                          lambda n, c: n.text, id="needs", item=("behoefte", False))
 
     def refresh_view(self, context: StageContext) -> None:
         for table in self.query(RecordTable):

@@ -20,6 +20,7 @@ from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.planning import close, reopen
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.rules.wording import count
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -59,7 +60,8 @@ class ClosingPane(StagePane, VerticalScroll):
         actions = context.data.actions_of(meeting)
         decisions = [d for d in context.data.all(Decision) if d.meeting_id == meeting.id]
         self.query_one("#closing-facts", Static).update(
-            f"Afgesproken: {len(actions)} acties, {len(decisions)} besluiten\n"
+            f"Afgesproken: {count(len(actions), 'actie', 'acties')}, "
+            f"{count(len(decisions), 'besluit', 'besluiten')}\n"
             f"Evaluatie op: {day(meeting.evaluation_date)}\n"
             f"Volgend overleg (v): {day(meeting.next_meeting)}\n"
             "Verslag maken (m): Markdown of HTML, met of zonder volledige namen")
@@ -107,7 +109,8 @@ class ClosingPane(StagePane, VerticalScroll):
                 self.save(close(meeting))
 
         self.app.push_screen(ConfirmDialog(
-            f"Overleg sluiten? Er zijn {open_count} acties afgesproken. Daarna kan niemand meer "
+            f"Overleg sluiten? Er {'is' if open_count == 1 else 'zijn'} "
+            f"{count(open_count, 'actie', 'acties')} afgesproken. Daarna kan niemand meer "
             "iets wijzigen, tot het overleg weer geopend wordt.", yes="Ja, sluiten"), done)
 
     def action_reopen(self) -> None:

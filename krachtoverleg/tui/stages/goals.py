@@ -92,7 +92,7 @@ class GoalsPane(StagePane, Horizontal):
                               Fit(min_width=12, priority=2)),
                        Column("Stappen gelukt", _progress, Fit(min_width=8, priority=1, grow=0))],
             lambda c: sorted(c.data.all(Goal), key=lambda g: g.position), _goal_fields, _build_goal,
-            lambda g, c: g.text, id="goals")
+            lambda g, c: g.text, id="goals", item=("doel", True))
         yield StepsTable(
             "Stappen van het gekozen doel",
             [Column("Nr", lambda s, c: str(s.position + 1), NUMBER),
@@ -100,6 +100,7 @@ class GoalsPane(StagePane, Horizontal):
              Column("Gelukt", lambda s, c: "✓ gelukt" if s.reached else "○ nog niet",
                     Fit(min_width=8, priority=0, grow=0))],
             self._steps, self._step_fields, self._build_step, lambda s, c: s.text, id="steps",
+            item=("stap", False),
             empty="Nog geen stappen. Kies een doel en druk op a.")
 
     def _steps(self, context: StageContext) -> list[Step]:

@@ -71,7 +71,7 @@ class NetworkPane(StagePane, Vertical):
              Column("Kan bijdragen", lambda m, c: m.contribution or "-",
                     Fit(min_width=14, priority=4, grow=2))],
             lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
-            id="network-table")
+            id="network-table", item=("persoon in het netwerk", False))
 
     def refresh_view(self, context: StageContext) -> None:
         self._draw()

@@ -50,7 +50,8 @@ class ResourcesPane(StagePane, Vertical):
              Column("Soort", lambda r, c: r.type.label, Fit(min_width=10, priority=3)),
              Column("Gebruik", lambda r, c: "✓ in gebruik" if r.in_use else "○ nog niet gebruikt",
                     Fit(min_width=10, priority=1, max_lines=2))],
-            lambda c: c.data.all(Resource), _fields, _build, lambda r, c: r.text, id="resources")
+            lambda c: c.data.all(Resource), _fields, _build, lambda r, c: r.text, id="resources",
+            item=("hulpbron", False))
 
     def refresh_view(self, context: StageContext) -> None:
         self.query_one(RecordTable).show(context)

@@ -85,8 +85,10 @@ class ReviewPane(StagePane, Vertical):
         if action is None:
             return
         new = ActionStatus(status)
-        if new in (ActionStatus.PARTLY, ActionStatus.NOT_DONE) and not action.note:
-            self._ask_why(action, new)  # a short why belongs with partly and not done
+        if new in (ActionStatus.PARTLY, ActionStatus.NOT_DONE):
+            # Always asked, also when a note is there: a short why belongs with partly and not
+            # done, and a stray key then opens a form (Esc) instead of changing the action.
+            self._ask_why(action, new)
             return
         self.save(Patch(Action, action.id, {"status": new}))
 

@@ -52,10 +52,12 @@ class RecordTable(Vertical, Generic[R]):
         *,
         id: str,
         empty: str = "Nog niets. Druk op a om iets toe te voegen.",
+        item: tuple[str, bool] = ("gegeven", False),  # what one row is, and whether it is a het-word
     ) -> None:
         super().__init__(id=id, classes="record-table")
         self.title, self.columns, self.items = title, columns, items
         self.fields, self.build, self.describe, self.empty = fields, build, describe, empty
+        self.item, self.neuter = item
         self.context: StageContext | None = None
         self.records: dict[str, R] = {}
 
@@ -117,14 +119,14 @@ class RecordTable(Vertical, Generic[R]):
         self.app.push_screen(dialog, lambda answer: self.save_edit(record, answer))
 
     def action_add(self) -> None:
-        self.open_form(f"{self.title}: nieuw", None)
+        self.open_form(f"{'Nieuw' if self.neuter else 'Nieuwe'} {self.item}", None)
 
     def action_edit(self) -> None:
         record = self.selected()
         if record is None:
             self.notify(self.empty, severity="warning")
             return
-        self.open_form(f"{self.title}: wijzigen", record)
+        self.open_form(f"{self.item[:1].upper()}{self.item[1:]} wijzigen", record)
 
     def action_delete(self) -> None:
         record, context = self.selected(), self.context
