@@ -79,11 +79,12 @@ class NetworkPane(StagePane, Vertical):
 
     def _draw(self) -> None:
         if self.context is not None:
-            picture = network_picture(self.context.data, self.context.names, self.size.width or 100)
-            self.query_one("#network-picture", Static).update(picture)
+            box = self.query_one("#network-picture", Static)
+            width, height = box.content_size.width or self.size.width or 100, box.content_size.height or 14
+            box.update(network_picture(self.context.data, self.context.names, width, height))
 
     def on_resize(self) -> None:
-        self._draw()
+        self.call_after_refresh(self._draw)  # after layout: the picture knows its own size then
 
     def focus_target(self) -> Widget | None:
         return self.query_one(RecordTable).table

@@ -1,78 +1,127 @@
-"""The network as a picture that reads across the room: the client in the centre, people to
-the left and right by relation group, the tie drawn in the line itself, and hindering
-influence marked with a sign and a word as well as colour."""
+"""The network as a picture that reads across the room and fills the space it is given.
+
+The client sits in the middle; family and friends above, neighbours and professionals below, each
+person with a line to the middle whose shape says the tie: ═ strong, ─ normal, ┄ weak, ≈ stressful
+(shape, not colour, so it reads from three metres and in black and white). Hindering influence
+is a sign and a word. People who do not fit are counted ("+2 meer"), never cut off, and the
+legend is always there. Every row is exactly as wide as the picture, so labels never collide."""
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.panel import Panel
-from rich.table import Table
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console
 from rich.text import Text
 
 from krachtoverleg.core.models import NetworkMember
 from krachtoverleg.core.models.casedata import CaseData
-from krachtoverleg.core.models.vocab import Influence, Relation, Tie
+from krachtoverleg.core.models.vocab import Influence, Relation, Support, Tie
 from krachtoverleg.core.rules.privacy import Names
 
-LINES = {Tie.STRONG: "━━━━", Tie.NORMAL: "────", Tie.WEAK: "┄┄┄┄", Tie.STRESSFUL: "≈≈≈≈"}
-INFLUENCE = {Influence.HELPS: ("+", "bold green"), Influence.NEUTRAL: ("", ""),
-             Influence.HINDERS: ("✖ remt", "bold red")}
-LEGEND = Text("━ sterk  ─ gewoon  ┄ zwak  ≈ geeft spanning   + helpt  ✖ remt   "
-              "P praktisch  G gezelschap  A advies  E emotioneel", style="dim")
-LEFT = (Relation.FAMILY, Relation.NEIGHBOURS)
-RIGHT = (Relation.FRIENDS, Relation.PROFESSIONALS)
+TIE_SHAPES = {Tie.STRONG: "═", Tie.NORMAL: "─", Tie.WEAK: "┄", Tie.STRESSFUL: "≈"}
+TIE_STYLES = {Tie.STRONG: "bold", Tie.NORMAL: "", Tie.WEAK: "", Tie.STRESSFUL: "bold #b00020"}
+INFLUENCE = {Influence.HELPS: ("+", "bold #2e7d32"), Influence.NEUTRAL: ("", ""),
+             Influence.HINDERS: ("✖ remt", "bold #b00020")}
+QUADRANTS = ((Relation.FAMILY, Relation.FRIENDS), (Relation.NEIGHBOURS, Relation.PROFESSIONALS))
+LINE_MIN, LINE_MAX = 3, 14
+_CONSOLE = Console(width=400, color_system=None)  # only to wrap the legend
 
 
-def _person(member: NetworkMember, names: Names, left: bool) -> Text:
-    sign, style = INFLUENCE[member.influence]
-    who = names.member(member)
+def legend_text() -> Text:
+    legend = Text()
+    for tie in Tie:
+        legend.append(TIE_SHAPES[tie] * 2, style=TIE_STYLES[tie])
+        legend.append(f" {tie.label}   ")
+    legend.append("+ helpt   ✖ remt   ")
+    legend.append("   ".join(f"{s.value} {s.label}" for s in Support))
+    return legend
+
+
+def _fit(text: str, width: int) -> str:
+    """Cut to the width with an ellipsis; never wider than the cell it goes into."""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(0, width - 1)) + "…"
+
+
+def _person(member: NetworkMember, names: Names, width: int, left: bool) -> Text:
+    """One person and their line to the middle, exactly `width` cells wide."""
+    sign, sign_style = INFLUENCE[member.influence]
     support = " ".join(str(s) for s in member.support)
+    extra = " ".join(part for part in (support, sign) if part)
+    room = width - LINE_MIN - 1
+    who = _fit(names.member(member), max(4, room - (cell_len(extra) + 1 if extra else 0)))
     label = Text(who, style="bold")
     if support:
-        label.append(f" {support}", style="")
-    if sign:
-        label.append(f" {sign}", style=style)
-    line = Text(LINES[member.tie], style="red" if member.tie is Tie.STRESSFUL else "")
-    return Text.assemble(label, " ", line) if left else Text.assemble(line, " ", label)
+        label.append(f" {support}")
+    if sign and cell_len(label.plain) + 1 + cell_len(sign) <= room:
+        label.append(f" {sign}", style=sign_style)
+    length = max(LINE_MIN, min(LINE_MAX, width - cell_len(label.plain) - 1))
+    line = Text(TIE_SHAPES[member.tie] * length, style=TIE_STYLES[member.tie])
+    row = Text.assemble(label, " ", line) if left else Text.assemble(line, " ", label)
+    row.truncate(width)
+    return _pad(row, width, left)
 
 
-def _side(groups: tuple[Relation, ...], members: list[NetworkMember], names: Names, left: bool) -> Group:
-    parts: list[RenderableType] = []
-    for relation in groups:
-        people = [m for m in members if m.relation is relation]
-        parts.append(Text(relation.label.upper(), style="underline", justify="right" if left else "left"))
+def _pad(text: Text, width: int, right_align: bool) -> Text:
+    gap = max(0, width - cell_len(text.plain))
+    return Text.assemble(" " * gap, text) if right_align else Text.assemble(text, " " * gap)
+
+
+def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, width: int,
+                rows: int, left: bool) -> list[Text]:
+    """The group's heading and its people in `rows` rows; '+N meer' when they do not fit."""
+    people = [m for m in members if m.relation is relation]
+    heading = _pad(Text(_fit(f"{relation.label.upper()} ({len(people)})", width), style="bold underline"),
+                   width, left)
+    lines = [heading]
+    room = max(0, rows - 1)
+    if not people:
+        lines.append(_pad(Text("(niemand)"), width, left))
+    elif len(people) <= room:
+        spacing = 2 if len(people) * 2 <= room else 1  # a large screen spreads them out
         for member in people:
-            text = _person(member, names, left)
-            text.justify = "right" if left else "left"
-            parts.append(text)
-        if not people:
-            parts.append(Text("(niemand)", style="dim", justify="right" if left else "left"))
-        parts.append(Text(""))
-    return Group(*parts)
+            lines.append(_person(member, names, width, left))
+            lines += [_pad(Text(""), width, left)] * (spacing - 1)
+    else:
+        shown = max(0, room - 1)
+        lines += [_person(member, names, width, left) for member in people[:shown]]
+        more = f"+{len(people) - shown} meer (zie de tabel)"
+        if cell_len(more) > width:
+            more = f"+{len(people) - shown} meer"
+        lines.append(_pad(Text(_fit(more, width), style="bold"), width, left))
+    lines = lines[:max(rows, 1)]
+    return lines + [_pad(Text(""), width, left)] * (rows - len(lines))
 
 
-def _stacked(members: list[NetworkMember], names: Names, centre: Panel) -> RenderableType:
-    """For narrow screens: the client on top, each group below with its lines."""
-    parts: list[RenderableType] = [centre]
-    for relation in Relation:
-        people = [m for m in members if m.relation is relation]
-        parts.append(Text(relation.label.upper(), style="underline"))
-        parts += [Text.assemble("  ", _person(m, names, left=False)) for m in people]
-        if not people:
-            parts.append(Text("  (niemand)", style="dim"))
-    return Group(*parts)
-
-
-def network_picture(data: CaseData, names: Names, width: int = 100) -> RenderableType:
+def network_picture(data: CaseData, names: Names, width: int = 100, height: int = 14) -> Text:
+    """The picture in exactly `width` columns and at most `height` rows, the legend included."""
     members = data.all(NetworkMember)
-    if width < 70:
-        centre = Panel(Text(names.client(data.case), justify="center", style="bold"),
-                       border_style="bold", expand=False)
-        return Group(_stacked(members, names, centre), LEGEND)
-    grid = Table.grid(expand=True, padding=(0, 0))
-    grid.add_column(ratio=5)
-    grid.add_column(ratio=2, vertical="middle")
-    grid.add_column(ratio=5)
-    centre = Panel(Text(names.client(data.case), justify="center", style="bold"), border_style="bold")
-    grid.add_row(_side(LEFT, members, names, True), centre, _side(RIGHT, members, names, False))
-    return Group(grid, LEGEND)
+    legend_lines = list(legend_text().wrap(_CONSOLE, max(20, width)))
+    client = _fit(names.client(data.case), max(6, width // 3))
+    middle = max(cell_len(client) + 4, 12)
+    side = max(10, (width - middle) // 2)
+    body = max(5, height - len(legend_lines))
+    box_rows = 3 if body >= 12 else 1  # a small screen gives the rows to people, not to a box
+    half = (body - box_rows) // 2
+    rows: list[Text] = []
+    for number, (left_group, right_group) in enumerate(QUADRANTS):
+        left = _group_rows(left_group, members, names, side, half, left=True)
+        right = _group_rows(right_group, members, names, side, half, left=False)
+        if number == 1:
+            rows += _client_box(client, side, middle, box_rows)
+        rows += [Text.assemble(a, " " * middle, b) for a, b in zip(left, right, strict=True)]
+    picture = Text("\n").join([*rows, *legend_lines])
+    picture.no_wrap = True
+    return picture
+
+
+def _client_box(client: str, side: int, middle: int, rows: int) -> list[Text]:
+    inner = middle - 2
+    if rows == 1:
+        return [Text.assemble(" " * side, "┃", Text(client.center(inner), style="bold reverse"), "┃")]
+    top = "┏" + "━" * inner + "┓"
+    label = client.center(inner)
+    return [Text.assemble(" " * side, top),
+            Text.assemble(" " * side, "┃", Text(label, style="bold"), "┃"),
+            Text.assemble(" " * side, "┗" + "━" * inner + "┛")]
+
