@@ -37,7 +37,8 @@ class FormField:
     name: str
     label: str
     value: Any = ""
-    kind: Literal["text", "long", "select", "check"] = "text"  # long: several lines (Enter: new line)
+    # long: several lines that wrap; date: typing replaces the date shown (dd-mm-jjjj)
+    kind: Literal["text", "long", "date", "select", "check"] = "text"
     options: list[tuple[str, Any]] = field(default_factory=list)
     secret: bool = False  # privacy mode: a name is typed but not shown on the shared screen
     placeholder: str = ""
@@ -178,8 +179,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             return TickBox(literal.text(spec.label), bool(spec.value), id=widget_id)
         if spec.kind == "long":
             return LongInput(str(spec.value or ""), id=widget_id)
-        return FormInput(str(spec.value or ""), placeholder=spec.placeholder, password=spec.secret,
-                         id=widget_id)
+        is_date = spec.kind == "date"
+        placeholder = spec.placeholder or ("dd-mm-jjjj" if is_date else "")
+        return FormInput(str(spec.value or ""), placeholder=placeholder, password=spec.secret, id=widget_id,
+                         replace_on_type=is_date)
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -206,7 +209,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         """Enter in a text field saves, with that field's text as it was when Enter came."""
         event.stop()
         name = (event.field.id or "").removeprefix("field-")
-        self.action_save({name: event.value})
+        self.action_save({name: None if event.value is Select.NULL else event.value})
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

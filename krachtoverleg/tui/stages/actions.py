@@ -46,7 +46,7 @@ def _action_fields(action: Action | None, context: StageContext) -> list[FormFie
         FormField("what", "Wat gaan we doen?", action.what if action else ""),
         FormField("owner", "Wie doet het?", owner, "select", _owner_options(context)),
         FormField("due", "Wanneer is het klaar? (dd-mm-jjjj)",
-                  day(action.due) if action else day(context.today + timedelta(days=14))),
+                  day(action.due) if action else day(context.today + timedelta(days=14)), "date"),
         FormField("check", "Hoe weten we dat het gelukt is?", action.check if action else ""),
     ]
 
@@ -165,7 +165,7 @@ class ActionsPane(StagePane, VerticalScroll):
         meeting = self.context.meeting
         self._edit_meeting("Evaluatiedatum", FormField(
             "evaluation_date", "Wanneer kijken we of het plan werkt? (dd-mm-jjjj)",
-            day(meeting.evaluation_date) if meeting.evaluation_date else ""),
+            day(meeting.evaluation_date) if meeting.evaluation_date else "", "date"),
             lambda m, v: m.replace(evaluation_date=read_day(v, "Evaluatiedatum", required=False)))
 
     def action_plan_b(self) -> None:

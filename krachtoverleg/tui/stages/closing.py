@@ -90,7 +90,7 @@ class ClosingPane(StagePane, VerticalScroll):
         assert self.context is not None
         meeting = self.context.meeting
         field = FormField("next_meeting", "Datum volgend overleg (dd-mm-jjjj)",
-                          day(meeting.next_meeting) if meeting.next_meeting else "")
+                          day(meeting.next_meeting) if meeting.next_meeting else "", "date")
 
         def build(values: dict[str, Any]) -> Meeting:
             next_day = read_day(values["next_meeting"], "Volgend overleg", required=False)

@@ -159,11 +159,12 @@ class SelfOrMePane(StagePane, Vertical):
                 FormField("reason", "Waarom doet een professional dit?",
                           old.reason.value if old and old.reason else None, "select",
                           [(r.label, r.value) for r in TakeoverReason]),
-                FormField("reason_text", "Uitleg (nodig bij 'anders')", old.reason_text if old else ""),
                 FormField("hand_back_plan", "Hoe gaat de taak terug naar de cliënt?",
                           old.hand_back_plan if old else "", "long"),
                 FormField("hand_back_by", "Wanneer is de taak terug? (dd-mm-jjjj)",
-                          day(old.hand_back_by) if old and old.hand_back_by else ""),
+                          day(old.hand_back_by) if old and old.hand_back_by else "", "date"),
+                # last: only needed when the reason is "anders", so the common case skips it
+                FormField("reason_text", "Uitleg (nodig bij 'anders')", old.reason_text if old else ""),
             ]
 
         def build(values: dict[str, Any]) -> StepDecision:

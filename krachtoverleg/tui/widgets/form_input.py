@@ -8,6 +8,8 @@ there instead of replacing it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.message import Message
 from textual.widget import Widget
@@ -17,16 +19,17 @@ from krachtoverleg.tui.widgets.text_input import TextInput
 
 class FormInput(TextInput):
     class Entered(Message):
-        def __init__(self, field: Widget, value: str) -> None:
+        def __init__(self, field: Widget, value: Any) -> None:
             super().__init__()
             self.field = field
             self.value = value
 
     def __init__(self, value: str = "", *, placeholder: str = "", password: bool = False,
-                 id: str | None = None) -> None:
-        # compact: one row per field, so a whole form fits an 80x24 screen
-        super().__init__(value, placeholder=placeholder, password=password, id=id, select_on_focus=False,
-                         compact=True)
+                 id: str | None = None, replace_on_type: bool = False) -> None:
+        # compact: one row per field, so a whole form fits an 80x24 screen. A date shown in a
+        # field is selected when the field gets the keyboard, so typing a new one replaces it.
+        super().__init__(value, placeholder=placeholder, password=password, id=id,
+                         select_on_focus=replace_on_type, compact=True)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

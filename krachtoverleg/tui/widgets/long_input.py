@@ -15,6 +15,9 @@ class LongInput(TextArea):
         super().__init__(value, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          classes="long-field", compact=True)
 
+    def on_focus(self) -> None:
+        self.move_cursor(self.document.end)  # coming back to a text, typing adds to its end
+
     @property
     def value(self) -> str:
         return self.text

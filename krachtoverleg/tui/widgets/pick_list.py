@@ -1,6 +1,6 @@
 """A choice list that picks by typing: with the list closed, typing the first letters of an
 option chooses it at once ("p" for professional), without opening the list and pressing ↓ six
-times. Enter, Space or ↓ still open the whole list."""
+times. Space or ↓ open the whole list; Enter saves the form, as in every other field."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from typing import Any
 
 from textual import events
 from textual.widgets import Select
+
+from krachtoverleg.tui.widgets.form_input import FormInput
 
 TYPING_PAUSE = 0.8  # seconds: letters typed closer together than this search together
 
@@ -22,6 +24,11 @@ class PickList(Select[Any]):
         self._typed_at = 0.0
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter" and not self.expanded:  # Enter saves the form, as in every field;
+            event.stop()  # Space or ↓ open the list
+            event.prevent_default()
+            self.post_message(FormInput.Entered(self, self.value))
+            return
         character = event.character
         if self.expanded or not event.is_printable or not character or character == " ":
             return
