@@ -26,6 +26,7 @@ from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
+from krachtoverleg.tui.dialogs.palette import DutchCommandPalette
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 from krachtoverleg.tui.themes import NAMES as THEME_NAMES
@@ -93,7 +94,7 @@ class KrachtApp(ServicesApp):
     def action_command_palette(self) -> None:
         """Textual's palette, in Dutch."""
         if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
-            self.push_screen(CommandPalette(placeholder="Zoek een opdracht…", id="--command-palette"))
+            self.push_screen(DutchCommandPalette())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette (Ctrl+P), all in Dutch: every key of this screen, shown in the footer or

@@ -75,6 +75,18 @@ async def test_every_key_is_in_the_command_palette_in_dutch(app):
         assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot", "Cursor up"}
 
 
+async def test_the_palette_says_in_dutch_when_nothing_matches(app):
+    from krachtoverleg.tui.dialogs.palette import NO_MATCHES
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"qqqzz")
+        await pilot.pause(1.5)  # Textual waits a moment before it says nothing matched
+        assert NO_MATCHES in screen_text(pilot.app)
+        assert "No matches" not in screen_text(pilot.app)
+
+
 async def test_the_footer_keeps_to_the_stage_and_f1_lists_every_key(app):
     from krachtoverleg.tui.dialogs.keys_help import KeysHelp
 

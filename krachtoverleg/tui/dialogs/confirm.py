@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label
+from textual.widgets import Button, Static
 
 from krachtoverleg.tui import literal
 
@@ -24,10 +24,10 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(literal.text(self.question), classes="dialog-title")
+            yield Static(literal.text(self.question), classes="dialog-title")  # wraps, never cut off
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (j)", variant="error", id="yes")
-                yield Button("Nee (n)", id="no")
+                yield Button(f"{self.yes} (j)", variant="error", id="yes", compact=True)
+                yield Button("Nee (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe answer is the default
