@@ -28,9 +28,12 @@ from krachtoverleg.core.rules.action_list import (
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.tick_box import TickBox
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 STATUS_CHOICES = [("Nog te doen", "open"), ("Gedaan", "done"), ("Alles", "all")]
@@ -59,10 +62,12 @@ class ActionsScreen(DataScreen):
             yield Select(STATUS_CHOICES, value="open", id="filter-status", allow_blank=False,
                          compact=True)
             yield Select([], prompt="Alle casussen", id="filter-case", allow_blank=True, compact=True)
-            yield Checkbox("Alleen te laat", id="filter-overdue", compact=True)
-        table: DataTable[str] = DataTable(id="all-actions", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Wanneer", "Status", "Wie", "Actie", "Casus", "Toelichting")
-        yield table
+            yield TickBox("Alleen te laat", id="filter-overdue", compact=True)
+        yield FittedTable([("Wanneer", Fit(min_width=10, priority=0, grow=0, max_lines=2)),
+                           ("Status", Fit(min_width=8, priority=0, grow=0)),
+                           ("Wie", Fit(min_width=12, priority=1)), ("Actie", KEY),
+                           ("Casus", Fit(min_width=10, priority=2)),
+                           ("Toelichting", Fit(min_width=14, priority=3, grow=2))], id="all-actions")
         yield Static("", id="actions-summary", classes="hint")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -109,16 +114,10 @@ class ActionsScreen(DataScreen):
     def show_rows(self) -> None:
         rows = self.everything.filtered(self.current_filter()).rows
         self.shown = rows
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for row in rows:
-            action = row.action
-            when = day(action.due) + (f" {OVERDUE}" if row.overdue else "")
-            table.add_row(when, STATUS_SIGNS[action.status], *(literal.cell(value) for value in (
-                row.owner, action.what, row.case_title, action.note or "-")), key=action.id)
-        if rows:
-            table.move_cursor(row=min(cursor, len(rows) - 1))
+        table = self.query_one(FittedTable)
+        table.set_rows([(row.action.id, [day(row.action.due) + (f" {OVERDUE}" if row.overdue else ""),
+                                         STATUS_SIGNS[row.action.status], row.owner, row.action.what,
+                                         row.case_title, row.action.note or "-"]) for row in rows])
         late = sum(r.overdue for r in rows)
         summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
         if late:
@@ -136,7 +135,7 @@ class ActionsScreen(DataScreen):
     def selected(self) -> ActionRow | None:
         if not self.shown:
             return None
-        return self.shown[min(self.query_one(DataTable).cursor_row, len(self.shown) - 1)]
+        return self.shown[min(self.query_one(FittedTable).cursor_row, len(self.shown) - 1)]
 
     # -- actions --------------------------------------------------------------------------
 

@@ -12,13 +12,14 @@ from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.vocab import CaseKind
 from krachtoverleg.core.rules.privacy import Names
-from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField, remind_drafts
+from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import day_label
 from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -36,9 +37,9 @@ class CaseListScreen(DataScreen):
         yield Static("Kies een casus: Enter opent het overleg van vandaag, o het overzicht. "
                      "a toont de acties van alle casussen.",
                      classes="hint")
-        table: DataTable[str] = DataTable(id="cases", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Code", "Cliënt", "Open acties", "Volgend overleg")
-        yield table
+        yield FittedTable([("Code", Fit(min_width=5, priority=0, grow=0)), ("Cliënt", KEY),
+                           ("Open acties", Fit(min_width=6, priority=1, grow=0)),
+                           ("Volgend overleg", Fit(min_width=10, priority=0, grow=0))], id="cases")
         yield Static("", id="empty", classes="hint")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -53,21 +54,19 @@ class CaseListScreen(DataScreen):
     def reload(self) -> None:
         app = services(self)
         self.query_one(TopBar).show("krachtoverleg · casussen", app.privacy)
-        table = self.query_one(DataTable)
-        selected = table.cursor_row
-        table.clear()
+        table = self.query_one(FittedTable)
         today = app.clock.today()
         names = app.names
+        rows = []
         for summary in app.store.cases():
             label = summary.label
             if summary.damaged:
                 label += "  (beschadigd bestand)"
             elif not app.privacy:
                 label = self._full_name(summary.id, label, names)
-            table.add_row(summary.code, literal.cell(label), str(summary.open_actions),
-                          day_label(summary.next_meeting(today), today), key=summary.id)
-        if table.row_count:
-            table.move_cursor(row=min(selected, table.row_count - 1))
+            rows.append((summary.id, [summary.code, label, str(summary.open_actions),
+                                      day_label(summary.next_meeting(today), today)]))
+        table.set_rows(rows)
         self.query_one("#empty", Static).update(
             "" if table.row_count else "Nog geen casussen. Druk op n voor een nieuwe casus.")
 

@@ -12,10 +12,12 @@ from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.rules.overview import CaseOverview, overview
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -43,20 +45,20 @@ class CaseOverviewScreen(DataScreen):
         yield TopBar()
         with VerticalScroll(id="overview"):
             yield Static("Overleggen", classes="table-title")
-            meetings: DataTable[str] = DataTable(id="overview-meetings", cursor_type="row",
-                                                 zebra_stripes=True)
-            meetings.add_columns("Nr", "Datum", "Status", "Acties gedaan", "Besluiten", "ZRM-scores")
-            yield meetings
+            yield FittedTable([("Nr", NUMBER), ("Datum", DATE), ("Status", Fit(min_width=8, priority=0)),
+                               ("Acties gedaan", Fit(min_width=8, priority=1, grow=0)),
+                               ("Besluiten", Fit(min_width=9, priority=3, grow=0)),
+                               ("ZRM-scores", Fit(min_width=16, priority=2, grow=3))], id="overview-meetings")
             yield Static("Doelen", classes="table-title")
-            goals: DataTable[str] = DataTable(id="overview-goals", cursor_type="row", zebra_stripes=True)
-            goals.add_columns("Doel", "Levensgebied", "Stappen gelukt", "")
-            yield goals
+            yield FittedTable([("Doel", KEY), ("Levensgebied", Fit(min_width=12, priority=2)),
+                               ("Stappen gelukt", Fit(min_width=8, priority=0, grow=0)),
+                               ("Voortgang", Fit(min_width=10, priority=1, grow=0))], id="overview-goals")
             yield Static("", id="overview-actions")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()
-        self.query_one("#overview-meetings", DataTable).focus()
+        self.query_one("#overview-meetings", FittedTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -75,19 +77,15 @@ class CaseOverviewScreen(DataScreen):
         self.show(overview(data, app.clock.today()))
 
     def show(self, summary: CaseOverview) -> None:
-        meetings = self.query_one("#overview-meetings", DataTable)
-        meetings.clear()
-        for line in summary.meetings:
-            meetings.add_row(str(line.number), day(line.day), "gesloten" if line.closed else "open",
-                             f"{line.actions_done} van {line.actions_agreed}", str(line.decisions),
-                             line.zrm or "-")
-        goals = self.query_one("#overview-goals", DataTable)
-        goals.clear()
-        for goal in summary.goals:
-            goals.add_row(literal.cell(goal.text), literal.cell(goal.life_domain or "-"),
-                          f"{goal.reached} van {goal.planned}", progress_bar(goal.reached, goal.planned))
-        if not summary.goals:
-            goals.add_row("Nog geen doelen.", "", "", "")
+        self.query_one("#overview-meetings", FittedTable).set_rows([
+            (str(line.number), [str(line.number), day(line.day), "gesloten" if line.closed else "open",
+                                f"{line.actions_done} van {line.actions_agreed}", str(line.decisions),
+                                line.zrm or "-"]) for line in summary.meetings])
+        goals = [(str(number), [goal.text, goal.life_domain or "-", f"{goal.reached} van {goal.planned}",
+                                progress_bar(goal.reached, goal.planned)])
+                 for number, goal in enumerate(summary.goals)]
+        empty = ("", ["Nog geen doelen.", "", "", ""])
+        self.query_one("#overview-goals", FittedTable).set_rows(goals or [empty])
         counts = summary.actions
         late = f" · ⚠ {counts.overdue} te laat" if counts.overdue else ""
         self.query_one("#overview-actions", Static).update(
