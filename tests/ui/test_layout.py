@@ -78,3 +78,39 @@ async def test_on_a_narrow_screen_a_folded_column_shows_under_the_table(app, sto
         table.move_cursor(row=keys.index(taken_over.id))
         await pilot.pause()
         assert "Terug naar cliënt: " in plain(app)
+
+
+def key_information(data) -> dict[str, list[str]]:
+    """Per stage, what the room must be able to read at 80x24 (from the demo case)."""
+    from krachtoverleg.core.models import Ambition, Goal, Resource
+    from krachtoverleg.core.rules.planning import review_actions
+
+    meeting = max(data.meetings(), key=lambda m: m.number)
+    goal = sorted(data.all(Goal), key=lambda g: g.position)[0]
+    return {
+        "opening": ["Hulpvraag", "Deelnemer", "Aanwezig"],
+        "terugblik": [a.what.split()[0] for a in review_actions(data, meeting)] + ["Hoe ging het", "GELUKT"],
+        "krachten": ["IK BEN", "IK KAN", "IK HEB", "IK WIL"],
+        "hulpbronnen": [r.text.split()[0] for r in data.all(Resource)] + ["Gebruik"],
+        "netwerk": ["FAMILIE", "PROFESSIONALS", "sterk", "Band", "Invloed"],
+        "ambities": [a.text.split()[0] for a in data.all(Ambition)],
+        "doelen": [g.text.split()[0] for g in data.all(Goal)] + ["Gelukt", "gelukt"]
+                  + [s.text.split()[0] for s in data.steps_of(goal)],
+        "zelf_of_ik": ["Wie doet het", "zelf", "netwerk: broer", "nog kiezen"],
+        "acties": ["Acties", "Besluiten", "Evaluatie", "Plan B"],
+        "afsluiting": ["Samenvatting", "Volgend overleg", "Verslag"],
+    }
+
+
+@pytest.mark.parametrize("stage", ["opening", "terugblik", "krachten", "hulpbronnen", "netwerk", "ambities",
+                                   "doelen", "zelf_of_ik", "acties", "afsluiting"])
+async def test_every_stage_shows_its_key_information_at_80x24(app, store_dir, demo, stage):
+    wanted = key_information(Store.open(store_dir, write=False).load(demo.id))[stage]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, stage)
+        await pilot.press("escape")  # out of the capture line, where there is one
+        await pilot.pause()
+        shown = plain(app)
+        missing = [text for text in wanted if text not in shown]
+        assert not missing, f"{stage} at 80x24 does not show {missing}"
+        assert "Hulp" in shown, "the footer fits: F1 Hulp is on it"

@@ -57,12 +57,12 @@ MINUTES: Registry[MinutesText] = Registry("verslag")
 ACTION_LISTS: Registry[ActionList] = Registry("actielijst")
 
 
-@MINUTES.register("md", "Markdown (.md), voor in een mail")
+@MINUTES.register("md", "tekst voor in een mail (Markdown, .md)")
 def minutes_markdown_file(minutes: MinutesText, made_at: datetime) -> str:
     return minutes.markdown
 
 
-@MINUTES.register("html", "HTML (.html), om te openen en te printen")
+@MINUTES.register("html", "pagina om te openen en te printen (HTML, .html)")
 def minutes_html_file(minutes: MinutesText, made_at: datetime) -> str:
     from krachtoverleg.core.export.html_document import (
         html_document,  # markdown-it loads only here

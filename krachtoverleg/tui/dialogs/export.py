@@ -22,7 +22,7 @@ class MinutesChoice:
 def _build(values: dict[str, Any]) -> MinutesChoice:
     fmt = values["fmt"]
     if MINUTES.get(fmt) is None:
-        raise ValidationError("Vorm: kies Markdown of HTML.")
+        raise ValidationError("Vorm: kies een pagina om te printen of tekst voor een mail.")
     typed = str(values["folder"] or "").strip()
     if not typed:
         raise ValidationError("Map: vul een map in.")

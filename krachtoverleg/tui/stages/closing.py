@@ -36,10 +36,10 @@ class ClosingPane(StagePane, VerticalScroll):
     KEY = StageKey.AFSLUITING
     BINDINGS = [
         stage_key("s", "summary", "Samenvatting", "afsluiting.summary"),
-        stage_key("v", "next_meeting", "Volgend overleg", "afsluiting.next"),
-        stage_key("c", "close", "Overleg sluiten", "afsluiting.close"),
+        stage_key("v", "next_meeting", "Volgende keer", "afsluiting.next"),
+        stage_key("c", "close", "Sluiten", "afsluiting.close"),
         stage_key("o", "reopen", "Heropenen", "afsluiting.reopen"),
-        stage_key("m", "minutes", "Verslag maken", "afsluiting.minutes"),
+        stage_key("m", "minutes", "Verslag", "afsluiting.minutes"),
     ]
     can_focus = True
 
@@ -64,7 +64,7 @@ class ClosingPane(StagePane, VerticalScroll):
             f"{count(len(decisions), 'besluit', 'besluiten')}\n"
             f"Evaluatie op: {day(meeting.evaluation_date)}\n"
             f"Volgend overleg (v): {day(meeting.next_meeting)}\n"
-            "Verslag maken (m): Markdown of HTML, met of zonder volledige namen")
+            "Verslag maken (m): een bestand om te printen of te mailen, met of zonder volledige namen")
 
     def focus_target(self) -> Widget | None:
         return self
