@@ -78,3 +78,20 @@ async def test_n_in_terugblik_always_asks_why_and_escape_changes_nothing(app, st
         await pilot.pause()
         assert {a.id: (a.status, a.note) for a in stored(store_dir, demo).all(Action)} == before
         assert not any(a.status is ActionStatus.NOT_DONE for a in stored(store_dir, demo).all(Action))
+
+
+async def test_undo_never_reopens_a_closed_meeting(app, store_dir, demo):
+    from krachtoverleg.core.models.vocab import MeetingStatus
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "afsluiting")
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Goed overleg", "enter")
+        await pilot.pause()
+        await pilot.press("c", "j")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+    meeting = max(stored(store_dir, demo).all(Meeting), key=lambda m: m.number)
+    assert meeting.status is MeetingStatus.CLOSED

@@ -64,7 +64,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                  build: Callable[[dict[str, Any]], T], *, keeps_drafts: bool = True,
                  case_id: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.title_text = title
+        self.title_text = title[:1].upper() + title[1:]  # "professional: …" reads as a sentence
         self.fields = fields
         self.build = build
         self.keeps_drafts = keeps_drafts
@@ -196,7 +196,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             answer = self.build({**self.values(), **(entered or {})})
         except ValidationError as error:
-            self.query_one("#form-error", Static).update(literal.text(f"Let op: {error}"))
+            self.query_one("#form-error", Static).update(literal.text(form_message(str(error))))
             return
         self._forget_draft()
         self.dismiss(answer)
@@ -235,3 +235,12 @@ def remind_drafts(node: DOMNode, case_id: str | None) -> None:
             f"Half ingevuld toen het programma stopte: '{draft.title}'. Open dat formulier weer; "
             f"wat je typte staat er dan in." + (f"\n{typed}" if typed else ""),
             title="Concept bewaard", timeout=20)
+
+
+def form_message(error: str) -> str:
+    """A model's message, said once: "Netwerk: naam: vul dit in" becomes "Naam: vul dit in" in
+    the form for that record (the form's title already says which record it is)."""
+    parts = error.split(": ")
+    if len(parts) >= 3:
+        error = ": ".join(parts[1:])
+    return error[:1].upper() + error[1:]

@@ -305,14 +305,17 @@ class MeetingScreen(DataScreen):
             if reason is not None:
                 self.notify(reason, severity="warning")
                 return None
-            if any(closes(meeting, change) for change in resolved):
+            closing = any(closes(meeting, change) for change in resolved)
+            if closing:
                 self.save_unsaved()  # the stage's time and a typed line are kept, not shut out
             applied = store.apply(self.case_id, *resolved)
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
             return None
         undo = undo_of(data, applied) if remember else None  # data: still the case before the save
-        if undo is not None:
+        if closing:
+            self.undo_stack = []  # closed is closed: reopening is its own key (o), with a question
+        elif undo is not None:
             self.undo_stack = [*self.undo_stack, undo][-UNDO_DEPTH:]
         data.apply(applied)
         self.meeting = data.get(Meeting, self.meeting_id)

@@ -120,7 +120,7 @@ class ActionsPane(StagePane, VerticalScroll):
         yield ActionsTable(
             "Acties",
             [Column("Wat", lambda a, c: a.what, KEY),
-             Column("Wie", lambda a, c: c.names.owner(a, c.data), Fit(min_width=12, priority=0)),
+             Column("Wie", lambda a, c: c.names.owner(a, c.data), Fit(min_width=18, priority=0)),
              Column("Klaar op", lambda a, c: day(a.due), DATE),
              Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,

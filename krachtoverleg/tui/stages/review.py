@@ -43,7 +43,7 @@ class ReviewPane(StagePane, Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Acties van het vorige overleg", classes="table-title")
         yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=2)),
-                           ("Wie", Fit(min_width=14, priority=1)), ("Klaar op", DATE),
+                           ("Wie", Fit(min_width=18, priority=1)), ("Klaar op", DATE),
                            ("Waarom", Fit(min_width=14, priority=3, grow=2))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
         yield Static("", id="successes")

@@ -78,6 +78,8 @@ class StrengthColumn(Vertical):
                 if key in self.texts and texts[key] != self.texts[key]:
                     view.replace_option_prompt(key, texts[key])
             view.add_options(Option(texts[key], id=key) for _, key in plan.insert)
+            if plan.insert:  # the line just said is the one the room looks for: show it
+                view.highlighted = len(wanted) - 1
         self.strength_ids, self.texts = wanted, texts
         if strengths and view.highlighted is None:
             view.highlighted = 0
