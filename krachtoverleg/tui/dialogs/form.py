@@ -86,14 +86,14 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                     yield self._widget_for(spec)
             yield Static("", id="form-note", classes="form-note")
             yield Static("", id="form-error", classes="form-error")
+            if any(spec.kind == "long" for spec in self.fields):  # its own line: it would not fit
+                yield Static("Ctrl+J = nieuwe regel in een lang tekstveld", classes="dialog-keys-extra")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Opslaan", variant="primary", id="save", compact=True)
                 yield Button("Annuleren", id="cancel", compact=True)
                 yield Static(self._keys_hint(), classes="dialog-keys")
 
     def _keys_hint(self) -> str:
-        if any(spec.kind == "long" for spec in self.fields):
-            return "Enter = opslaan · Esc = annuleren · Ctrl+J = nieuwe regel"
         return "Enter = opslaan · Esc = annuleren"
 
     def on_mount(self) -> None:
