@@ -15,6 +15,7 @@ from datetime import datetime
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.export import markdown as md
 from krachtoverleg.core.models import (
+    Action,
     Ambition,
     Decision,
     Goal,
@@ -130,13 +131,21 @@ def _opening(data: CaseData, meeting: Meeting, names: Names) -> str:
             f"**Doel van dit overleg:** {purpose}")
 
 
+def _number(data: CaseData, action: Action) -> str:
+    meeting = data.get(Meeting, action.meeting_id)
+    return str(meeting.number) if meeting else "?"
+
+
 @section(StageKey.TERUGBLIK)
 def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = review_actions(data, meeting)
     parts = []
     if actions:
+        previous = data.previous_meeting(meeting)
         parts.append(md.table(["Actie", "Hoe ging het", "Wie", "Klaar op", "Waarom"], [
-            [md.cell(a.what), STATUS_SIGNS[a.status], md.cell(names.owner(a, data)), day(a.due),
+            [md.cell(a.what) + ("" if previous and a.meeting_id == previous.id else
+                                f" (nog open uit overleg {_number(data, a)})"),
+             STATUS_SIGNS[a.status], md.cell(names.owner(a, data)), day(a.due),
              md.cell(a.note)] for a in actions]))
     else:
         parts.append("Er zijn geen acties van een vorig overleg.")

@@ -58,8 +58,9 @@ class CaseData:
         return sorted(self.all(Meeting), key=lambda m: (m.date, m.number))
 
     def meeting_on(self, day: date) -> Meeting | None:
-        """Today's open meeting, if there is one."""
-        return next((m for m in self.meetings() if m.date == day and m.is_open), None)
+        """The meeting held that day: the open one if there is one, else the last one closed."""
+        held = [m for m in self.meetings() if m.date == day]
+        return next((m for m in held if m.is_open), held[-1] if held else None)
 
     def previous_meeting(self, meeting: Meeting) -> Meeting | None:
         earlier = [m for m in self.meetings() if (m.date, m.number) < (meeting.date, meeting.number)]
@@ -79,9 +80,19 @@ class CaseData:
 
     def planned_dates(self) -> list[date]:
         """Dates of meetings still to come: open meetings and the agreed next meetings."""
-        dates = {m.date for m in self.all(Meeting) if m.status is MeetingStatus.OPEN}
-        dates |= {m.next_meeting for m in self.all(Meeting) if m.next_meeting}
-        return sorted(dates)
+        return planned_from(
+            [(m.date, m.number, m.status is MeetingStatus.OPEN, m.next_meeting) for m in self.all(Meeting)])
 
     def next_meeting_number(self) -> int:
         return max((m.number for m in self.all(Meeting)), default=0) + 1
+
+
+def planned_from(meetings: list[tuple[date, int, bool, date | None]]) -> list[date]:
+    """Meetings still to come: the date of every open meeting, and the next meeting agreed in
+    the newest meeting. An older meeting's "next meeting" has been held (or replaced) since."""
+    dates = {day for day, _, is_open, _ in meetings if is_open}
+    if meetings:
+        day, _, _, next_meeting = max(meetings, key=lambda m: (m[0], m[1]))
+        if next_meeting is not None and next_meeting > day:
+            dates.add(next_meeting)
+    return sorted(dates)

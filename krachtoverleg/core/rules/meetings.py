@@ -13,8 +13,9 @@ from krachtoverleg.core.store.case_store import Store
 
 
 def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
-    """Today's open meeting of the case, or a new one that carries over the previous meeting's
-    chair, minute-taker and attendees (everyone marked present again), saved at once."""
+    """The meeting held today (open, or closed: then it is shown, not replaced by a silent new
+    one), or a new one that carries over the previous meeting's chair, minute-taker and
+    attendees (everyone marked present again), saved at once."""
     data = store.load(case_id)
     existing = data.meeting_on(today)
     if existing is not None:

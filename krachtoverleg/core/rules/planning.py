@@ -47,9 +47,22 @@ def ordered_steps(data: CaseData) -> list[Step]:
 
 
 def review_actions(data: CaseData, meeting: Meeting) -> list[Action]:
-    """The actions to look back on: those agreed in the previous meeting."""
+    """The actions to look back on: every action of the previous meeting (done ones are
+    celebrated), and every action of any earlier meeting that is still open or partly done, so
+    nothing agreed is ever dropped. Oldest meeting first."""
     previous = data.previous_meeting(meeting)
-    return data.actions_of(previous) if previous else []
+    if previous is None:
+        return []
+    order = {m.id: (m.date, m.number) for m in data.meetings()}
+    before = order[previous.id]
+    carried = [a for a in data.all(Action)
+               if a.meeting_id in order and order[a.meeting_id] < before and a.is_open]
+    return sorted(carried, key=lambda a: order[a.meeting_id]) + data.actions_of(previous)
+
+
+def agreed_in(data: CaseData, action: Action) -> Meeting | None:
+    """The meeting an action was agreed in."""
+    return data.get(Meeting, action.meeting_id)
 
 
 def successes(data: CaseData, meeting: Meeting) -> list[str]:

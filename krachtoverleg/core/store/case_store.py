@@ -32,7 +32,7 @@ from krachtoverleg.core.errors import (
     ValidationError,
 )
 from krachtoverleg.core.models import CASE_RECORDS, Case
-from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.casedata import CaseData, planned_from
 from krachtoverleg.core.models.changes import Applied, Change, Patch, Put, Remove
 from krachtoverleg.core.models.meeting import OPEN_STATUSES
 from krachtoverleg.core.models.record import Record
@@ -49,6 +49,7 @@ from krachtoverleg.core.store.settings import Settings
 from krachtoverleg.core.store.storage import PendingStorage, decode, encode
 
 INDEX = "index"
+INDEX_VERSION = 2  # 2: "planned" holds only the next meeting agreed in the newest meeting
 SETTINGS = "settings.json"
 CASES = "cases"
 BACKUPS = "backups"
@@ -96,13 +97,13 @@ def summarise(raw: dict[str, Any]) -> CaseSummary:
     if not all(isinstance(case.get(key), str) for key in ("id", "code", "label")):
         raise TypeError("the case is not named by text")
     actions = raw.get("actions", {}).values()
-    meetings = list(raw.get("meetings", {}).values())
-    planned = {m["date"] for m in meetings if m.get("status") == "open"}
-    planned |= {m["next_meeting"] for m in meetings if m.get("next_meeting")}
+    meetings = [(date.fromisoformat(m["date"]), int(m.get("number", 0)), m.get("status") == "open",
+                 date.fromisoformat(m["next_meeting"]) if m.get("next_meeting") else None)
+                for m in raw.get("meetings", {}).values()]
     return CaseSummary(
         id=case["id"], code=case["code"], label=case["label"],
         open_actions=sum(1 for a in actions if a.get("status") in _OPEN_STATUSES),
-        planned=[date.fromisoformat(day) for day in sorted(planned)],
+        planned=planned_from(meetings),
     )
 
 
@@ -240,6 +241,8 @@ class Store:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             try:
                 data = json.loads(path.read_text("utf-8"))
+                if data.get("index") != INDEX_VERSION:
+                    continue  # made by an older version: rebuilt from the case files
                 entries = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
                 modified = path.stat().st_mtime_ns
             except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
@@ -303,7 +306,7 @@ class Store:
             path.unlink(missing_ok=True)
             self._shard_mtime.pop(shard, None)
             return
-        data = {"schema": SCHEMA_VERSION, "cases": entries}
+        data = {"schema": SCHEMA_VERSION, "index": INDEX_VERSION, "cases": entries}
         write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
         self._shard_mtime[shard] = path.stat().st_mtime_ns
 

@@ -14,7 +14,7 @@ from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus
-from krachtoverleg.core.rules.planning import review_actions, successes
+from krachtoverleg.core.rules.planning import agreed_in, review_actions, successes
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -41,10 +41,11 @@ class ReviewPane(StagePane, Vertical):
         self.actions: dict[str, Action] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("Acties van het vorige overleg", classes="table-title")
+        yield Static("Terugkijken: acties van het vorige overleg en wat nog open was", classes="table-title")
         yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=2)),
                            ("Wie", Fit(min_width=18, priority=1)), ("Klaar op", DATE),
-                           ("Waarom", Fit(min_width=14, priority=3, grow=2))], id="review-actions")
+                           ("Waarom", Fit(min_width=14, priority=3, grow=2)),
+                           ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
         yield Static("", id="successes")
 
@@ -52,9 +53,9 @@ class ReviewPane(StagePane, Vertical):
         actions = review_actions(context.data, context.meeting)
         self.actions = {action.id: action for action in actions}
         rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
-                        a.note or "-"]) for a in actions]
+                        a.note or "-", _agreed(context, a)]) for a in actions]
         self.query_one(FittedTable).set_rows(rows or [
-            ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", ""])])
+            ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", "", ""])])
         self.show_detail()
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
@@ -105,3 +106,8 @@ class ReviewPane(StagePane, Vertical):
 
         self.app.push_screen(FormDialog(action.what, fields, build),
                              lambda answer: self.save_edit(action, answer))
+
+
+def _agreed(context: StageContext, action: Action) -> str:
+    meeting = agreed_in(context.data, action)
+    return f"overleg {meeting.number}, {day(meeting.date)}" if meeting else "-"

@@ -1,0 +1,56 @@
+"""The plan lives from meeting to meeting (issue 12, in part): Terugblik shows every action
+still open from any earlier meeting, the case list shows the next meeting actually planned,
+and opening a case whose meeting of today is closed shows that meeting instead of silently
+starting another."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from krachtoverleg.core.models import Action, Meeting
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import ActionStatus, MeetingStatus, OwnerKind
+from krachtoverleg.core.rules.meetings import meeting_for_today
+from krachtoverleg.core.rules.planning import review_actions
+
+
+def test_an_action_left_open_two_meetings_ago_comes_back_in_terugblik(store, demo, clock):
+    data = store.load(demo.id)
+    first, second = data.meetings()
+    still_open = [a for a in data.actions_of(first) if a.is_open]
+    assert still_open, "the demo leaves actions of meeting 1 open"
+    store.apply(demo.id, Patch(Meeting, second.id, {"status": MeetingStatus.CLOSED}))
+    third = meeting_for_today(store, demo.id, clock.today() + timedelta(days=28))
+    shown = review_actions(store.load(demo.id), third)
+    # carried actions come first (oldest meeting first), then those of the previous meeting
+    assert [a.id for a in shown[:len(still_open)]] == [a.id for a in still_open]
+
+
+def test_done_actions_of_older_meetings_are_not_carried(store, demo, clock):
+    data = store.load(demo.id)
+    first, second = data.meetings()
+    done = Action(first.id, "al lang klaar", OwnerKind.CLIENT, date(2026, 10, 30), status=ActionStatus.DONE)
+    store.save(demo.id, done)
+    store.apply(demo.id, Patch(Meeting, second.id, {"status": MeetingStatus.CLOSED}))
+    third = meeting_for_today(store, demo.id, clock.today() + timedelta(days=28))
+    assert done.id not in {a.id for a in review_actions(store.load(demo.id), third)}
+
+
+def test_the_case_list_shows_the_next_meeting_not_one_already_held(store, demo, clock):
+    today = clock.today()
+    meeting = store.load(demo.id).meeting_on(today)
+    assert meeting is not None
+    store.apply(demo.id, Patch(Meeting, meeting.id, {"status": MeetingStatus.CLOSED,
+                                                      "next_meeting": date(2027, 1, 5)}))
+    store.refresh()
+    summary = next(s for s in store.cases() if s.id == demo.id)
+    assert summary.next_meeting(today) == date(2027, 1, 5)
+
+
+def test_a_closed_meeting_of_today_is_shown_not_replaced(store, demo, clock):
+    today = clock.today()
+    meeting = store.load(demo.id).meeting_on(today)
+    store.apply(demo.id, Patch(Meeting, meeting.id, {"status": MeetingStatus.CLOSED}))
+    again = meeting_for_today(store, demo.id, today)
+    assert again.id == meeting.id
+    assert len(store.load(demo.id).meetings()) == 2
