@@ -54,3 +54,24 @@ def test_a_closed_meeting_of_today_is_shown_not_replaced(store, demo, clock):
     again = meeting_for_today(store, demo.id, today)
     assert again.id == meeting.id
     assert len(store.load(demo.id).meetings()) == 2
+
+
+def test_the_previous_evaluation_date_and_plan_b_are_said_again(store, demo, clock):
+    from krachtoverleg.core.rules.planning import looking_back
+
+    data = store.load(demo.id)
+    first, second = data.meetings()
+    said = looking_back(data, second)
+    assert f"overleg {first.number}" in said and "plan B:" in said
+    assert looking_back(data, first) == ""
+
+
+def test_gelukt_of_a_meeting_names_only_what_was_reached_before_it(store, demo):
+    """The minutes of meeting 1 (26-10) named a step reached on 08-11: made again today, they
+    must say what they said then."""
+    from krachtoverleg.core.rules.planning import successes
+
+    data = store.load(demo.id)
+    first, second = data.meetings()
+    assert not [s for s in successes(data, first) if s.startswith("Stap gelukt")]
+    assert [s for s in successes(data, second) if s.startswith("Stap gelukt")]

@@ -38,6 +38,7 @@ from krachtoverleg.core.models.vocab import (
 )
 from krachtoverleg.core.rules.planning import (
     balance,
+    looking_back,
     ordered_steps,
     review_actions,
     successes,
@@ -149,6 +150,9 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
              md.cell(a.note)] for a in actions]))
     else:
         parts.append("Er zijn geen acties van een vorig overleg.")
+    agreed = looking_back(data, meeting)
+    if agreed:
+        parts.append(md.inline(agreed))
     wins = successes(data, meeting)
     if wins:
         parts.append("**Gelukt:**\n\n" + md.bullets(f"★ {md.inline(win)}" for win in wins))

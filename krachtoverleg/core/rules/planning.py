@@ -66,14 +66,30 @@ def agreed_in(data: CaseData, action: Action) -> Meeting | None:
 
 
 def successes(data: CaseData, meeting: Meeting) -> list[str]:
-    """Small successes since the previous meeting: steps reached and actions done."""
+    """Small successes between the previous meeting and this one: steps reached and actions
+    done. A step reached after this meeting belongs to a later meeting's list, so the minutes
+    of a meeting say the same whenever they are made again."""
     previous = data.previous_meeting(meeting)
     since = previous.date if previous else date.min
     reached = [f"Stap gelukt: {s.text}" for s in data.all(Step)
-               if s.reached and (s.reached_on is None or s.reached_on >= since)]
+               if s.reached and (s.reached_on is None or since <= s.reached_on <= meeting.date)]
     done = [f"Actie gedaan: {a.what}" for a in review_actions(data, meeting)
             if a.status is ActionStatus.DONE]
     return reached + done
+
+
+def looking_back(data: CaseData, meeting: Meeting) -> str:
+    """What the previous meeting agreed about checking the plan: its evaluation date and plan B,
+    said again when the next meeting looks back. Empty when there was nothing agreed."""
+    previous = data.previous_meeting(meeting)
+    if previous is None:
+        return ""
+    parts = []
+    if previous.evaluation_date:
+        parts.append(f"evaluatie op {previous.evaluation_date:%d-%m-%Y}")
+    if previous.plan_b:
+        parts.append(f"plan B: {previous.plan_b}")
+    return f"Vorige keer (overleg {previous.number}) afgesproken: " + "; ".join(parts) if parts else ""
 
 
 def next_decision_number(data: CaseData, meeting: Meeting) -> int:

@@ -14,7 +14,7 @@ from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus
-from krachtoverleg.core.rules.planning import agreed_in, review_actions, successes
+from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, successes
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -47,6 +47,7 @@ class ReviewPane(StagePane, Vertical):
                            ("Waarom", Fit(min_width=14, priority=3, grow=2)),
                            ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
+        yield Static("", id="looking-back")
         yield Static("", id="successes")
 
     def refresh_view(self, context: StageContext) -> None:
@@ -57,6 +58,10 @@ class ReviewPane(StagePane, Vertical):
         self.query_one(FittedTable).set_rows(rows or [
             ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", "", ""])])
         self.show_detail()
+        agreed = looking_back(context.data, context.meeting)
+        back = self.query_one("#looking-back", Static)
+        back.display = bool(agreed)
+        back.update(literal.text(agreed))
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
         self.query_one("#successes", Static).update(literal.text(f"GELUKT\n{lines}"))
