@@ -6,9 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -18,6 +15,7 @@ from krachtoverleg.core.store.check import check_store
 from krachtoverleg.core.store.erasure import erase, plan_erasure
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.dialogs.form import FormDialog
+from tests.ui.windows import type_then_signal
 
 ROLE = "buurvrouw die boodschappen doet"
 
@@ -151,40 +149,19 @@ def test_drafts_nobody_came_back_for_are_forgotten(store, demo, clock):
     assert set(store.drafts(demo.id)) == {"nieuw"}
 
 
-WINDOW = textwrap.dedent("""
-    import sys
-    from datetime import datetime
-    from krachtoverleg.core.clock import FixedClock
-    from krachtoverleg.core.store.case_store import Store
-    from krachtoverleg.tui.app import KrachtApp
-
-    async def typing(pilot):
+TYPING = """
         await pilot.press("enter")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
         await pilot.press(*"Ans", "tab", *"buurvrouw")
-        await pilot.pause()
-        print("typed", flush=True)
-
-    with Store.open(sys.argv[1], write=True) as store:
-        app = KrachtApp(store=store, clock=FixedClock(datetime(2026, 11, 23, 10, 0)))
-        app.run(headless=True, size=(100, 30), auto_pilot=typing)
-    print("stopped", flush=True)
-""")
+"""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_a_real_process_keeps_the_open_form_when_its_window_goes(store, store_dir, demo, signum):
     store.close()
-    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(store_dir)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    try:
-        assert window.stdout.readline().strip() == "typed"
-        window.send_signal(signum)
-        out, err = window.communicate(timeout=30)
-    finally:
-        window.kill()
+    out, err = type_then_signal(store_dir, TYPING, signum)
     assert "stopped" in out, err
     [draft] = drafts_file(store_dir, demo.id).values()
     assert draft["values"]["role"] == "buurvrouw"

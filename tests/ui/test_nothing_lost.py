@@ -5,9 +5,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
@@ -15,6 +12,7 @@ from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
+from tests.ui.windows import type_then_signal
 
 TYPED = "ik kan goed luisteren"
 
@@ -84,38 +82,17 @@ async def test_a_crash_keeps_the_draft_and_shows_no_client_data(app, store_dir, 
     assert "Petra" not in text and "kapot" not in text
 
 
-WINDOW = textwrap.dedent("""
-    import sys
-    from datetime import datetime
-    from krachtoverleg.core.clock import FixedClock
-    from krachtoverleg.core.store.case_store import Store
-    from krachtoverleg.tui.app import KrachtApp
-
-    async def typing(pilot):
+TYPING = """
         await pilot.press("enter", "pagedown", "pagedown")
         await pilot.pause()
         await pilot.press(*"ik kan goed luisteren")
-        await pilot.pause()
-        print("typed", flush=True)
-
-    with Store.open(sys.argv[1], write=True) as store:
-        app = KrachtApp(store=store, clock=FixedClock(datetime(2026, 11, 23, 10, 0)))
-        app.run(headless=True, size=(100, 30), auto_pilot=typing)
-    print("stopped", flush=True)
-""")
+"""
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
 def test_a_real_process_keeps_the_last_edit_when_its_window_goes(store, store_dir, demo, signum):
     store.close()
-    window = subprocess.Popen([sys.executable, "-c", WINDOW, str(store_dir)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True)
-    try:
-        assert window.stdout.readline().strip() == "typed"
-        window.send_signal(signum)
-        out, err = window.communicate(timeout=30)
-    finally:
-        window.kill()
+    out, err = type_then_signal(store_dir, TYPING, signum)
     assert "stopped" in out, err
     assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
 

@@ -13,7 +13,7 @@ from textual import events
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.tui import literal
-from krachtoverleg.tui.fit import Fit, natural_width, plan_widths, wrap
+from krachtoverleg.tui.fit import Fit, natural_width, plan_widths, wrapped_lines
 from krachtoverleg.tui.widgets.sync import Row, cursor_key, sync_rows
 
 SCROLLBAR = 2  # kept free for the vertical scrollbar, so a long list never adds a horizontal one
@@ -73,7 +73,7 @@ class FittedTable(DataTable[Any]):
         for key, cells in self._rows:
             styles = self._styles.get(key) or [""] * len(cells)
             columns = zip(cells, widths, self.fits, styles, strict=True)
-            wrapped = [(wrap(value, column_width, fit.max_lines), style)
+            wrapped = [(wrapped_lines(value, column_width, fit.max_lines), style)
                        for value, column_width, fit, style in columns if column_width is not None]
             shown.append((key, [Text("\n".join(lines), style=style) if style else "\n".join(lines)
                                 for lines, style in wrapped]))
