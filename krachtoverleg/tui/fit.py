@@ -10,6 +10,7 @@ Pure functions: no Textual, so they are tested on their own."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,6 +102,10 @@ def _plan(fits: list[Fit], natural: list[int], available: int, padding: int, tit
     return [widths.get(i) for i in range(count)]
 
 
+# A number or a sign before the text, which wrapped lines keep clear of.
+_MARKER = re.compile(r"^\s*(?:\d{1,3}[.)]|[•█▓░?✓○★·☐☑✗◐-])\s+")
+MIN_HANGING = 12  # narrower than this, the text may use the margin too
+
 _CONSOLE = Console(width=400, legacy_windows=False, color_system=None)
 
 
@@ -115,7 +120,16 @@ def wrapped_lines(value: str, width: int, max_lines: int) -> tuple[str, ...]:
     (500 actions: 24 ms a save without this, under 2 ms with it)."""
     if width <= 0:
         return (value,)
-    lines = [str(line) for line in Text(value).wrap(_CONSOLE, width, overflow="fold")] or [""]
+    marker = _MARKER.match(value)
+    indent = cell_len(marker.group(0)) if marker else 0
+    if marker and width - indent >= MIN_HANGING:
+        # "2. a long step" or "░ professional: name": the lines after the first start under the
+        # text, not under the number or sign, so the number stands alone in its margin
+        body = [str(line) for line in Text(value[len(marker.group(0)):]).wrap(
+            _CONSOLE, width - indent, overflow="fold")] or [""]
+        lines = [marker.group(0) + body[0], *(" " * indent + line for line in body[1:])]
+    else:
+        lines = [str(line) for line in Text(value).wrap(_CONSOLE, width, overflow="fold")] or [""]
     if len(lines) > max_lines:
         last = lines[max_lines - 1]
         last = last[:max(0, width - 1)] if cell_len(last) >= width else last

@@ -114,3 +114,32 @@ async def test_every_stage_shows_its_key_information_at_80x24(app, store_dir, de
         missing = [text for text in wanted if text not in shown]
         assert not missing, f"{stage} at 80x24 does not show {missing}"
         assert "Hulp" in shown, "the footer fits: F1 Hulp is on it"
+
+
+@pytest.mark.parametrize("stage", ["opening", "hulpbronnen", "ambities", "acties"])
+async def test_a_wide_screen_shows_related_parts_next_to_a_sparse_stage(app, stage):
+    async with app.run_test(size=(200, 60)) as pilot:
+        await go_to(pilot, stage)
+        glance = app.screen.query_one("#glance")
+        assert glance.display and glance.region.width >= 40
+        assert "Ook in beeld" in plain(app)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert glance.region.width == 0  # no room for it: the stage keeps the width
+
+
+async def test_the_actions_glance_ticks_steps_that_have_an_action(app, store_dir, demo):
+    async with app.run_test(size=(200, 60)) as pilot:
+        await go_to(pilot, "acties")
+        assert "• Kijken waar ik kan bezuinigen" in plain(app)
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#field-step").value = next(
+            s.id for s in ordered_steps(Store.open(store_dir, write=False).load(demo.id))
+            if s.text.startswith("Kijken"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "✓ Kijken waar ik kan bezuinigen" in plain(app)  # updated in place by the save

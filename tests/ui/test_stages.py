@@ -246,9 +246,14 @@ async def test_afsluiting_closes_read_only_and_reopens(app, store_dir, demo):
         meeting = stored(store_dir, demo).get(Meeting, meeting_id)
         assert meeting.status is MeetingStatus.CLOSED and meeting.next_meeting == date(2027, 1, 4)
         assert "GESLOTEN" in screen_text(pilot.app)
-        await pilot.press("pageup", "a")  # acties: adding is switched off
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert "(v)" not in screen_text(pilot.app)  # no key offered that does nothing
+        await pilot.press("a")  # acties: adding is switched off, and the key says why
         await pilot.pause()
         assert not isinstance(pilot.app.screen, FormDialog)
+        assert any("gesloten" in str(n.message) and "o" in str(n.message)
+                   for n in pilot.app._notifications)
         await pilot.press("pagedown", "o", "j")
         await pilot.pause()
         assert stored(store_dir, demo).get(Meeting, meeting_id).status is MeetingStatus.OPEN
@@ -302,3 +307,20 @@ async def test_edit_and_delete_in_the_other_tables(app, store_dir, demo):
         await pilot.press("delete", "j")
         await pilot.pause()
         assert "Eerste besluit, aangepast" not in {d.text for d in stored(store_dir, demo).all(Decision)}
+
+
+async def test_terugblik_back_to_done_or_open_forgets_the_old_why(app, store_dir, demo):
+    async with app.run_test(size=(160, 45)) as pilot:
+        await go_to(pilot, "terugblik")
+        await pilot.press(*["down"] * 3, "n")
+        await pilot.pause()
+        await fill(pilot, note="Geen tijd gehad")
+        await pilot.press("o")
+        await pilot.pause()
+        action = next(a for a in stored(store_dir, demo).all(Action) if a.what.startswith("Lijst"))
+        assert action.status is ActionStatus.OPEN and action.note == ""
+        assert "Geen tijd gehad" not in screen_text(pilot.app)
+        await pilot.press("u")  # the why comes back with undo
+        await pilot.pause()
+        action = next(a for a in stored(store_dir, demo).all(Action) if a.what.startswith("Lijst"))
+        assert action.status is ActionStatus.NOT_DONE and action.note == "Geen tijd gehad"

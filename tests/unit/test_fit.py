@@ -67,3 +67,17 @@ def test_wrapping_breaks_between_words_and_marks_what_is_left_out():
         "Schuldeisers bellen", "voor een", "betalingsregeling"]
     assert wrap("een twee drie vier vijf zes", 5, 2)[-1].endswith("…")
     assert natural_width("Wie", ["broer", "schuldhulpverlener"]) == 18
+
+
+def test_a_wrapped_numbered_line_keeps_its_number_in_the_margin():
+    assert wrap("2. Naar de sociale dienst voor bijzondere bijstand", 30, 3) == [
+        "2. Naar de sociale dienst voor", "   bijzondere bijstand"]
+    assert wrap("░ professional: schuldhulpverlener", 20, 3) == ["░ professional:", "  schuldhulpverlener"]
+    assert wrap("Gewoon tekst die lang is", 15, 3) == ["Gewoon tekst", "die lang is"]  # no marker
+
+
+@given(st.text(alphabet="12. abcdé•░", max_size=60), st.integers(1, 40), st.integers(1, 4))
+def test_hanging_lines_never_grow_past_the_width(value, width, lines):
+    wrapped = wrap(value, width, lines)
+    assert len(wrapped) <= lines
+    assert all(cell_len(line) <= width for line in wrapped)

@@ -11,13 +11,18 @@ from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.changes import Change, Patch
 from krachtoverleg.core.models.vocab import MeetingStatus
 
-CLOSED = "Dit overleg is gesloten. Heropen het bij Afsluiting (o)."
+CLOSED = "Dit overleg is gesloten: er verandert niets meer. Heropenen: ga naar 10 Afsluiting en druk op o."
 READ_ONLY_WINDOW = ("Niet opgeslagen: dit venster kan alleen lezen, want de gegevens zijn al open "
                     "in een ander venster. Wijzig daar.")
 
 
 def may_edit(meeting: Meeting, window_writable: bool) -> bool:
     return meeting.is_open and window_writable
+
+
+def why_read_only(meeting: Meeting, window_writable: bool) -> str:
+    """What a key that would change something says when nothing may change."""
+    return READ_ONLY_WINDOW if not window_writable else CLOSED
 
 
 def closes(meeting: Meeting, change: Change) -> bool:

@@ -24,7 +24,8 @@ from krachtoverleg.core.models import Case, Meeting
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Patch, edit
-from krachtoverleg.core.rules.editing import closes, may_edit, refusal
+from krachtoverleg.core.rules.editing import closes, may_edit, refusal, why_read_only
+from krachtoverleg.core.rules.glance import GLANCES, sections_for
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
@@ -39,11 +40,16 @@ from krachtoverleg.tui.stages.base import Changes, StagePane, pane_id
 from krachtoverleg.tui.stages.registry import stage_panes
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 from krachtoverleg.tui.widgets.capture_line import CaptureLine
+from krachtoverleg.tui.widgets.glance_column import GlanceColumn
 from krachtoverleg.tui.widgets.stage_header import StageHeader
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 NARROW = 110  # below this width boards stack
 COMPACT = 120  # below this width the agenda column folds into a strip: the stage gets the width
+# The stage keys that change the case; a closed meeting answers them with why it cannot.
+CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c",
+                 "plus", "minus")
+WIDE = 160  # from this width a stage with little to show gets a column of related parts
 
 
 class MeetingScreen(DataScreen):
@@ -60,6 +66,10 @@ class MeetingScreen(DataScreen):
         stage_key("u", "undo", "Ongedaan maken", id="meeting.undo", show=False),
         Binding("f2", "cases", "Naar de casussen", id="meeting.cases", show=False),
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
+        # In a closed meeting the stage keys that change something are off; pressed anyway, they
+        # say why instead of doing nothing. Not a priority binding: keys still on (g, o, m) win.
+        *(Binding(key, "read_only_notice", "Alleen lezen", id=f"meeting.read_only.{key}", show=False)
+          for key in CHANGING_KEYS),
     ]
 
     def __init__(self, case_id: str, meeting_id: str) -> None:
@@ -85,6 +95,7 @@ class MeetingScreen(DataScreen):
             with Vertical(id="stage-area"):
                 yield StageHeader()
                 yield ContentSwitcher(id="stages")  # panes are built when first shown
+            yield GlanceColumn(id="glance")
 
     async def on_mount(self) -> None:
         if self.load() and self.meeting is not None:
@@ -101,6 +112,7 @@ class MeetingScreen(DataScreen):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
         self.set_class(event.size.width < COMPACT, "compact")
+        self.set_class(event.size.width >= WIDE, "wide")
 
     # -- the case on screen ----------------------------------------------------------------
 
@@ -152,6 +164,14 @@ class MeetingScreen(DataScreen):
         if pane is not None and context is not None:
             pane.show(context)
             self._current_shown.add(self.stage_key)
+            self._show_glance(context)
+
+    def _show_glance(self, context: StageContext) -> None:
+        has_glance = self.stage_key in GLANCES
+        self.set_class(has_glance, "has-glance")
+        if has_glance:
+            self.query_one(GlanceColumn).show(
+                sections_for(self.stage_key, context.data, context.meeting, context.names))
 
     # -- moving through the agenda ---------------------------------------------------------
 
@@ -180,6 +200,8 @@ class MeetingScreen(DataScreen):
         self.stage_key = key
         if key not in self._current_shown:
             self._show_current_pane()
+        elif (context := self.context()) is not None:
+            self._show_glance(context)
         self.query_one(ContentSwitcher).current = pane_id(key)
         self.query_one(AgendaColumn).show_current(key)
         self.query_one(StageHeader).show(STAGES[key])
@@ -240,10 +262,16 @@ class MeetingScreen(DataScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("blank", "timeboxes", "undo") and isinstance(self.focused, Input):
             return False  # while typing, b, t and . are letters (F5 still blanks the screen)
-        if action == "timeboxes":  # a closed meeting, or a read-only second window: no key shown
+        if action in ("timeboxes", "read_only_notice"):  # a closed meeting, or a second window
             context = self.context()
-            return context is not None and not context.read_only
+            read_only = context is None or context.read_only
+            return read_only if action == "read_only_notice" else not read_only
         return True
+
+    def action_read_only_notice(self) -> None:
+        context = self.context()
+        if context is not None:
+            self.notify(why_read_only(context.meeting, context.window_writable), severity="warning")
 
     def action_timeboxes(self) -> None:
         """Change this meeting's minutes per stage."""

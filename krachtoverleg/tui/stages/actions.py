@@ -139,9 +139,10 @@ class ActionsPane(StagePane, VerticalScroll):
         for table in self.query(RecordTable):
             table.show(context)
         meeting = context.meeting
+        keys = ("", "") if context.read_only else ("   (v)", "   (p)")  # no key offered that does nothing
         self.query_one("#agreements", Static).update(literal.text(
-            f"Evaluatie op: {day(meeting.evaluation_date)}   (v)\n"
-            f"Plan B, als het anders loopt: {meeting.plan_b or '-'}   (p)"))
+            f"Evaluatie op: {day(meeting.evaluation_date)}{keys[0]}\n"
+            f"Plan B, als het anders loopt: {meeting.plan_b or '-'}{keys[1]}"))
 
     def focus_target(self) -> Widget | None:
         return self.query_one("#actions", RecordTable).table

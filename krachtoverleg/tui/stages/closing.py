@@ -55,15 +55,16 @@ class ClosingPane(StagePane, VerticalScroll):
         banner.update("■ DIT OVERLEG IS GESLOTEN: alleen lezen. Heropenen met o."
                       if closed and context.window_writable else "■ DIT OVERLEG IS GESLOTEN.")
         banner.display = closed
+        s_key, v_key = ("", "") if context.read_only else (" (s)", " (v)")  # only keys that work
         self.query_one("#closing-summary", Static).update(
-            literal.text(f"Samenvatting (s):\n{meeting.summary or '- nog niet ingevuld -'}"))
+            literal.text(f"Samenvatting{s_key}:\n{meeting.summary or '- nog niet ingevuld -'}"))
         actions = context.data.actions_of(meeting)
         decisions = [d for d in context.data.all(Decision) if d.meeting_id == meeting.id]
         self.query_one("#closing-facts", Static).update(
             f"Afgesproken: {count(len(actions), 'actie', 'acties')}, "
             f"{count(len(decisions), 'besluit', 'besluiten')}\n"
             f"Evaluatie op: {day(meeting.evaluation_date)}\n"
-            f"Volgend overleg (v): {day(meeting.next_meeting)}\n"
+            f"Volgend overleg{v_key}: {day(meeting.next_meeting)}\n"
             "Verslag maken (m): een bestand om te printen of te mailen, met of zonder volledige namen")
 
     def focus_target(self) -> Widget | None:

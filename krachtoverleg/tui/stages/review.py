@@ -96,7 +96,8 @@ class ReviewPane(StagePane, Vertical):
             # done, and a stray key then opens a form (Esc) instead of changing the action.
             self._ask_why(action, new)
             return
-        self.save(Patch(Action, action.id, {"status": new}))
+        # Done or open again: the why of 'partly' or 'not done' no longer holds (u brings it back).
+        self.save(Patch(Action, action.id, {"status": new, "note": ""}))
 
     def action_why(self) -> None:
         action = self._selected()
