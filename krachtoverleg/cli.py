@@ -175,7 +175,7 @@ def _daily_backup(store: Store, clock: Clock) -> None:
 
 def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     try:
-        store = Store.open(root, write=True)
+        store = Store.open(root, write=True, now=clock.now)
     except StoreBusy:
         return _launch_read_only(root, clock)
     except StoreReadOnly as error:
@@ -244,7 +244,7 @@ def _stopped_unasked(store: Store, clock: Clock) -> int:
 def _demo(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.demo import add_demo
 
-    with Store.open(root, write=True) as store:
+    with Store.open(root, write=True, now=clock.now) as store:
         _report_fixed(store)
         case = add_demo(store, clock.today())
     print(f"Demo-gezin toegevoegd als {case.code} ({case.label}).")
@@ -287,7 +287,7 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.rules.meetings import meeting_for_today
 
     try:
-        store = Store.open(root, write=True)
+        store = Store.open(root, write=True, now=clock.now)
     except StoreBusy:
         return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id)
     except StoreReadOnly as error:
@@ -320,7 +320,7 @@ def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     if args.output is not None:
         export_target(args.output, root)
     _write_or_print(dumps(export_case(data, clock.now())), args.output,
-                    f"Alle gegevens van {data.case.code}", root)
+                    f"Het bestand met alle gegevens van {data.case.code}", root)
     return 0
 
 
@@ -389,7 +389,7 @@ def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.store.backup import make_backup, read_backup
 
-    with Store.open(root, write=True) as store:
+    with Store.open(root, write=True, now=clock.now) as store:
         _report_fixed(store)
         info = read_backup(make_backup(store, clock.now()))
     print(f"Reservekopie gemaakt: {info.path} ({_holding(info)}).")
@@ -413,7 +413,7 @@ def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
             made = info.made.strftime("%d-%m-%Y %H:%M") if info.made else "?"
             print(f"  {info.name}  {made}  {info.problem or _holding(info)}")
         return 0
-    with Store.open(root, write=True) as store:
+    with Store.open(root, write=True, now=clock.now) as store:
         _report_fixed(store)
         info, safety = restore_backup(store, args.backup, clock.now())
     print(f"Teruggezet: {info.name} ({_holding(info)}).")
@@ -425,7 +425,7 @@ def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.store.erasure import erase, plan_erasure
 
-    with Store.open(root, write=True) as store:
+    with Store.open(root, write=True, now=clock.now) as store:
         plan = plan_erasure(store, args.case)
         if not args.yes:
             print("Dit zou worden gewist (er is nog niets gewist):")
@@ -449,7 +449,7 @@ def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         raise InterchangeError(f"Kan {source} niet lezen: {reason}.") from None
     imported = read_case(text)  # fully checked before the store is touched
     data = imported.data
-    with Store.open(root, write=True) as store:
+    with Store.open(root, write=True, now=clock.now) as store:
         existing = [s for s in store.cases() if s.id == data.case.id or s.code == data.case.code]
         if existing and not args.replace:
             raise ValidationError(

@@ -6,7 +6,7 @@ text field is shown as typed, also in privacy mode."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from krachtoverleg.core.models import (
     Action,
@@ -27,6 +27,8 @@ from krachtoverleg.core.models import (
     ZrmScore,
 )
 from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Put
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.vocab import (
     ActionStatus,
@@ -48,6 +50,7 @@ from krachtoverleg.core.models.vocab import (
     TakeoverReason,
     Tie,
 )
+from krachtoverleg.core.rules.frozen import close
 from krachtoverleg.core.store.case_store import Store
 
 
@@ -172,7 +175,29 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         LadderScore(first.id, 2),
         ZrmScore(today_meeting.id, "Financiën", 3, "Papieren geordend, traject gestart"),
     ]
-    return case, records
+    return case, [*records, _first_meeting_as_closed(case, records, first, today_meeting)]
+
+
+def _first_meeting_as_closed(case: Case, records: list[Record], first: Meeting,
+                             later: Meeting) -> Record:
+    """The snapshot meeting 1 left when it closed (see core.rules.frozen): its actions had just
+    been agreed, the steps reached since were not yet reached, meeting 2 had not happened."""
+    def as_then(record: Record) -> Record | None:
+        if record.id == later.id or getattr(record, "meeting_id", None) == later.id:
+            return None
+        if isinstance(record, Action):
+            return record.replace(status=ActionStatus.OPEN, note="")
+        if isinstance(record, Step) and record.reached_on and record.reached_on > first.date:
+            return record.replace(reached=False, reached_on=None)
+        return record.replace(status=MeetingStatus.OPEN) if record.id == first.id else record
+
+    then = [kept for record in records if (kept := as_then(record)) is not None]
+    grouped: dict[str, list[Record]] = {}
+    for record in then:
+        grouped.setdefault(record.TABLE, []).append(record)
+    opened = next(r for r in then if isinstance(r, Meeting) and r.id == first.id)
+    changes = close(CaseData(case, grouped), opened, datetime.combine(first.date, time(11, 30)))
+    return next(change.record for change in changes if isinstance(change, Put))
 
 
 def add_demo(store: Store, today: date) -> Case:

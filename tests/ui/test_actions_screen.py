@@ -32,7 +32,9 @@ async def test_the_actions_screen_lists_what_is_still_to_do_across_cases(app, st
         await open_actions(pilot)
         text = screen_text(app)
         assert "K-001" in text and "K-002" in text and "⚠ te laat" in text
-        assert len(shown(app)) == 4 and "Kees" not in text
+        # per household: two open actions and the schuldhulpverlener's hand-back of a step
+        assert len(shown(app)) == 6 and "Kees" not in text
+        assert sum(what.startswith("Terug naar de cliënt") for what in shown(app)) == 2
         await pilot.press("f9", "j")  # show names, and confirm
         await pilot.pause()
         assert "Kees de Vries" in screen_text(app)
@@ -45,14 +47,15 @@ async def test_filters_by_status_owner_case_and_overdue(app, store, demo, clock)
         screen = app.screen
         screen.query_one("#filter-status").value = "all"
         await pilot.pause()
-        assert len(shown(app)) == 8
+        assert len(shown(app)) == 10
         screen.query_one("#filter-case").value = second.id
         await pilot.pause()
-        assert len(shown(app)) == 4 and {r.case_code for r in screen.shown} == {second.code}
+        assert len(shown(app)) == 5 and {r.case_code for r in screen.shown} == {second.code}
         owner_key = next(key for label, key in screen.everything.owners() if label.startswith("schuld"))
         screen.query_one("#filter-owner").value = owner_key
         await pilot.pause()
-        assert shown(app) == ["Aanmelden bij de Kredietbank"]
+        assert shown(app) == ["Aanmelden bij de Kredietbank",
+                              "Terug naar de cliënt: Schuldeisers bellen voor een betalingsregeling"]
         screen.query_one("#filter-owner").clear()
         screen.query_one("#filter-status").value = "open"
         screen.query_one("#filter-overdue").value = True

@@ -4,7 +4,7 @@ never ends unless asked."""
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -244,13 +244,14 @@ async def test_a_name_typed_straight_after_the_key_that_opens_the_form_is_kept(a
 async def test_a_closed_meeting_offers_no_edits_it_would_refuse(app, store, demo):
     """Issue 10, finding 2: on a closed meeting's Opening the footer offered a and e, the form
     opened, and only the save said no: the typing was lost."""
-    from krachtoverleg.core.rules.planning import close
+    from krachtoverleg.core.rules.frozen import close
     from krachtoverleg.tui.dialogs.form import FormDialog
 
     from .conftest import screen_text
 
-    meeting = max(store.load(demo.id).all(Meeting), key=lambda m: m.number)
-    store.apply(demo.id, close(meeting))
+    data = store.load(demo.id)
+    meeting = max(data.all(Meeting), key=lambda m: m.number)
+    store.apply(demo.id, *close(data, meeting, datetime(2026, 11, 23, 11, 0)))
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(MeetingScreen(demo.id, meeting.id))
         await pilot.pause()

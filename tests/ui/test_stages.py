@@ -179,6 +179,10 @@ async def test_zelf_of_ik_rules(app, store_dir, demo):
         await fill(pilot, hand_back_plan="Eerst samen oefenen", hand_back_by="31-02-2027")
         assert "geen bestaande datum" in form_error(pilot)
         await fill(pilot, hand_back_by="15-01-2027")
+        assert "welke professional" in form_error(pilot)  # the hand-back needs someone to own it
+        ayse = next(m.id for m in stored(store_dir, demo).all(NetworkMember)
+                    if m.role == "schuldhulpverlener")
+        await fill(pilot, member_id=ayse)
         decision = step("(Extra) werk zoeken in de zorg").decision
         assert decision.carrier is Carrier.PROFESSIONAL and decision.hand_back_by == date(2027, 1, 15)
         assert "professional: 2" in screen_text(pilot.app)

@@ -65,12 +65,15 @@ def test_actions_default_is_every_open_action_grouped_by_owner(root, capsys, clo
 def test_actions_status_filters(root, capsys, clock):
     assert {a["status"] for a in actions(capsys, clock, root)} == {"open", "partly"}
     assert {a["status"] for a in actions(capsys, clock, root, "--status", "done")} == {"done"}
-    assert len(actions(capsys, clock, root, "--status", "all")) == 8
+    everything = actions(capsys, clock, root, "--status", "all")
+    assert len(everything) == 10  # 8 agreed actions and, per case, the schuldhulpverlener's hand-back
+    assert [a["kind"] for a in everything].count("hand_back") == 2
 
 
 def test_actions_owner_case_and_overdue_filters(root, capsys, clock):
     mine = actions(capsys, clock, root, "--owner", "ayse", "--status", "all")  # no accents needed
-    assert len(mine) == 2 and {a["owner"] for a in mine} == {"schuldhulpverlener A.Y."}
+    assert len(mine) == 4 and {a["owner"] for a in mine} == {"schuldhulpverlener A.Y."}
+    assert sum(a["what"].startswith("Terug naar de cliënt: Schuldeisers bellen") for a in mine) == 2
     assert len(actions(capsys, clock, root, "--owner", "broer", "--case", "K-002")) == 1
     late = actions(capsys, clock, root, "--overdue")
     assert late and all(a["overdue"] for a in late)
@@ -106,7 +109,8 @@ def test_actions_calendar_holds_due_evaluation_and_meeting_dates(root, capsys, c
     assert code == 0
     events = Calendar.from_ical(out).walk("VEVENT")
     categories = sorted(str(e.get("categories").cats[0]) for e in events)
-    assert categories.count("Actie") == 4 and "Evaluatie" in categories and "Overleg" in categories
+    assert categories.count("Actie") == 4 and categories.count("Teruggeven") == 1
+    assert "Evaluatie" in categories and "Overleg" in categories
     assert all(e.get("uid").endswith("@krachtoverleg") for e in events)
     assert "Petra" not in out and "K-002" not in out
 

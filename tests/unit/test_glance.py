@@ -4,8 +4,8 @@ case, in the room's words, with names hidden in privacy mode."""
 from __future__ import annotations
 
 from krachtoverleg.core.models import Goal, Meeting
-from krachtoverleg.core.models.changes import Put
 from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.changes import Put
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
 from krachtoverleg.core.rules.planning import action_from_step
 from krachtoverleg.core.rules.privacy import Names

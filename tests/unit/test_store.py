@@ -148,7 +148,7 @@ def test_meeting_for_today_reuses_the_open_one_or_starts_a_new_one(store, demo, 
 def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, demo, monkeypatch):
     path = store_dir / CASES / f"{demo.id}.json"
     raw = json.loads(path.read_text())
-    for doc in raw["strengths"].values():  # pretend version 1 called the text "label"
+    for doc in raw["strengths"].values():  # pretend today's version called the text "label"
         doc["label"] = doc.pop("text")
     path.write_text(json.dumps(raw))
 
@@ -157,14 +157,15 @@ def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, d
             doc["text"] = doc.pop("label")
         return data
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, rename_label_to_text)
-    monkeypatch.setattr("krachtoverleg.core.store.case_store.SCHEMA_VERSION", 2)
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, now, rename_label_to_text)
+    monkeypatch.setattr("krachtoverleg.core.store.case_store.SCHEMA_VERSION", now + 1)
     data = store.load(demo.id)
     assert "een doorzetter" in [s.text for s in data.all(Strength)]
     store.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
     written = json.loads(path.read_text())
-    assert written["_meta"]["1"]["schema"] == 2
+    assert written["_meta"]["1"]["schema"] == now + 1
     assert all("text" in doc for doc in written["strengths"].values())
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from krachtoverleg.core.export import markdown as md
 from krachtoverleg.core.export.formats import ACTION_LISTS
 from krachtoverleg.core.rules.action_list import ActionList, ActionRow
+from krachtoverleg.core.rules.hand_backs import is_hand_back
 from krachtoverleg.core.rules.wording import STATUS_SIGNS, day
 
 OVERDUE = "⚠ te laat"
@@ -35,6 +36,7 @@ def _plain(row: ActionRow) -> dict[str, Any]:
         "case": row.case_title, "meeting": row.meeting_number, "what": action.what,
         "owner": row.owner, "due": action.due.isoformat(), "check": action.check,
         "status": action.status.value, "note": action.note, "overdue": row.overdue,
+        "kind": "hand_back" if is_hand_back(action) else "action",
     }
 
 
@@ -54,7 +56,7 @@ def _spreadsheet_safe(value: object) -> object:
 def as_csv(actions: ActionList, made_at: datetime) -> str:
     buffer = io.StringIO()
     fields = ["id", "case_id", "case_code", "case", "meeting", "what", "owner", "due", "check",
-              "status", "note", "overdue"]
+              "status", "note", "overdue", "kind"]
     writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\r\n")
     writer.writeheader()
     for row in actions.rows:
@@ -154,9 +156,10 @@ def as_ics(actions: ActionList, made_at: datetime) -> str:
         action = row.action
         description = (f"Wie: {row.owner}\nHoe controleren: {action.check or '-'}\n"
                        f"Status: {action.status.label}")
+        kind = "Teruggeven" if is_hand_back(action) else "Actie"
         calendar.add_component(_all_day(
             f"actie-{action.id}@krachtoverleg", action.due,
-            f"Actie {row.case_code}: {action.what}", description, stamp, "Actie"))
+            f"{kind} {row.case_code}: {action.what}", description, stamp, kind))
     for dates in actions.dates:
         for evaluation in dates.evaluations:
             calendar.add_component(_all_day(

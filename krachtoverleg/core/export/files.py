@@ -45,10 +45,13 @@ def write_export(path: str | Path, text: str, store_root: Path | None = None) ->
 def render_minutes(data: CaseData, meeting: Meeting, names: Names, made_at: datetime,
                    fmt: str) -> str:
     from krachtoverleg.core.export.minutes import minutes_markdown
+    from krachtoverleg.core.rules.frozen import as_minuted
 
     chosen = MINUTES.get(fmt)
     if chosen is None:
         raise ValidationError(f"Vorm '{fmt}' kennen we niet (kies {' of '.join(MINUTES.keys())}).")
+    data = as_minuted(data, meeting)  # a closed meeting: the case as it stood when it closed
+    meeting = data.get(Meeting, meeting.id) or meeting
     title = f"Verslag {data.case.code}, overleg {meeting.number}, {meeting.date.strftime('%d-%m-%Y')}"
     return chosen.render(MinutesText(minutes_markdown(data, meeting, names, made_at), title), made_at)
 

@@ -21,7 +21,8 @@ from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.references import reference_problems
 
 FORMAT = "krachtoverleg-case"
-VERSION = 1
+VERSION = 2  # 2 adds the snapshots of closed meetings and the change log
+READS = (1, 2)  # a version-1 file has neither; its records take the new fields' defaults
 MAX_SIZE = 50_000_000  # characters; the largest real case is far below this
 
 
@@ -84,9 +85,10 @@ def read_case(text: str) -> Imported:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InterchangeError("Dit is geen casusbestand van krachtoverleg.")
     version = document.get("version")
-    if type(version) is not int or version != VERSION:  # not True, not 1.0: exactly 1
+    if type(version) is not int or version not in READS:  # not True, not 1.0: exactly a number
         raise InterchangeError(
-            f"Versie {version!r} van het casusbestand kennen we niet (deze versie leest {VERSION}).")
+            f"Versie {version!r} van het casusbestand kennen we niet "
+            f"(deze versie leest {' en '.join(map(str, READS))}).")
     records = document.get("records")
     if not isinstance(records, dict):
         raise InterchangeError("Het casusbestand mist 'records'.")
@@ -108,7 +110,9 @@ def read_case(text: str) -> Imported:
     except ValidationError as error:
         raise InterchangeError(f"De inhoud klopt niet: {error}") from None
     data = CaseData(case, grouped)
-    problems = reference_problems(data)
+    from krachtoverleg.core.rules.frozen import snapshot_problems
+
+    problems = reference_problems(data) + snapshot_problems(data)
     if problems:
         raise InterchangeError(f"De inhoud klopt niet: {problems[0]}")
     return Imported(data, folded)

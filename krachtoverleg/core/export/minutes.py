@@ -36,6 +36,7 @@ from krachtoverleg.core.models.vocab import (
     StrengthKind,
     Tie,
 )
+from krachtoverleg.core.rules.hand_backs import HandBack, due_at, state_of
 from krachtoverleg.core.rules.planning import (
     balance,
     looking_back,
@@ -150,6 +151,12 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
              md.cell(a.note)] for a in actions]))
     else:
         parts.append("Er zijn geen acties van een vorig overleg.")
+    returning = due_at(data, meeting)
+    if returning:
+        table = md.table(["Stap", "Hoe staat het", "Wie had het", "Terug op", "Hoe"], [
+            [md.cell(h.step.text), state_of(h), md.cell(_professional(h, data, names)),
+             day(h.due), md.cell(h.plan)] for h in returning])
+        parts.append(f"**Teruggeven aan de cliënt** (een professional had de stap overgenomen):\n\n{table}")
     agreed = looking_back(data, meeting)
     if agreed:
         parts.append(md.inline(agreed))
@@ -157,6 +164,11 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
     if wins:
         parts.append("**Gelukt:**\n\n" + md.bullets(f"★ {md.inline(win)}" for win in wins))
     return "\n\n".join(parts)
+
+
+def _professional(hand_back: HandBack, data: CaseData, names: Names) -> str:
+    member = data.member(hand_back.professional_id)
+    return names.member(member) if member else "professional"
 
 
 @section(StageKey.KRACHTEN)

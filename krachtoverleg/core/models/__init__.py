@@ -1,6 +1,7 @@
 """Every record of a case, and the tables they live in."""
 
 from krachtoverleg.core.models.case import Case, HouseholdMember
+from krachtoverleg.core.models.history import ChangeEntry, Snapshot
 from krachtoverleg.core.models.inventory import (
     Ambition,
     Need,
@@ -15,7 +16,7 @@ from krachtoverleg.core.models.scores import LadderScore, ZrmScore
 # The record types stored in a case file besides the Case itself, in the order exports list them.
 CASE_RECORDS = (
     Meeting, Strength, Resource, NetworkMember, Ambition, Need, Goal, Step, Action, Decision,
-    ZrmScore, LadderScore,
+    ZrmScore, LadderScore, Snapshot, ChangeEntry,
 )
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Ambition",
     "Attendee",
     "Case",
+    "ChangeEntry",
     "Decision",
     "Goal",
     "HouseholdMember",
@@ -32,6 +34,7 @@ __all__ = [
     "Need",
     "NetworkMember",
     "Resource",
+    "Snapshot",
     "Step",
     "StepDecision",
     "Strength",

@@ -76,6 +76,7 @@ class NetworkMember(Record):
     influence: Influence = Influence.NEUTRAL
     contribution: str = ""
     organisation: str = ""
+    added_in_id: str | None = None  # the meeting this person was first named in
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:

@@ -16,7 +16,7 @@ from krachtoverleg.core.models.validate import (
     to_enum,
     to_int,
 )
-from krachtoverleg.core.models.vocab import Capital, Carrier, Dimension, TakeoverReason
+from krachtoverleg.core.models.vocab import Capital, Carrier, Dimension, GoalStatus, TakeoverReason
 
 
 @dataclass
@@ -28,11 +28,22 @@ class Goal(Record):
     life_domain: str | None = None
     capital: Capital | None = None
     dimension: Dimension | None = None
-    position: int = 0
+    position: int = 0  # the client's order of importance: 0 matters most
+    status: GoalStatus = GoalStatus.ACTIVE
+    status_on: date | None = None  # when it was reached or stopped
+    added_in_id: str | None = None  # the meeting it was set in
     id: str = field(default_factory=new_id)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status is GoalStatus.ACTIVE
 
     def __post_init__(self) -> None:
         self.text = clean_text(self.text, "Doel")
+        self.status = to_enum(GoalStatus, self.status, "Doel: stand")
+        self.status_on = to_date(self.status_on, "Doel: bereikt of gestopt op", required=False)
+        if self.status is GoalStatus.ACTIVE:
+            self.status_on = None
         if self.life_domain in ("", None):
             self.life_domain = None
         elif self.life_domain not in LIFE_DOMAINS:
@@ -55,6 +66,15 @@ class StepDecision(Record):
     reason_text: str = ""
     hand_back_plan: str = ""
     hand_back_by: date | None = None
+    decided_in_id: str | None = None  # the meeting that chose
+    # A takeover that ended: the step went back to the client (or their network) on this day,
+    # from this professional. The plan and date of the takeover are kept with it.
+    handed_back_on: date | None = None
+    taken_over_by_id: str | None = None
+
+    @property
+    def handed_back(self) -> bool:
+        return self.handed_back_on is not None
 
     def __post_init__(self) -> None:
         self.carrier = to_enum(Carrier, self.carrier, "Zelf of ik: wie doet het")
@@ -65,6 +85,7 @@ class StepDecision(Record):
                                          required=False, limit=LONG_TEXT, multiline=True)
         self.hand_back_by = to_date(self.hand_back_by, "Zelf of ik: terug bij cliënt op",
                                     required=False)
+        self.handed_back_on = to_date(self.handed_back_on, "Zelf of ik: teruggegeven op", required=False)
         if self.carrier is Carrier.NETWERK and not self.member_id:
             raise ValidationError("Zelf of ik: kies wie uit het netwerk dit doet.")
         if self.carrier is Carrier.PROFESSIONAL:
@@ -75,9 +96,11 @@ class StepDecision(Record):
             if not self.hand_back_plan or self.hand_back_by is None:
                 raise ValidationError(
                     "Zelf of ik: schrijf op hoe en wanneer de taak terug gaat naar de cliënt.")
-        else:
+            self.handed_back_on, self.taken_over_by_id = None, None
+        elif self.handed_back_on is None:
             self.reason, self.reason_text = None, ""
             self.hand_back_plan, self.hand_back_by = "", None
+            self.taken_over_by_id = None
 
 
 @dataclass

@@ -12,6 +12,7 @@ from krachtoverleg.core.models import (
     LadderScore,
     Meeting,
     NetworkMember,
+    Snapshot,
     Step,
     Strength,
     ZrmScore,
@@ -51,6 +52,12 @@ def reference_problems(data: CaseData) -> list[str]:
             ([s.meeting_id for s in data.all(LadderScore)], LadderScore.LABEL):
         for meeting_id in meeting_ids:
             need(meetings, meeting_id, label, "overleg")
+    for snapshot in data.all(Snapshot):
+        need(meetings, snapshot.meeting_id, Snapshot.LABEL, "overleg")
+    for goal in data.all(Goal):
+        need(meetings, goal.added_in_id, f"Doel '{goal.text}'", "overleg")
+    for member in data.all(NetworkMember):
+        need(meetings, member.added_in_id, NetworkMember.LABEL, "overleg")
     numbers = Counter((d.meeting_id, d.number) for d in data.all(Decision))
     problems += [f"Besluit nummer {number} komt twee keer voor in één overleg."
                  for (_, number), n in numbers.items() if n > 1]

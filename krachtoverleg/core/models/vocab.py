@@ -141,6 +141,18 @@ class Presence(Labelled):
     ABSENT_WITH_NOTICE = ("absent_with_notice", "afwezig met kennisgeving")
 
 
+class GoalStatus(Labelled):
+    ACTIVE = ("active", "loopt")
+    REACHED = ("reached", "bereikt")
+    STOPPED = ("stopped", "gestopt")
+
+
+class ChangeKind(Labelled):
+    ADDED = ("added", "toegevoegd")
+    CHANGED = ("changed", "gewijzigd")
+    REMOVED = ("removed", "verwijderd")
+
+
 class MeetingStatus(Labelled):
     OPEN = ("open", "open")
     CLOSED = ("closed", "gesloten")

@@ -4,6 +4,9 @@ Rows carry the owner as the screen names them (privacy applied) and a grouping k
 person who appears in several cases is one group. Filters: owner (matched on full name, role or
 initials, without regard to case or accents), case, status and overdue.
 
+A professional's hand-back of a step they took over is a row too, "Terug naar de cliënt: ...",
+open until the step goes back to the client.
+
 Status: `open` is what is still to do (not started, or only partly done); `done` is done; `all`
 adds the actions that were settled as not done."""
 
@@ -19,6 +22,7 @@ from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models import Action, Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
+from krachtoverleg.core.rules.hand_backs import hand_back_actions
 from krachtoverleg.core.rules.privacy import Names, initials
 from krachtoverleg.core.store.case_store import Store
 
@@ -86,7 +90,8 @@ class CaseDates:
 def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
     numbers = {m.id: m.number for m in data.all(Meeting)}
     rows = []
-    for action in data.all(Action):
+    # A professional's hand-back (see hand_backs.py) is on their list like an agreed action.
+    for action in [*data.all(Action), *hand_back_actions(data)]:
         if action.owner_kind is OwnerKind.CLIENT:
             key = f"client:{data.case.id}"
             terms: tuple[str, ...] = ("client", "cliënt", data.case.label, data.case.client_name,

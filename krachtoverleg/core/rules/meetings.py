@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from krachtoverleg.core.models import Attendee, Meeting, Strength
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.models import (
+    Action,
+    Attendee,
+    Decision,
+    LadderScore,
+    Meeting,
+    Snapshot,
+    Strength,
+    ZrmScore,
+)
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
-from krachtoverleg.core.models.changes import Change, Patch, Put
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Change, Patch, Put, Remove
 from krachtoverleg.core.models.vocab import StrengthKind
 from krachtoverleg.core.store.case_store import Store
 
@@ -20,6 +31,11 @@ def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
     existing = data.meeting_on(today)
     if existing is not None:
         return existing
+    return start_meeting(store, data, today)
+
+
+def start_meeting(store: Store, data: CaseData, today: date) -> Meeting:
+    """A new meeting today, also when one was held and closed today already (the chair asked)."""
     meetings = data.meetings()
     previous = meetings[-1] if meetings else None
     meeting = Meeting(number=data.next_meeting_number(), date=today)
@@ -28,8 +44,24 @@ def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
         meeting.timeboxes = dict(previous.timeboxes)
         meeting.attendees = [Attendee(name=a.name, role=a.role, organisation=a.organisation)
                              for a in previous.attendees]
-    store.save(case_id, meeting)
+    store.save(data.case.id, meeting)
     return meeting
+
+
+def is_empty(data: CaseData, meeting: Meeting) -> bool:
+    """Nothing was agreed, scored or named in it: it may be deleted (after a question)."""
+    in_it = [r for table in (Action, Decision, Strength, ZrmScore, LadderScore) for r in data.all(table)
+             if getattr(r, "meeting_id", None) == meeting.id]
+    return not in_it and not meeting.summary and not meeting.plan_b and meeting.evaluation_date is None
+
+
+def delete_meeting(data: CaseData, meeting: Meeting) -> list[Change]:
+    """An empty meeting and its snapshot (refused for one that holds anything)."""
+    if not is_empty(data, meeting):
+        raise ValidationError(f"Overleg {meeting.number} is niet leeg: er is iets in afgesproken of "
+                              "vastgelegd. Het blijft bewaard.")
+    return [Remove(Meeting, meeting.id),
+            *(Remove(Snapshot, s.id) for s in data.all(Snapshot) if s.meeting_id == meeting.id)]
 
 
 _KIND_PREFIX = re.compile(r"^\s*ik\s+(ben|kan|heb|wil)\b[\s:,.-]*", re.IGNORECASE)

@@ -10,10 +10,12 @@ from datetime import date
 from krachtoverleg.core.models import Action, Decision, Goal, ZrmScore
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import ActionStatus
+from krachtoverleg.core.rules.hand_backs import hand_backs
 
 
 @dataclass(frozen=True)
 class MeetingLine:
+    id: str
     number: int
     day: date
     closed: bool
@@ -45,10 +47,21 @@ class ActionCounts:
 
 
 @dataclass(frozen=True)
+class TakeoverCounts:
+    """Steps a professional took over: handed back to the client, still out, and of those the
+    ones past their hand-back date."""
+
+    handed_back: int
+    still_out: int
+    overdue: int
+
+
+@dataclass(frozen=True)
 class CaseOverview:
     meetings: list[MeetingLine]
     goals: list[GoalLine]
     actions: ActionCounts
+    takeovers: TakeoverCounts
 
 
 def overview(data: CaseData, today: date) -> CaseOverview:
@@ -58,7 +71,7 @@ def overview(data: CaseData, today: date) -> CaseOverview:
         scores = sorted((s for s in data.all(ZrmScore) if s.meeting_id == meeting.id),
                         key=lambda s: s.domain)
         meetings.append(MeetingLine(
-            number=meeting.number, day=meeting.date, closed=not meeting.is_open,
+            id=meeting.id, number=meeting.number, day=meeting.date, closed=not meeting.is_open,
             actions_agreed=len(agreed),
             actions_done=sum(a.status is ActionStatus.DONE for a in agreed),
             decisions=sum(d.meeting_id == meeting.id for d in data.all(Decision)),
@@ -71,4 +84,8 @@ def overview(data: CaseData, today: date) -> CaseOverview:
         open=statuses[ActionStatus.OPEN], partly=statuses[ActionStatus.PARTLY],
         done=statuses[ActionStatus.DONE], not_done=statuses[ActionStatus.NOT_DONE],
         overdue=sum(a.overdue(today) for a in data.all(Action)))
-    return CaseOverview(meetings, goals, counts)
+    returning = hand_backs(data)
+    takeovers = TakeoverCounts(
+        handed_back=sum(h.done for h in returning), still_out=sum(not h.done for h in returning),
+        overdue=sum(not h.done and h.due < today for h in returning))
+    return CaseOverview(meetings, goals, counts, takeovers)

@@ -12,9 +12,11 @@ from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import (
     ActionStatus,
     Carrier,
+    GoalStatus,
     MeetingStatus,
     OwnerKind,
 )
+from krachtoverleg.core.rules.hand_backs import due_at
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,10 @@ def successes(data: CaseData, meeting: Meeting) -> list[str]:
                if s.reached and (s.reached_on is None or since <= s.reached_on <= meeting.date)]
     done = [f"Actie gedaan: {a.what}" for a in review_actions(data, meeting)
             if a.status is ActionStatus.DONE]
-    return reached + done
+    back = [f"Weer bij de cliënt: {h.step.text}" for h in due_at(data, meeting) if h.done]
+    goals = [f"Doel bereikt: {g.text}" for g in data.all(Goal)
+             if g.status is GoalStatus.REACHED and g.status_on and since <= g.status_on <= meeting.date]
+    return goals + reached + back + done
 
 
 def looking_back(data: CaseData, meeting: Meeting) -> str:
@@ -133,10 +138,6 @@ def toggle_reached(data: CaseData, step_id: str, today: date) -> list[Patch]:
     return [Patch(Step, step.id, {"reached": reached, "reached_on": today if reached else None})]
 
 
-def close(meeting: Meeting) -> Patch:
-    """Closing makes the meeting read-only (see editing.py); only reopening undoes it."""
-    return Patch(Meeting, meeting.id, {"status": MeetingStatus.CLOSED})
-
-
 def reopen(meeting: Meeting) -> Patch:
+    """Closing (see frozen.py) makes the meeting read-only (see editing.py); only this undoes it."""
     return Patch(Meeting, meeting.id, {"status": MeetingStatus.OPEN})

@@ -40,6 +40,8 @@ def takeover_reason(decision: StepDecision | None) -> str:
 
 def hand_back(decision: StepDecision | None) -> str:
     """How and by when a step taken over goes back to the client; '-' when nobody took it."""
+    if decision is not None and decision.handed_back:
+        return f"✓ teruggegeven op {day(decision.handed_back_on)}"
     if decision is None or decision.carrier is not Carrier.PROFESSIONAL:
         return "-"
     return f"{day(decision.hand_back_by)}: {decision.hand_back_plan}"

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -31,11 +31,12 @@ from krachtoverleg.core.errors import (
     UnknownCase,
     ValidationError,
 )
-from krachtoverleg.core.models import CASE_RECORDS, Case
+from krachtoverleg.core.models import CASE_RECORDS, Case, ChangeEntry, Snapshot
 from krachtoverleg.core.models.casedata import CaseData, planned_from
 from krachtoverleg.core.models.changes import Applied, Change, Patch, Put, Remove
 from krachtoverleg.core.models.meeting import OPEN_STATUSES
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.models.vocab import ChangeKind
 from krachtoverleg.core.store.atomic import (
     fsync_dir,
     make_private_dir,
@@ -136,11 +137,12 @@ class Store:
         self._shard_mtime: dict[str, int] = {}
         self.settings = Settings.load(root / SETTINGS)
         self._drafts = DraftBox(root)
+        self.now: Callable[[], datetime] = datetime.now  # the change log's clock; the CLI passes its own
 
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str, *, write: bool) -> Store:
+    def open(cls, root: Path | str, *, write: bool, now: Callable[[], datetime] | None = None) -> Store:
         root = Path(root).expanduser()
         if not write:
             if root.exists() and not root.is_dir():
@@ -155,6 +157,8 @@ class Store:
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
         store = cls(root, None)
+        if now is not None:
+            store.now = now
         try:
             became = store.become_writer()
         except OSError as error:  # no lock file can be made: a read-only disk, no permission
@@ -402,19 +406,25 @@ class Store:
         storage = db.storage
         assert isinstance(storage, PendingStorage)
         applied = Applied()
+        now = self.now()
         for change in changes:
             if isinstance(change, Put):
-                _upsert(db, change.record)
+                existed = _upsert(db, change.record)
                 applied.written.append(change.record)
+                _log(db, now, change.record.TABLE, change.record.id,
+                     ChangeKind.CHANGED if existed else ChangeKind.ADDED)
             elif isinstance(change, Patch):
                 stored = _stored(db, change.record_type, change.record_id)
                 record = stored.replace(**change.fields)
                 _upsert(db, record)
                 applied.written.append(record)
+                if not set(change.fields) <= BOOKKEEPING:
+                    _log(db, now, record.TABLE, record.id, ChangeKind.CHANGED)
             else:
                 table = db.table(change.record_type.TABLE)
                 table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") == change.record_id])
                 applied.removed.append((change.record_type, change.record_id))
+                _log(db, now, change.record_type.TABLE, change.record_id, ChangeKind.REMOVED)
         self._commit(case_id, storage.data)  # an older file is written back upgraded, too
         return applied
 
@@ -524,18 +534,33 @@ def _stored(db: TinyDB, record_type: type[R], record_id: str) -> R:
     raise StoreError(f"{record_type.LABEL.capitalize()} bestaat niet meer; misschien is het net verwijderd.")
 
 
-def _upsert(db: TinyDB, record: Record) -> None:
+def _upsert(db: TinyDB, record: Record) -> bool:
+    """Store the record whole; say whether it was there before."""
     table = db.table(record.TABLE)
     doc = record.to_dict()
     if isinstance(record, Case):
         table.truncate()
         table.insert(doc)
-        return
+        return True
     match = [d.doc_id for d in table.all() if d.get("id") == doc["id"]]
     if match:
         table.update(doc, doc_ids=match)  # every field is in doc, so this replaces it whole
     else:
         table.insert(doc)
+    return bool(match)
+
+
+# Fields a meeting keeps for itself while it runs (the stage on screen, the time per stage, a
+# typed line): changed every minute, and no change to the client's record worth a log line.
+BOOKKEEPING = frozenset({"current_stage", "stage_seconds", "drafts"})
+NOT_LOGGED = frozenset({ChangeEntry.TABLE, Snapshot.TABLE})
+
+
+def _log(db: TinyDB, at: datetime, table: str, record_id: str, kind: ChangeKind) -> None:
+    """One line of the case's change log, in the same write as the change (see ChangeEntry)."""
+    if table not in NOT_LOGGED:
+        entry = ChangeEntry(at.replace(microsecond=0), table, record_id, kind)
+        db.table(ChangeEntry.TABLE).insert(entry.to_dict())
 
 
 def _group(records: Iterable[Record]) -> dict[str, list[Record]]:

@@ -55,7 +55,9 @@ def check_case_file(path: Path, known_as: str = "") -> FileReport:
     report.what, report.code = f"{data.case.code} ({data.case.label})", data.case.code
     if data.case.id != path.stem:
         report.problems.append(f"de bestandsnaam past niet bij het id van de casus ({data.case.id})")
-    report.problems += reference_problems(data)
+    from krachtoverleg.core.rules.frozen import snapshot_problems
+
+    report.problems += reference_problems(data) + snapshot_problems(data)
     return report
 
 

@@ -5,16 +5,53 @@ into version n+1; files are upgraded on load and written back by the next writer
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
 from krachtoverleg.core.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META = "_meta"
+CHANGE_LOG = "changes"
+SNAPSHOTS = "snapshots"
 
 Raw = dict[str, Any]
 MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}
+
+
+def migration(version: int) -> Callable[[Callable[[Raw], Raw]], Callable[[Raw], Raw]]:
+    def register(step: Callable[[Raw], Raw]) -> Callable[[Raw], Raw]:
+        MIGRATIONS[version] = step
+        return step
+
+    return register
+
+
+def case_tables(raw: Raw) -> Raw:
+    """A copy of the case's own tables: what a snapshot holds (never the snapshots themselves,
+    the change log or the version stamp)."""
+    return copy.deepcopy({table: docs for table, docs in raw.items()
+                          if table not in (META, SNAPSHOTS, CHANGE_LOG)})
+
+
+@migration(1)
+def _freeze_closed_meetings(raw: Raw) -> Raw:
+    """Schema 2 makes the minutes of a closed meeting from the case as it stood when the meeting
+    closed. For meetings closed before schema 2 that moment is gone; the nearest is the upgrade:
+    from then on their minutes no longer change. Every other new field has a default."""
+    tables = case_tables(raw)
+    snapshots = dict(raw.get(SNAPSHOTS) or {})
+    frozen = {doc.get("meeting_id") for doc in snapshots.values() if isinstance(doc, dict)}
+    number = max((int(key) for key in snapshots), default=0)
+    for meeting in (raw.get("meetings") or {}).values():
+        closed = isinstance(meeting, dict) and meeting.get("status") == "closed"
+        if closed and isinstance(meeting.get("id"), str) and meeting["id"] not in frozen:
+            number += 1
+            snapshots[str(number)] = {"meeting_id": meeting["id"], "taken": f"{meeting.get('date')}T00:00:00",
+                                      "tables": tables, "id": f"upgrade-{meeting['id']}"[:64]}
+    raw[SNAPSHOTS] = snapshots
+    return raw
 
 
 def schema_of(raw: Raw) -> int:

@@ -17,17 +17,18 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("j,y", "answer(True)", "Ja", id="confirm.yes"),
     ]
 
-    def __init__(self, question: str, yes: str = "Ja, verwijderen") -> None:
+    def __init__(self, question: str, yes: str = "Ja, verwijderen", no: str = "Nee") -> None:
         super().__init__(classes="dialog-screen")
         self.question = question
         self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal.text(self.question), classes="dialog-title")  # wraps, never cut off
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (j)", variant="error", id="yes", compact=True)
-                yield Button("Nee (n)", id="no", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()  # the safe answer is the default

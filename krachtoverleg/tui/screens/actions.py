@@ -25,6 +25,7 @@ from krachtoverleg.core.rules.action_list import (
     StatusFilter,
     collect,
 )
+from krachtoverleg.core.rules.hand_backs import is_hand_back
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -166,6 +167,11 @@ class ActionsScreen(DataScreen):
             return
         new = ActionStatus(status)
         action = row.action
+        if is_hand_back(action):
+            self.notify("Dit is een teruggave. Die is klaar als de stap terug is bij de cliënt: kies in "
+                        "het overleg bij 'Zelf of ik?' z (zelf) of n (netwerk) voor deze stap.",
+                        title="Teruggave", severity="warning", timeout=10)
+            return
         note_label = ("Wat is er gedaan? (mag leeg)" if new is ActionStatus.DONE
                       else "Wat is er gedaan, en wat nog niet?")
 

@@ -1,5 +1,6 @@
 """One case at a glance: meetings over time, goals with steps reached out of steps planned, and
-actions done and open. Enter opens today's meeting of the case."""
+actions done and open. Every meeting can be opened from here (a closed one to read and to make
+its minutes again, or to reopen in Afsluiting); an empty one can be deleted; n opens today's."""
 
 from __future__ import annotations
 
@@ -8,16 +9,21 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.models import Meeting
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.rules.meetings import delete_meeting
 from krachtoverleg.core.rules.overview import CaseOverview, overview
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
+from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day
-from krachtoverleg.tui.navigation import open_todays_meeting
+from krachtoverleg.tui.navigation import open_meeting, open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.sync import cursor_key
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -30,13 +36,16 @@ def progress_bar(reached: int, planned: int, width: int = 10) -> str:
 class CaseOverviewScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
-        Binding("enter", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
+        Binding("enter", "open_chosen", "Dit overleg openen", id="overview.open"),
+        Binding("n", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
+        Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete"),
         Binding("escape,f2", "back", "Terug", id="overview.back"),
     ]
 
     def __init__(self, case_id: str) -> None:
         super().__init__()
         self.case_id = case_id
+        self.data: CaseData | None = None
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -72,13 +81,14 @@ class CaseOverviewScreen(DataScreen):
             self.query_one("#overview-actions", Static).update(
                 literal.text(f"Deze casus kan niet worden gelezen: {error}"))
             return
+        self.data = data
         self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",
                                     app.privacy)
         self.show(overview(data, app.clock.today()))
 
     def show(self, summary: CaseOverview) -> None:
         self.query_one("#overview-meetings", FittedTable).set_rows([
-            (str(line.number), [str(line.number), day(line.day), "gesloten" if line.closed else "open",
+            (line.id, [str(line.number), day(line.day), "gesloten" if line.closed else "open",
                                 f"{line.actions_done} van {line.actions_agreed}", str(line.decisions),
                                 line.zrm or "-"]) for line in summary.meetings])
         goals = [(str(number), [goal.text, goal.life_domain or "-", f"{goal.reached} van {goal.planned}",
@@ -88,17 +98,55 @@ class CaseOverviewScreen(DataScreen):
         self.query_one("#overview-goals", FittedTable).set_rows(goals or [empty])
         counts = summary.actions
         late = f" · ⚠ {counts.overdue} te laat" if counts.overdue else ""
+        taken = summary.takeovers
+        taken_late = f" (⚠ {taken.overdue} over de datum)" if taken.overdue else ""
         self.query_one("#overview-actions", Static).update(
             f"Acties: {counts.done} gedaan · {counts.partly} deels · {counts.open} open · "
             f"{counts.not_done} niet gedaan{late}\n"
-            "Enter = het overleg van vandaag openen · Escape = terug")
+            f"Overgenomen door een professional: {taken.handed_back} terug bij de cliënt · "
+            f"{taken.still_out} nog bij een professional{taken_late}\n"
+            "Enter = het gekozen overleg openen · n = het overleg van vandaag · Escape = terug")
 
     def action_open_meeting(self) -> None:
         open_todays_meeting(services(self), self.case_id)
 
+    def _chosen(self) -> Meeting | None:
+        table = self.query_one("#overview-meetings", FittedTable)
+        key = cursor_key(table)
+        return self.data.get(Meeting, key) if self.data is not None and key else None
+
+    def action_open_chosen(self) -> None:
+        meeting = self._chosen()
+        if meeting is None:
+            self.action_open_meeting()
+            return
+        open_meeting(services(self), self.case_id, meeting)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.action_open_meeting()
+        if event.data_table.id == "overview-meetings":
+            self.action_open_chosen()
+
+    def action_delete_meeting(self) -> None:
+        meeting, data, app = self._chosen(), self.data, services(self)
+        if meeting is None or data is None:
+            return
+        if not app.store.writable:
+            self.notify("Dit venster kan alleen lezen.", severity="warning")
+            return
+        try:
+            changes = delete_meeting(data, meeting)
+        except ValidationError as error:
+            self.notify(str(error), title="Niet verwijderd", severity="warning", timeout=8)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and app.attempt(app.store.apply, self.case_id, *changes):
+                self.notify(f"Overleg {meeting.number} ({day(meeting.date)}) is verwijderd.")
+                self.reload()
+
+        self.app.push_screen(ConfirmDialog(
+            f"Overleg {meeting.number} van {day(meeting.date)} is leeg. Verwijderen?"), answer)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -18,7 +18,8 @@ from krachtoverleg.core.export.files import (
 )
 from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
-from krachtoverleg.core.rules.planning import close, reopen
+from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.planning import reopen
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.tui import literal
@@ -107,7 +108,8 @@ class ClosingPane(StagePane, VerticalScroll):
 
         def done(yes: bool | None) -> None:
             if yes:
-                self.save(close(meeting))
+                now = services(self).clock.now()
+                self.post_message(self.SaveRequested(lambda data: close(data, meeting, now)))
 
         self.app.push_screen(ConfirmDialog(
             f"Overleg sluiten? Er {'is' if open_count == 1 else 'zijn'} "

@@ -10,10 +10,11 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
-from krachtoverleg.core.models import Action
+from krachtoverleg.core.models import Action, Meeting, Step, StepDecision
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
-from krachtoverleg.core.models.vocab import ActionStatus
+from krachtoverleg.core.models.vocab import ActionStatus, Carrier
+from krachtoverleg.core.rules.hand_backs import HandBack, decided, due_at, state_of
 from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, successes
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
@@ -39,6 +40,7 @@ class ReviewPane(StagePane, Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.actions: dict[str, Action] = {}
+        self.hand_backs: dict[str, HandBack] = {}  # by row key: takeovers whose date has come
 
     def compose(self) -> ComposeResult:
         yield Static("Terugkijken: acties van het vorige overleg en wat nog open was", classes="table-title")
@@ -55,6 +57,11 @@ class ReviewPane(StagePane, Vertical):
         self.actions = {action.id: action for action in actions}
         rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
                         a.note or "-", _agreed(context, a)]) for a in actions]
+        returning = due_at(context.data, context.meeting)
+        self.hand_backs = {f"{HAND_BACK_ROW}{h.step.id}": h for h in returning}
+        rows += [(key, [f"Terug naar de cliënt: {h.step.text}", state_of(h),
+                        _professional(context, h), day(h.due), h.plan or "-",
+                        _decided(context, h)]) for key, h in self.hand_backs.items()]
         self.query_one(FittedTable).set_rows(rows or [
             ("", ["Er zijn geen acties van een vorig overleg.", "", "", "", "", ""])])
         self.show_detail()
@@ -87,6 +94,10 @@ class ReviewPane(StagePane, Vertical):
         return self.actions.get(key) if key is not None else None
 
     def action_mark(self, status: str) -> None:
+        hand_back = self._selected_hand_back()
+        if hand_back is not None:
+            self._settle_hand_back(hand_back, ActionStatus(status))
+            return
         action = self._selected()
         if action is None:
             return
@@ -99,7 +110,28 @@ class ReviewPane(StagePane, Vertical):
         # Done or open again: the why of 'partly' or 'not done' no longer holds (u brings it back).
         self.save(Patch(Action, action.id, {"status": new, "note": ""}))
 
+    def _selected_hand_back(self) -> HandBack | None:
+        key = cursor_key(self.query_one(FittedTable))
+        return self.hand_backs.get(key) if key is not None else None
+
+    def _settle_hand_back(self, hand_back: HandBack, status: ActionStatus) -> None:
+        """g: the step is back with the client (celebrated); any other key says what to do."""
+        context = self.context
+        if context is None:
+            return
+        if status is ActionStatus.DONE and not hand_back.done:
+            back = decided(hand_back.step, StepDecision(Carrier.ZELF), context.meeting, context.today)
+            self.save(Patch(Step, hand_back.step.id, {"decision": back}))
+            return
+        self.notify("Een teruggave is klaar als de stap weer bij de cliënt is: druk dan op g. Lukt "
+                    "het nog niet, kies dan bij 8 Zelf of ik? (p) een nieuwe datum en uitleg.",
+                    title="Teruggave", severity="warning", timeout=10)
+
     def action_why(self) -> None:
+        hand_back = self._selected_hand_back()
+        if hand_back is not None:
+            self._settle_hand_back(hand_back, ActionStatus.PARTLY)
+            return
         action = self._selected()
         if action is not None:
             self._ask_why(action, action.status)
@@ -112,6 +144,19 @@ class ReviewPane(StagePane, Vertical):
 
         self.app.push_screen(FormDialog(action.what, fields, build),
                              lambda answer: self.save_edit(action, answer))
+
+
+HAND_BACK_ROW = "terug:"  # row keys of hand-backs, apart from the actions' ids
+
+
+def _professional(context: StageContext, hand_back: HandBack) -> str:
+    member = context.data.member(hand_back.professional_id)
+    return context.names.member(member) if member else "professional"
+
+
+def _decided(context: StageContext, hand_back: HandBack) -> str:
+    meeting = context.data.get(Meeting, hand_back.decided_in_id)
+    return f"overleg {meeting.number}, {day(meeting.date)}" if meeting else "-"
 
 
 def _agreed(context: StageContext, action: Action) -> str:

@@ -12,10 +12,12 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
+from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Goal, NetworkMember, Step, StepDecision
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
+from krachtoverleg.core.rules.hand_backs import decided
 from krachtoverleg.core.rules.planning import balance, ordered_steps
 from krachtoverleg.core.rules.wording import hand_back, takeover_reason
 from krachtoverleg.tui.bindings import stage_key
@@ -126,6 +128,10 @@ class SelfOrMePane(StagePane, Vertical):
         return self.steps.get(key) if key is not None else None
 
     def _decide(self, step: Step, decision: StepDecision | None) -> None:
+        context = self.context
+        if decision is not None and context is not None:
+            # kept with the meeting that chose it; a takeover that ends is kept as handed back
+            decision = decided(step, decision, context.meeting, context.today)
         self.save(Patch(Step, step.id, {"decision": decision}))
 
     def action_clear(self) -> None:
@@ -154,8 +160,8 @@ class SelfOrMePane(StagePane, Vertical):
             people = [m for m in members if m.relation is Relation.PROFESSIONALS]
             old = step.decision if step.decision and step.decision.carrier is chosen else None
             fields = [
-                FormField("member_id", "Welke professional? (mag leeg)", _current(step, chosen), "select",
-                          [(context.names.member(m), m.id) for m in people]),
+                FormField("member_id", "Welke professional neemt het over?", _current(step, chosen),
+                          "select", [(context.names.member(m), m.id) for m in people]),
                 FormField("reason", "Waarom doet een professional dit?",
                           old.reason.value if old and old.reason else None, "select",
                           [(r.label, r.value) for r in TakeoverReason]),
@@ -171,7 +177,11 @@ class SelfOrMePane(StagePane, Vertical):
             if "hand_back_by" in values:
                 values["hand_back_by"] = read_day(values["hand_back_by"], "Terug bij cliënt op",
                                                   required=False)
-            return StepDecision(chosen, **values)
+            decision = StepDecision(chosen, **values)
+            if chosen is Carrier.PROFESSIONAL and people and not decision.member_id:
+                raise ValidationError("Kies welke professional het overneemt: het teruggeven komt "
+                                      "op diens actielijst.")
+            return decision
 
         def done(decision: StepDecision | None) -> None:
             if decision is not None:

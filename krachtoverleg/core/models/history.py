@@ -1,0 +1,62 @@
+"""What a case remembers about its own past.
+
+`Snapshot`: the case as it stood when a meeting closed. The minutes of a closed meeting are made
+from it, so minutes made again months later are the document that was mailed, whatever changed
+in the case since. `ChangeEntry`: one line of the case's change log (when, which kind of record,
+added, changed or removed); part of what a client sees on inzage (export-case)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.models.record import Record, new_id
+from krachtoverleg.core.models.validate import clean_text, to_enum
+from krachtoverleg.core.models.vocab import ChangeKind
+
+
+def to_moment(value: object, label: str) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(f"{label}: verwacht een tijdstip (jjjj-mm-ddTuu:mm).")
+
+
+@dataclass
+class Snapshot(Record):
+    TABLE = "snapshots"
+    LABEL = "Vastgelegde stand"
+
+    meeting_id: str
+    taken: datetime
+    tables: dict[str, Any]  # the case file's tables, without the snapshots themselves
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.taken = to_moment(self.taken, "Vastgelegde stand: gemaakt op")
+        if not isinstance(self.tables, dict) or not all(
+                isinstance(key, str) and isinstance(value, dict) for key, value in self.tables.items()):
+            raise ValidationError("Vastgelegde stand: verwacht de tabellen van een casus.")
+
+
+@dataclass
+class ChangeEntry(Record):
+    TABLE = "changes"
+    LABEL = "Wijziging"
+
+    at: datetime
+    record: str  # the table: "goals", "network", ...
+    record_id: str
+    kind: ChangeKind
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.at = to_moment(self.at, "Wijziging: tijdstip")
+        self.record = clean_text(self.record, "Wijziging: soort gegeven", limit=40)
+        self.kind = to_enum(ChangeKind, self.kind, "Wijziging: wat")

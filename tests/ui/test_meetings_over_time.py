@@ -1,0 +1,90 @@
+"""Issue 12 on screen: a hand-back comes back in Terugblik when due and g hands the step back;
+every meeting opens from the case overview; an empty one can be deleted; a closed meeting of
+today is not replaced by a new one without asking."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from krachtoverleg.core.models import Meeting, Step
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import Carrier, MeetingStatus
+from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.meetings import start_meeting
+from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+from krachtoverleg.tui.screens.meeting import MeetingScreen
+from krachtoverleg.tui.widgets.fitted_table import FittedTable
+
+from .conftest import screen_text
+from .test_stages import go_to
+
+
+def _creditors(store, demo) -> Step:
+    return next(s for s in store.load(demo.id).all(Step) if s.text.startswith("Schuldeisers"))
+
+
+async def test_a_due_hand_back_is_in_terugblik_and_g_hands_the_step_back(app, store, demo):
+    step = _creditors(store, demo)
+    due_before_today = step.decision.replace(hand_back_by=date(2026, 11, 20))
+    store.apply(demo.id, Patch(Step, step.id, {"decision": due_before_today}))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await go_to(pilot, "terugblik")
+        assert "Terug naar de cliënt: Schuldeisers bellen" in screen_text(app)
+        table = app.screen.query_one("#review-actions", FittedTable)
+        row = next(i for i, r in enumerate(table.ordered_rows) if str(r.key.value).startswith("terug:"))
+        table.move_cursor(row=row)
+        await pilot.press("n")  # not for a hand-back: it says what to do instead
+        await pilot.pause()
+        assert _creditors(store, demo).decision.carrier is Carrier.PROFESSIONAL
+        await pilot.press("g")
+        await pilot.pause()
+        decision = _creditors(store, demo).decision
+        assert decision.carrier is Carrier.ZELF and decision.handed_back_on == date(2026, 11, 23)
+        assert "Weer bij de cliënt: Schuldeisers bellen" in screen_text(app)
+
+
+async def test_every_meeting_opens_from_the_overview_and_an_empty_one_can_go(app, store, demo):
+    start_meeting(store, store.load(demo.id), date(2026, 12, 7))  # planned, then not held
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseOverviewScreen)
+        await pilot.press("enter")  # the first row: meeting 1, closed
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        first = store.load(demo.id).get(Meeting, app.screen.meeting_id)
+        assert first.number == 1 and "GESLOTEN" in screen_text(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("delete")  # meeting 1 holds actions: it stays
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert len(store.load(demo.id).meetings()) == 3
+        await pilot.press("down", "down", "delete")  # meeting 3: nothing in it
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("j")
+        await pilot.pause()
+        assert [m.number for m in store.load(demo.id).meetings()] == [1, 2]
+
+
+async def test_a_closed_meeting_of_today_asks_before_a_new_one(app, store, demo):
+    data = store.load(demo.id)
+    today = max(data.meetings(), key=lambda m: m.number)
+    store.apply(demo.id, *close(data, today, datetime(2026, 11, 23, 11, 0)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "al gesloten" in screen_text(app)
+        await pilot.press("n")  # no: read the closed one
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == today.id
+        assert len(store.load(demo.id).meetings()) == 2
+        await pilot.press("f2", "enter")
+        await pilot.pause()
+        await pilot.press("j")  # yes: a new meeting
+        await pilot.pause()
+        meetings = store.load(demo.id).meetings()
+        assert [m.number for m in meetings] == [1, 2, 3] and meetings[-1].status is MeetingStatus.OPEN
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == meetings[-1].id

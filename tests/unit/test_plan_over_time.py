@@ -1,0 +1,125 @@
+"""The plan lives from meeting to meeting (issue 12): three meetings across two months on the
+demo household. Nothing agreed is dropped, past minutes stay as they were mailed, and every
+professional's hand-back comes back."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from krachtoverleg.core.export.files import render_minutes
+from krachtoverleg.core.export.minutes import minutes_markdown
+from krachtoverleg.core.models import Action, Goal, Meeting, NetworkMember, Step, StepDecision, Strength
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import Carrier, GoalStatus, StrengthKind
+from krachtoverleg.core.rules.action_list import collect
+from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.hand_backs import decided, due_at, hand_backs
+from krachtoverleg.core.rules.meetings import start_meeting
+from krachtoverleg.core.rules.overview import overview
+from krachtoverleg.core.rules.planning import review_actions, successes
+from krachtoverleg.core.rules.privacy import Names
+
+TODAY = date(2026, 11, 23)  # the demo's meeting 2; meeting 1 was four weeks earlier
+LATER = datetime(2027, 1, 11, 10, 0)  # meeting 3, seven weeks on
+
+
+def _meeting(data, number: int) -> Meeting:
+    return next(m for m in data.meetings() if m.number == number)
+
+
+def _step(data, text: str) -> Step:
+    return next(s for s in data.all(Step) if s.text.startswith(text))
+
+
+@pytest.fixture
+def three_meetings(store, demo):
+    """Meeting 2 closes without settling the broer's action; meeting 3 starts in January."""
+    data = store.load(demo.id)
+    store.apply(demo.id, *close(data, _meeting(data, 2), datetime(2026, 11, 23, 11, 15)))
+    start_meeting(store, store.load(demo.id), LATER.date())
+    return demo.id
+
+
+def test_an_action_never_settled_comes_back_two_meetings_later(store, three_meetings):
+    data = store.load(three_meetings)
+    third = _meeting(data, 3)
+    listed = review_actions(data, third)
+    unsettled = next(a for a in data.all(Action) if a.what == "Lijst maken van alle vaste lasten")
+    assert unsettled.meeting_id == _meeting(data, 1).id and unsettled in listed
+    minutes = minutes_markdown(data, third, Names(), LATER)
+    assert "Lijst maken van alle vaste lasten (nog open uit overleg 1)" in minutes
+
+
+def test_past_minutes_made_again_after_later_edits_are_the_same_document(store, three_meetings):
+    data = store.load(three_meetings)
+    first, second = _meeting(data, 1), _meeting(data, 2)
+    before = {m.number: render_minutes(data, m, Names(), LATER, fmt)
+              for m in (first, second) for fmt in ("md", "html")}
+    # later: strengths change, a goal is renamed and reached, a step is reached, a member leaves
+    goal = min(data.all(Goal), key=lambda g: g.position)
+    store.apply(three_meetings,
+                *(Patch(Strength, s.id, {"text": s.text + " (herzien)"}) for s in data.all(Strength)),
+                Patch(Goal, goal.id, {"text": "Schuldenvrij", "status": GoalStatus.REACHED,
+                                      "status_on": LATER.date()}),
+                Patch(Step, _step(data, "Kijken waar").id, {"reached": True, "reached_on": LATER.date()}))
+    store.save(three_meetings, Strength(StrengthKind.IK_KAN, "nee zeggen tegen schuldeisers"))
+    later = store.load(three_meetings)
+    after = {m.number: render_minutes(later, m, Names(), LATER, fmt)
+             for m in (first, second) for fmt in ("md", "html")}
+    assert after == before
+
+
+def test_the_successes_of_meeting_1_hold_nothing_from_after_meeting_2(store, three_meetings):
+    data = store.load(three_meetings)
+    store.apply(three_meetings, Patch(Step, _step(data, "Kijken waar").id,
+                                      {"reached": True, "reached_on": date(2026, 12, 2)}))
+    data = store.load(three_meetings)
+    first = render_minutes(data, _meeting(data, 1), Names(), LATER, "md")
+    assert "Kijken waar ik kan bezuinigen" not in first.split("**Gelukt:**")[-1].split("## 3.")[0]
+    assert "Stap gelukt: Kijken waar ik kan bezuinigen" in successes(data, _meeting(data, 3))
+    assert "Stap gelukt: Kijken waar ik kan bezuinigen" not in successes(data, _meeting(data, 2))
+
+
+def test_a_hand_back_is_in_the_professionals_list_and_comes_back_when_due(store, three_meetings):
+    data = store.load(three_meetings)
+    creditors = _step(data, "Schuldeisers bellen")
+    due = creditors.decision.hand_back_by
+    assert due == TODAY + timedelta(days=42)
+    listed = collect(store, Names(), TODAY).rows
+    mine = [r for r in listed if r.owned_by("schuldhulpverlener") and r.action.what.startswith("Terug")]
+    assert [r.action.due for r in mine] == [due]
+    assert due_at(data, _meeting(data, 2)) == []  # not due yet at meeting 2
+    assert [h.step.id for h in due_at(data, _meeting(data, 3))] == [creditors.id]  # due by meeting 3
+    taken = overview(data, LATER.date()).takeovers
+    assert (taken.handed_back, taken.still_out, taken.overdue) == (0, 1, 1)
+
+
+def test_handing_the_step_back_is_celebrated_and_settles_the_hand_back(store, three_meetings):
+    data = store.load(three_meetings)
+    third = _meeting(data, 3)
+    creditors = _step(data, "Schuldeisers bellen")
+    back = decided(creditors, StepDecision(Carrier.ZELF), third, LATER.date())
+    assert back.handed_back_on == LATER.date() and back.taken_over_by_id == creditors.decision.member_id
+    store.apply(three_meetings, Patch(Step, creditors.id, {"decision": back}))
+    data = store.load(three_meetings)
+    assert "Weer bij de cliënt: Schuldeisers bellen voor een betalingsregeling" in successes(data, third)
+    (hand_back,) = hand_backs(data)
+    assert hand_back.done and hand_back.as_action(data).status.value == "done"
+    taken = overview(data, LATER.date()).takeovers
+    assert (taken.handed_back, taken.still_out) == (1, 0)
+    # choosing again later (netwerk instead of zelf) keeps the day it went back
+    broer = next(m.id for m in data.all(NetworkMember) if m.role == "broer")
+    again = decided(data.get(Step, creditors.id), StepDecision(Carrier.NETWERK, member_id=broer), third,
+                    LATER.date() + timedelta(days=3))
+    assert again.handed_back_on == LATER.date()
+
+
+def test_a_reached_goal_is_celebrated_at_the_next_meeting(store, three_meetings):
+    data = store.load(three_meetings)
+    goal = max(data.all(Goal), key=lambda g: g.position)
+    store.apply(three_meetings, Patch(Goal, goal.id, {"status": GoalStatus.REACHED,
+                                                      "status_on": date(2026, 12, 20)}))
+    data = store.load(three_meetings)
+    assert f"Doel bereikt: {goal.text}" in successes(data, _meeting(data, 3))
