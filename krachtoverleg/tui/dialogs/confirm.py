@@ -22,6 +22,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.question = question
         self.yes = yes
         self.no = no
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -34,8 +35,10 @@ class ConfirmDialog(ModalScreen[bool]):
         self.query_one("#no", Button).focus()  # the safe answer is the default
 
     def action_answer(self, answer: bool) -> None:
-        self.dismiss(answer)
+        if not self.answered:  # "j j": one answer, not a second dismiss of the screen below
+            self.answered = True
+            self.dismiss(answer)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id == "yes")
+        self.action_answer(event.button.id == "yes")

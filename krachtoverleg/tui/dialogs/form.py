@@ -23,7 +23,7 @@ from krachtoverleg.core.store.drafts import Draft
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
-from krachtoverleg.tui.widgets.form_input import FormInput
+from krachtoverleg.tui.widgets.form_input import FormInput, gate_of
 from krachtoverleg.tui.widgets.long_input import LongInput
 from krachtoverleg.tui.widgets.pick_list import PickList
 from krachtoverleg.tui.widgets.text_input import is_typed_text
@@ -73,6 +73,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         self.draft_key = hashlib.sha256(json.dumps(opened_with).encode()).hexdigest()[:24]
         self._had_draft = False
         self._case_id = case_id  # given when the screen below shows more than one case
+        self.answered = False
 
     def compose(self) -> ComposeResult:
         # The fields scroll; the title, the messages and the buttons always stay in view, so
@@ -192,24 +193,37 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             result[spec.name] = None if value is Select.NULL else value
         return result
 
-    def action_save(self, entered: dict[str, Any] | None = None) -> None:
+    def action_save(self, entered: dict[str, Any] | None = None) -> bool:
+        """Save once: a key held down, or Enter then Ctrl+S, must not answer twice (a second
+        dismiss closed the screen below the form too)."""
+        if self.answered:
+            return True
         try:
             answer = self.build({**self.values(), **(entered or {})})
         except ValidationError as error:
             self.query_one("#form-error", Static).update(literal.text(form_message(str(error))))
-            return
+            return False
         self._forget_draft()
+        self.answered = True
         self.dismiss(answer)
+        return True
 
     def action_cancel(self) -> None:
+        if self.answered:
+            return
         self._forget_draft()
+        self.answered = True
         self.dismiss(None)
 
     def on_form_input_entered(self, event: FormInput.Entered) -> None:
-        """Enter in a text field saves, with that field's text as it was when Enter came."""
+        """Enter in a text field saves, with that field's text as it was when Enter came; keys
+        typed after the Enter then go on to where they belong (see EnterGate)."""
         event.stop()
         name = (event.field.id or "").removeprefix("field-")
-        self.action_save({name: None if event.value is Select.NULL else event.value})
+        saved = self.action_save({name: None if event.value is Select.NULL else event.value})
+        gate = gate_of(event.field)
+        if gate is not None:
+            gate.settle(event.field, saved)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -67,6 +67,7 @@ class SelfOrMePane(StagePane, Vertical):
     def __init__(self) -> None:
         super().__init__()
         self.steps: dict[str, Step] = {}
+        self._last_row = 0
 
     def compose(self) -> ComposeResult:
         yield Static(QUESTION, id="question")
@@ -104,6 +105,17 @@ class SelfOrMePane(StagePane, Vertical):
         show_folded(self.query_one(FittedTable), self.query_one("#decision-detail", Static))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        # A goal's heading is not a step: ↑ and ↓ pass over it, so every key acts on a step.
+        table = self.query_one(FittedTable)
+        key = event.row_key.value
+        if key is not None and key not in self.steps and self.steps:
+            direction = 1 if event.cursor_row >= self._last_row else -1
+            self._last_row = event.cursor_row
+            self._to_step(table, direction)
+            if cursor_key(table) not in self.steps:  # nothing further that way: back the other way
+                self._to_step(table, -direction)
+            return
+        self._last_row = event.cursor_row
         self.show_detail()
 
     def on_resize(self) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.tui import literal
@@ -21,6 +22,13 @@ FALLBACK_WIDTH = 60  # before the first layout, when the table does not know its
 
 
 class FittedTable(DataTable[Any]):
+    # ↑ and ↓ move at the moment they arrive, like the stage keys (bindings.stage_key): typed
+    # together ("↓ z"), the z then acts on the row ↓ moved to, not on the row before it.
+    BINDINGS = [
+        Binding("down", "cursor_down", "Omlaag", id="table.down", show=False, priority=True),
+        Binding("up", "cursor_up", "Omhoog", id="table.up", show=False, priority=True),
+    ]
+
     def __init__(self, columns: Sequence[tuple[str, Fit]], *, id: str | None = None,
                  zebra_stripes: bool = True) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=zebra_stripes)

@@ -11,10 +11,53 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
+from textual.app import App
 from textual.message import Message
 from textual.widget import Widget
 
 from krachtoverleg.tui.widgets.text_input import TextInput
+
+
+class EnterGate:
+    """Keys typed straight after Enter (`v`, a date, Enter, `p` in one burst) reach the field
+    before its form has answered. They are held here, and once the form has saved they go to
+    the screen below, where they were meant to go (the `p` opens plan B); when the form refused
+    the value, they come back to the form. Without this they were typed into a closing form,
+    and a second Enter saved it twice, which closed the screen below it as well."""
+
+    def __init__(self) -> None:
+        self.state = "typing"  # then "entered" until the form answers, "answered" once saved
+        self.held: list[tuple[str, str | None]] = []
+
+    def enter(self, field: Widget, value: Any) -> None:
+        self.state = "entered"
+        field.post_message(FormInput.Entered(field, value))
+
+    def holds(self, field: Widget, event: events.Key) -> bool:
+        if self.state == "typing":
+            return False
+        event.stop()
+        event.prevent_default()
+        if self.state == "entered":
+            self.held.append((event.key, event.character))
+        else:
+            replay(field.app, [(event.key, event.character)])
+        return True
+
+    def settle(self, field: Widget, saved: bool) -> None:
+        self.state = "answered" if saved else "typing"
+        held, self.held = self.held, []
+        replay(field.app, held)
+
+
+def replay(app: App[Any], keys: list[tuple[str, str | None]]) -> None:
+    for key, character in keys:
+        app.post_message(events.Key(key, character))
+
+
+def gate_of(field: Widget) -> EnterGate | None:
+    gate = getattr(field, "gate", None)
+    return gate if isinstance(gate, EnterGate) else None
 
 
 class FormInput(TextInput):
@@ -30,11 +73,14 @@ class FormInput(TextInput):
         # field is selected when the field gets the keyboard, so typing a new one replaces it.
         super().__init__(value, placeholder=placeholder, password=password, id=id,
                          select_on_focus=replace_on_type, compact=True)
+        self.gate = EnterGate()
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.gate.holds(self, event):
+            return
         if event.key == "enter":
             event.stop()
             event.prevent_default()
-            self.post_message(self.Entered(self, self.value))
+            self.gate.enter(self, self.value)
             return
         await super()._on_key(event)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TextArea
 
-from krachtoverleg.tui.widgets.form_input import FormInput
+from krachtoverleg.tui.widgets.form_input import EnterGate
 
 
 class LongInput(TextArea):
     def __init__(self, value: str = "", *, id: str | None = None) -> None:
         super().__init__(value, id=id, soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          classes="long-field", compact=True)
+        self.gate = EnterGate()
 
     def on_focus(self) -> None:
         self.move_cursor(self.document.end)  # coming back to a text, typing adds to its end
@@ -27,10 +28,12 @@ class LongInput(TextArea):
         self.text = text
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.gate.holds(self, event):
+            return
         if event.key == "enter":  # in order with the letters before it, like FormInput
             event.stop()
             event.prevent_default()
-            self.post_message(FormInput.Entered(self, self.text))
+            self.gate.enter(self, self.text)
             return
         if event.key == "ctrl+j":
             event.stop()

@@ -10,7 +10,7 @@ from typing import Any
 from textual import events
 from textual.widgets import Select
 
-from krachtoverleg.tui.widgets.form_input import FormInput
+from krachtoverleg.tui.widgets.form_input import EnterGate
 
 TYPING_PAUSE = 0.8  # seconds: letters typed closer together than this search together
 
@@ -22,12 +22,15 @@ class PickList(Select[Any]):
         self.choices = options
         self._typed = ""
         self._typed_at = 0.0
+        self.gate = EnterGate()
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.gate.holds(self, event):
+            return
         if event.key == "enter" and not self.expanded:  # Enter saves the form, as in every field;
             event.stop()  # Space or ↓ open the list
             event.prevent_default()
-            self.post_message(FormInput.Entered(self, self.value))
+            self.gate.enter(self, self.value)
             return
         character = event.character
         if self.expanded or not event.is_printable or not character or character == " ":

@@ -15,6 +15,11 @@ class TickBox(Checkbox):
     """Space ticks; Enter saves the form it is in, as in every other field."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "space":  # this box, also when Tab typed right after moved the keyboard on
+            event.stop()
+            event.prevent_default()
+            self.toggle()
+            return
         if event.key == "enter" and isinstance(self.screen, ModalScreen):
             event.stop()
             event.prevent_default()
