@@ -28,7 +28,7 @@ async def test_a_due_hand_back_is_in_terugblik_and_g_hands_the_step_back(app, st
     step = _creditors(store, demo)
     due_before_today = step.decision.replace(hand_back_by=date(2026, 11, 20))
     store.apply(demo.id, Patch(Step, step.id, {"decision": due_before_today}))
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with app.run_test(size=(150, 45)) as pilot:
         await go_to(pilot, "terugblik")
         assert "Terug naar de cliënt: Schuldeisers bellen" in screen_text(app)
         table = app.screen.query_one("#review-actions", FittedTable)

@@ -239,11 +239,18 @@ async def test_afsluiting_closes_read_only_and_reopens(app, store_dir, demo):
     async with app.run_test(size=(100, 30)) as pilot:
         await go_to(pilot, "afsluiting")
         meeting_id = pilot.app.screen.meeting_id
+        entered = pilot.app.screen.entered
+        await pilot.press("pagedown")  # the last stage: it says so, and its clock runs on
+        await pilot.pause()
+        assert pilot.app.screen.entered == entered
+        assert any("laatste onderdeel" in str(n.message) for n in pilot.app._notifications)
         await pilot.press("s")
         await pilot.pause()
         await fill(pilot, summary="Goede stappen gezet.")
         await pilot.press("v")
         await pilot.pause()
+        await fill(pilot, next_meeting="01-01-2020")  # a slip: a date before this meeting
+        assert "niet na dit overleg" in form_error(pilot)
         await fill(pilot, next_meeting="04-01-2027")
         await pilot.press("c", "j")
         await pilot.pause()

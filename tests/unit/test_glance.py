@@ -20,7 +20,8 @@ def _meeting(data) -> Meeting:
 
 
 def test_only_stages_with_little_to_show_have_a_glance():
-    assert set(GLANCES) == {StageKey.OPENING, StageKey.HULPBRONNEN, StageKey.AMBITIES, StageKey.ACTIES}
+    assert set(GLANCES) == {StageKey.OPENING, StageKey.TERUGBLIK, StageKey.HULPBRONNEN, StageKey.AMBITIES,
+                            StageKey.ACTIES, StageKey.AFSLUITING}
     assert all(isinstance(key, StageKey) for key in GLANCES)
 
 

@@ -12,6 +12,7 @@ from krachtoverleg.core.models.changes import Change, Patch
 from krachtoverleg.core.models.vocab import MeetingStatus
 
 CLOSED = "Dit overleg is gesloten: er verandert niets meer. Heropenen: ga naar 10 Afsluiting en druk op o."
+CLOSED_HERE = "Dit overleg is gesloten: er verandert niets meer. Heropenen: druk op o."
 READ_ONLY_WINDOW = ("Niet opgeslagen: dit venster kan alleen lezen, want de gegevens zijn al open "
                     "in een ander venster. Wijzig daar.")
 
@@ -20,9 +21,11 @@ def may_edit(meeting: Meeting, window_writable: bool) -> bool:
     return meeting.is_open and window_writable
 
 
-def why_read_only(meeting: Meeting, window_writable: bool) -> str:
+def why_read_only(meeting: Meeting, window_writable: bool, *, at_closing: bool = False) -> str:
     """What a key that would change something says when nothing may change."""
-    return READ_ONLY_WINDOW if not window_writable else CLOSED
+    if not window_writable:
+        return READ_ONLY_WINDOW
+    return CLOSED_HERE if at_closing else CLOSED
 
 
 def closes(meeting: Meeting, change: Change) -> bool:

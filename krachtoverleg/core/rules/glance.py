@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from krachtoverleg.core.models import Action, Goal, Meeting, NetworkMember, Strength
+from krachtoverleg.core.models import Action, Decision, Goal, Meeting, NetworkMember, Strength
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import StrengthKind, Tie
@@ -99,3 +99,25 @@ def _actions(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
         return [Section("Stappen", (), "Nog geen doelen en stappen.")]
     sections.append(Section("", ("✓ = er is al een actie voor deze stap; s = actie uit een stap",)))
     return sections
+
+
+@glance(StageKey.TERUGBLIK)
+def _review(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
+    steps = []
+    for goal in sorted(data.all(Goal), key=lambda g: g.position):
+        for step in data.steps_of(goal):
+            if not step.reached:
+                steps.append(f"• {step.text} ({names.carrier(step.decision, data)})")
+    return [_goals(data), Section("Nog te doen in het plan", tuple(steps), "Alle stappen zijn gelukt.")]
+
+
+@glance(StageKey.AFSLUITING)
+def _closing(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
+    """Read back before closing: what was agreed today, by whom and when."""
+    actions = sorted(data.actions_of(meeting), key=lambda a: a.due)
+    lines = tuple(f"• {a.what} ({names.owner(a, data)}, klaar op {day(a.due)})" for a in actions)
+    decided = sorted((d for d in data.all(Decision) if d.meeting_id == meeting.id), key=lambda d: d.number)
+    return [Section(f"Vandaag afgesproken ({len(actions)})", lines, "Nog geen acties afgesproken."),
+            Section("Besluiten", tuple(f"{d.number}. {d.text}" for d in decided), "Geen besluiten."),
+            Section("Evaluatie en plan B", (f"Evaluatie op: {day(meeting.evaluation_date)}",
+                                            f"Plan B: {meeting.plan_b or '-'}"))]

@@ -107,3 +107,12 @@ def draft_change(meeting: Meeting, stage: StageKey, text: str) -> Patch:
     if text.strip():
         drafts[stage] = text
     return Patch(Meeting, meeting.id, {"drafts": drafts})
+
+
+def check_ahead(meeting: Meeting, chosen: date | None, what: str) -> date | None:
+    """A date the meeting plans ahead (the next meeting, the evaluation) lies after it: a date
+    in the past is a typing slip, and would make the case list say a meeting is behind us."""
+    if chosen is not None and chosen <= meeting.date:
+        raise ValidationError(f"{what}: {chosen:%d-%m-%Y} is niet na dit overleg ({meeting.date:%d-%m-%Y}). "
+                              "Kies een latere datum, of laat het leeg.")
+    return chosen

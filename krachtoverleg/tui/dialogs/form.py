@@ -201,12 +201,24 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         try:
             answer = self.build({**self.values(), **(entered or {})})
         except ValidationError as error:
-            self.query_one("#form-error", Static).update(literal.text(form_message(str(error))))
+            shown = self.query_one("#form-error", Static)
+            shown.update(literal.text(form_message(str(error))))
+            shown.add_class("-shown")
             return False
         self._forget_draft()
         self.answered = True
         self.dismiss(answer)
         return True
+
+    def _clear_error(self) -> None:
+        """A choice or a correction made: the complaint about the old value goes."""
+        self.query_one("#form-error", Static).remove_class("-shown")
+
+    def on_select_changed(self) -> None:
+        self._clear_error()
+
+    def on_input_changed(self) -> None:
+        self._clear_error()
 
     def action_cancel(self) -> None:
         if self.answered:

@@ -49,7 +49,7 @@ COMPACT = 120  # below this width the agenda column folds into a strip: the stag
 # The stage keys that change the case; a closed meeting answers them with why it cannot.
 CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c",
                  "plus", "minus")
-WIDE = 160  # from this width a stage with little to show gets a column of related parts
+WIDE = 180  # from this width a stage with little to show gets a column of related parts
 
 
 class MeetingScreen(DataScreen):
@@ -82,6 +82,8 @@ class MeetingScreen(DataScreen):
         self.stage_key = StageKey.OPENING
         self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
         self.undo_stack: list[Undo] = []  # the saves made here, newest last
+        self._last_notice = ""  # the last "closed" notice, so pressing on does not stack them
+        self._last_notice_at: datetime | None = None
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -250,7 +252,12 @@ class MeetingScreen(DataScreen):
         self.save_unsaved()
 
     async def action_stage(self, step: int) -> None:
-        await self.go_to(neighbour(self.current, step))
+        target = neighbour(self.current, step)
+        if target == self.current:  # the stage's clock runs on; it is not started again
+            self.notify("Dit is het laatste onderdeel." if step > 0 else "Dit is het eerste onderdeel.",
+                        timeout=3)
+            return
+        await self.go_to(target)
 
     async def on_agenda_column_stage_chosen(self, event: AgendaColumn.StageChosen) -> None:
         await self.go_to(event.key)
@@ -270,8 +277,15 @@ class MeetingScreen(DataScreen):
 
     def action_read_only_notice(self) -> None:
         context = self.context()
-        if context is not None:
-            self.notify(why_read_only(context.meeting, context.window_writable), severity="warning")
+        if context is None:
+            return
+        message = why_read_only(context.meeting, context.window_writable,
+                                at_closing=self.current is StageKey.AFSLUITING)
+        now = services(self).clock.now()
+        if self._last_notice == message and self._last_notice_at and (now - self._last_notice_at).seconds < 4:
+            return  # keys pressed again and again: one notice, not a stack of the same one
+        self._last_notice, self._last_notice_at = message, now
+        self.notify(message, severity="warning")
 
     def action_timeboxes(self) -> None:
         """Change this meeting's minutes per stage."""

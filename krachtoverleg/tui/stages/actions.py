@@ -16,6 +16,7 @@ from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action, Decision, Meeting, NetworkMember, Step
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import OwnerKind
+from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import (
     action_from_step,
     next_decision_number,
@@ -167,7 +168,8 @@ class ActionsPane(StagePane, VerticalScroll):
         self._edit_meeting("Evaluatiedatum", FormField(
             "evaluation_date", "Wanneer kijken we of het plan werkt? (dd-mm-jjjj)",
             day(meeting.evaluation_date) if meeting.evaluation_date else "", "date"),
-            lambda m, v: m.replace(evaluation_date=read_day(v, "Evaluatiedatum", required=False)))
+            lambda m, v: m.replace(evaluation_date=check_ahead(
+                m, read_day(v, "Evaluatiedatum", required=False), "Evaluatiedatum")))
 
     def action_plan_b(self) -> None:
         assert self.context is not None

@@ -19,6 +19,7 @@ from krachtoverleg.core.export.files import (
 from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import reopen
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.wording import count
@@ -96,7 +97,7 @@ class ClosingPane(StagePane, VerticalScroll):
 
         def build(values: dict[str, Any]) -> Meeting:
             next_day = read_day(values["next_meeting"], "Volgend overleg", required=False)
-            return meeting.replace(next_meeting=next_day)
+            return meeting.replace(next_meeting=check_ahead(meeting, next_day, "Volgend overleg"))
 
         self.app.push_screen(FormDialog("Volgend overleg", [field], build),
                              lambda answer: self.save_edit(meeting, answer))

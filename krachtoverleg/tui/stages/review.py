@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -50,7 +50,8 @@ class ReviewPane(StagePane, Vertical):
                            ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
         yield Static("", id="looking-back")
-        yield Static("", id="successes")
+        with VerticalScroll(id="successes"):  # a long list scrolls, with a bar that shows there is more
+            yield Static("", id="successes-text")
 
     def refresh_view(self, context: StageContext) -> None:
         actions = review_actions(context.data, context.meeting)
@@ -71,7 +72,8 @@ class ReviewPane(StagePane, Vertical):
         back.update(literal.text(agreed))
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
-        self.query_one("#successes", Static).update(literal.text(f"GELUKT\n{lines}"))
+        title = f"GELUKT ({len(wins)})" if wins else "GELUKT"
+        self.query_one("#successes-text", Static).update(literal.text(f"{title}\n{lines}"))
 
     def show_detail(self) -> None:
         """What a narrow screen folds away, for the selected action."""
@@ -137,7 +139,7 @@ class ReviewPane(StagePane, Vertical):
             self._ask_why(action, action.status)
 
     def _ask_why(self, action: Action, status: ActionStatus) -> None:
-        fields = [FormField("note", f"Waarom {STATUS_SIGNS[status].split(' ', 1)[1]}? (kort)", action.note)]
+        fields = [FormField("note", WHY_QUESTIONS.get(status, "Toelichting (kort)"), action.note)]
 
         def build(values: dict[str, Any]) -> Action:
             return action.replace(status=status, note=values["note"])
@@ -146,6 +148,11 @@ class ReviewPane(StagePane, Vertical):
                              lambda answer: self.save_edit(action, answer))
 
 
+WHY_QUESTIONS = {  # 'waarom gedaan?' asks nothing: done gets what was done
+    ActionStatus.PARTLY: "Waarom deels? Wat moet nog gebeuren? (kort)",
+    ActionStatus.NOT_DONE: "Waarom niet gedaan? (kort)",
+    ActionStatus.DONE: "Wat is er gedaan? (kort, mag leeg)",
+}
 HAND_BACK_ROW = "terug:"  # row keys of hand-backs, apart from the actions' ids
 
 
