@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from krachtoverleg.core.models import Meeting, Step
+from krachtoverleg.core.models import Goal, Meeting, Step
 from krachtoverleg.core.models.changes import Patch
-from krachtoverleg.core.models.vocab import Carrier, MeetingStatus
+from krachtoverleg.core.models.vocab import Carrier, GoalStatus, MeetingStatus
 from krachtoverleg.core.rules.frozen import close
 from krachtoverleg.core.rules.meetings import start_meeting
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
 
 from .conftest import screen_text
-from .test_stages import go_to
+from .test_stages import fill, form_error, go_to
 
 
 def _creditors(store, demo) -> Step:
@@ -88,3 +89,50 @@ async def test_a_closed_meeting_of_today_asks_before_a_new_one(app, store, demo)
         meetings = store.load(demo.id).meetings()
         assert [m.number for m in meetings] == [1, 2, 3] and meetings[-1].status is MeetingStatus.OPEN
         assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == meetings[-1].id
+
+
+async def test_the_case_and_household_are_edited_from_the_keyboard(app, store, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "opening")
+        await pilot.press("k")  # names are hidden: this form of full names is not shown
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog)
+        await pilot.press("f9", "j")
+        await pilot.pause()
+        await pilot.press("k")
+        await pilot.pause()
+        await fill(pilot, label="Gezin de V.", household="Petra de Vries, moeder, 1988\nSem, zoon, 20x6")
+        assert "geen geboortejaar" in form_error(pilot)
+        await fill(pilot, household="Petra de Vries, moeder, 1988\nSem de Vries, zoon, 2016\nOpa Jan, opa")
+        case = store.load(demo.id).case
+        assert case.label == "Gezin de V."
+        assert [(m.name, m.role, m.birth_year) for m in case.household] == [
+            ("Petra de Vries", "moeder", 1988), ("Sem de Vries", "zoon", 2016), ("Opa Jan", "opa", None)]
+        await pilot.press("f9")  # names hidden again: the household by relation and age
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "moeder (38 jaar) · zoon (10 jaar) · opa" in shown and "Sem" not in shown
+
+
+async def test_goals_take_the_clients_order_and_are_marked_reached(app, store, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "doelen")
+        await pilot.press("down", "minus")  # the second goal matters most to the client
+        await pilot.pause()
+        goals = sorted(store.load(demo.id).all(Goal), key=lambda g: g.position)
+        assert goals[0].text.startswith("De post openen")
+        await pilot.press("r")  # the cursor followed the goal: it is reached today
+        await pilot.pause()
+        goal = store.load(demo.id).get(Goal, goals[0].id)
+        assert goal.status is GoalStatus.REACHED and goal.status_on == date(2026, 11, 23)
+        assert "★ bereikt" in screen_text(app)
+
+
+async def test_a_person_named_today_is_marked_new(app, store, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "netwerk")
+        await pilot.press("a")
+        await pilot.pause()
+        await fill(pilot, name="Fatima El Amrani", role="vriendin", relation="friends")
+        assert "vriendin  ✚ nieuw" in screen_text(app)
+        assert "broer  ✚" not in screen_text(app)

@@ -54,7 +54,7 @@ async def test_a_capture_adds_one_item_and_leaves_the_others_on_screen(app, demo
         await pilot.pause()
         after = list(column.view.options)
         assert after[:len(before)] == before  # the same lines: nothing redrawn
-        assert [str(o.prompt) for o in after[len(before):]] == ["• fietsen"]
+        assert [str(o.prompt) for o in after[len(before):]] == ["✚ fietsen  nieuw"]  # named today
         assert app.screen.query_one(StrengthBoard).query_one("#capture").value == ""
 
 

@@ -123,3 +123,38 @@ def test_a_reached_goal_is_celebrated_at_the_next_meeting(store, three_meetings)
                                                       "status_on": date(2026, 12, 20)}))
     data = store.load(three_meetings)
     assert f"Doel bereikt: {goal.text}" in successes(data, _meeting(data, 3))
+
+
+def test_the_case_keeps_a_change_log_that_inzage_shows(store, demo):
+    from krachtoverleg.core.export.interchange import export_case
+    from krachtoverleg.core.models.changes import Remove
+
+    data = store.load(demo.id)
+    strength = Strength(StrengthKind.IK_KAN, "rekenen")
+    store.save(demo.id, strength)
+    store.apply(demo.id, Patch(Strength, strength.id, {"text": "goed rekenen"}))
+    store.apply(demo.id, Remove(Strength, strength.id))
+    store.apply(demo.id, Patch(Meeting, _meeting(data, 2).id, {"current_stage": "krachten"}))
+    log = export_case(store.load(demo.id), LATER)["records"]["changes"]
+    mine = [(entry["record"], entry["kind"]) for entry in log if entry["record_id"] == strength.id]
+    assert mine == [("strengths", "added"), ("strengths", "changed"), ("strengths", "removed")]
+    # the meeting moving on to the next stage is bookkeeping, not a change to the client's file
+    assert not [e for e in log if e["record"] == "meetings" and e["kind"] == "changed"]
+    assert all(entry["at"] for entry in log)
+
+
+def test_goals_keep_the_clients_order_and_a_stopped_goal_says_so(store, three_meetings):
+    from krachtoverleg.core.rules.planning import move_goal, toggle_goal
+
+    data = store.load(three_meetings)
+    first, second = sorted(data.all(Goal), key=lambda g: g.position)
+    store.apply(three_meetings, *move_goal(data, second.id, -1))
+    data = store.load(three_meetings)
+    assert [g.id for g in sorted(data.all(Goal), key=lambda g: g.position)] == [second.id, first.id]
+    store.apply(three_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
+    data = store.load(three_meetings)
+    minutes = minutes_markdown(data, _meeting(data, 3), Names(), LATER)
+    assert f"**Doel 1: {second.text}**" in minutes
+    assert f"**Doel 2: {first.text}** (Financiën, kapitaal: economisch) · ■ gestopt 11-01-2027" in minutes
+    store.apply(three_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
+    assert store.load(three_meetings).get(Goal, first.id).is_active  # the same key again: runs again

@@ -5,7 +5,8 @@ meeting (domain.md section 5).
 People are named through `Names`, so the default minutes are pseudonymised exactly as the shared
 screen in privacy mode; `Names(show_names=True)` gives the private version. Every piece of user
 text passes through `markdown.inline`, `block` or `cell`, so it shows as typed and cannot change
-the structure. Case-level records (strengths, network, goals, ...) are shown as they stand now."""
+the structure. Case-level records (strengths, network, goals, ...) are shown as they stood when
+the meeting closed (core.rules.frozen), those first named in this meeting marked new."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from krachtoverleg.core.models.vocab import (
     Tie,
 )
 from krachtoverleg.core.rules.hand_backs import HandBack, due_at, state_of
+from krachtoverleg.core.rules.household import household_names
 from krachtoverleg.core.rules.planning import (
     balance,
     looking_back,
@@ -49,12 +51,14 @@ from krachtoverleg.core.rules.wording import (
     STATUS_SIGNS,
     count,
     day,
+    goal_state,
     hand_back,
     takeover_reason,
     yes_no,
 )
 
 Section = Callable[[CaseData, Meeting, Names], str]
+NEW = "nieuw"  # a strength, person or goal named for the first time in this meeting
 
 
 def choose_meeting(data: CaseData, which: str | int | None) -> Meeting:
@@ -90,6 +94,8 @@ def _header(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -
                else "Namen zijn verkort tot rol of initialen")
     facts = [
         ("Cliënt", md.inline(names.case_title(data.case))),
+        ("Gezin", md.inline(", ".join(household_names(data.case.household, names, meeting.date.year)))
+         or "-"),
         ("Datum", day(meeting.date)),
         ("Voorzitter", md.inline(names.person(meeting.chair)) or "-"),
         ("Notulist", md.inline(names.person(meeting.minute_taker)) or "-"),
@@ -180,6 +186,8 @@ def _strengths(data: CaseData, meeting: Meeting, names: Names) -> str:
         for strength in items:
             tags = [t for t in (strength.dimension and strength.dimension.label,
                                 strength.named_by and f"genoemd door {strength.named_by.label}") if t]
+            if strength.meeting_id == meeting.id and data.previous_meeting(meeting) is not None:
+                tags.insert(0, NEW)  # named for the first time in this meeting
             suffix = f" ({', '.join(tags)})" if tags else ""
             lines.append(f"{md.inline(strength.text)}{suffix}")
         body = md.bullets(lines) if lines else "- nog niets genoemd"
@@ -212,7 +220,8 @@ def _network(data: CaseData, meeting: Meeting, names: Names) -> str:
             influence = f"⚠ {influence}"
         tie = f"⚡ {member.tie.label}" if member.tie is Tie.STRESSFUL else member.tie.label
         support = ", ".join(s.label for s in member.support) or "-"
-        rows.append([md.cell(names.member(member)), member.relation.label, support, tie, influence,
+        new = f" ({NEW})" if member.added_in_id == meeting.id else ""
+        rows.append([md.cell(names.member(member)) + new, member.relation.label, support, tie, influence,
                      md.cell(member.contribution)])
     return md.table(["Wie", "Relatie", "Steun", "Band", "Invloed", "Wat kan deze persoon doen"], rows)
 
@@ -237,6 +246,8 @@ def _goals(data: CaseData, meeting: Meeting, names: Names) -> str:
         tags = [t for t in (goal.life_domain, goal.capital and f"kapitaal: {goal.capital.label}") if t]
         title = f"**Doel {number}: {md.inline(goal.text)}**"
         title += f" ({md.inline(', '.join(tags))})" if tags else ""
+        title += f" · {goal_state(goal)}" if not goal.is_active else ""
+        title += f" · {NEW} in dit overleg" if goal.added_in_id == meeting.id else ""
         lines = [f"{'✓ gelukt' if s.reached else '○ nog te doen'}: {md.inline(s.text)}"
                  + (f" (op {day(s.reached_on)})" if s.reached and s.reached_on else "")
                  for s in steps]

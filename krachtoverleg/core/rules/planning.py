@@ -129,6 +129,26 @@ def move_step(data: CaseData, step_id: str, offset: int) -> list[Patch]:
     return [Patch(Step, s.id, {"position": n}) for n, s in enumerate(ordered) if s.position != n]
 
 
+def move_goal(data: CaseData, goal_id: str, offset: int) -> list[Patch]:
+    """The client's order of importance: move a goal `offset` places, from the order as it
+    stands when the save runs (a held key keeps moving the same goal)."""
+    ordered = sorted(data.all(Goal), key=lambda g: g.position)
+    index = next((i for i, g in enumerate(ordered) if g.id == goal_id), None)
+    if index is None or not 0 <= index + offset < len(ordered):
+        return []
+    ordered[index], ordered[index + offset] = ordered[index + offset], ordered[index]
+    return [Patch(Goal, g.id, {"position": n}) for n, g in enumerate(ordered) if g.position != n]
+
+
+def toggle_goal(data: CaseData, goal_id: str, status: GoalStatus, today: date) -> list[Patch]:
+    """A goal reached (or stopped) today; the same key again makes it run again."""
+    goal = data.get(Goal, goal_id)
+    if goal is None:
+        return []
+    new = GoalStatus.ACTIVE if goal.status is status else status
+    return [Patch(Goal, goal.id, {"status": new, "status_on": None if new is GoalStatus.ACTIVE else today})]
+
+
 def toggle_reached(data: CaseData, step_id: str, today: date) -> list[Patch]:
     """Step reached on or off, from the step as it stands (two quick presses: on, then off)."""
     step = data.get(Step, step_id)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from krachtoverleg.core.models import StepDecision
-from krachtoverleg.core.models.vocab import ActionStatus, Carrier, TakeoverReason
+from krachtoverleg.core.models import Goal, StepDecision
+from krachtoverleg.core.models.vocab import ActionStatus, Carrier, GoalStatus, TakeoverReason
 
 STATUS_SIGNS = {
     ActionStatus.OPEN: "○ open",
@@ -45,3 +45,12 @@ def hand_back(decision: StepDecision | None) -> str:
     if decision is None or decision.carrier is not Carrier.PROFESSIONAL:
         return "-"
     return f"{day(decision.hand_back_by)}: {decision.hand_back_plan}"
+
+
+def goal_state(goal: Goal) -> str:
+    """A sign and a word: readable without colour from the back of the room."""
+    if goal.status is GoalStatus.REACHED:
+        return f"★ bereikt {day(goal.status_on)}"
+    if goal.status is GoalStatus.STOPPED:
+        return f"■ gestopt {day(goal.status_on)}"
+    return "● loopt"

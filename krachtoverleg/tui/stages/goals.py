@@ -14,8 +14,9 @@ from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Goal, Step
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.instruments import LIFE_DOMAINS
-from krachtoverleg.core.models.vocab import Capital, Dimension
-from krachtoverleg.core.rules.planning import move_step, toggle_reached
+from krachtoverleg.core.models.vocab import Capital, Dimension, GoalStatus
+from krachtoverleg.core.rules.planning import move_goal, move_step, toggle_goal, toggle_reached
+from krachtoverleg.core.rules.wording import goal_state
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
@@ -42,7 +43,40 @@ def _build_goal(values: dict[str, Any], goal: Goal | None, context: StageContext
     if goal:
         return goal.replace(**values)
     position = max((g.position for g in context.data.all(Goal)), default=-1) + 1
-    return Goal(**values, position=position)
+    return Goal(**values, position=position, added_in_id=context.meeting.id)
+
+
+def _rank(goal: Goal, context: StageContext) -> str:
+    """1 is what matters most to the client (positions can have gaps after a removal)."""
+    ordered = sorted(context.data.all(Goal), key=lambda g: g.position)
+    return str(next(i for i, g in enumerate(ordered, start=1) if g.id == goal.id))
+
+
+class GoalsTable(RecordTable[Goal]):
+    BINDINGS = [
+        stage_key("r", "status('reached')", "Bereikt", "goals.reached"),
+        stage_key("x", "status('stopped')", "Gestopt", "goals.stopped"),
+        # in the help (F1), not the footer: at 80 columns it has room for the keys above
+        stage_key("plus", "move(1)", "Minder belangrijk", "goals.later", show=False),
+        stage_key("minus", "move(-1)", "Belangrijker", "goals.earlier", show=False),
+    ]
+
+    def action_status(self, status: str) -> None:
+        goal, context = self.selected(), self.context
+        if goal is None or context is None:
+            return
+        today, chosen = context.today, GoalStatus(status)
+        self.save_worked_out(lambda data: toggle_goal(data, goal.id, chosen, today))
+
+    def action_move(self, offset: int) -> None:
+        goal = self.selected()  # the cursor follows the goal, so a held key keeps moving it
+        if goal is not None:
+            self.save_worked_out(lambda data: move_goal(data, goal.id, offset))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("status", "move") and self.context is not None and self.context.read_only:
+            return False
+        return super().check_action(action, parameters)
 
 
 def _progress(goal: Goal, context: StageContext) -> str:
@@ -86,11 +120,13 @@ class GoalsPane(StagePane, Horizontal):
         self.goal: Goal | None = None
 
     def compose(self) -> ComposeResult:
-        yield RecordTable(
-            "Doelen", [Column("Doel", lambda g, c: g.text, KEY),
-                       Column("Levensgebied", lambda g, c: g.life_domain or "-",
-                              Fit(min_width=12, priority=2)),
-                       Column("Stappen gelukt", _progress, Fit(min_width=8, priority=1, grow=0))],
+        yield GoalsTable(
+            "Doelen, het belangrijkste eerst", [
+                Column("Nr", _rank, NUMBER),
+                Column("Doel", lambda g, c: g.text, KEY),
+                Column("Stand", lambda g, c: goal_state(g), Fit(min_width=9, priority=0, grow=0)),
+                Column("Levensgebied", lambda g, c: g.life_domain or "-", Fit(min_width=12, priority=3)),
+                Column("Stappen gelukt", _progress, Fit(min_width=8, priority=1, grow=0))],
             lambda c: sorted(c.data.all(Goal), key=lambda g: g.position), _goal_fields, _build_goal,
             lambda g, c: g.text, id="goals", item=("doel", True))
         yield StepsTable(

@@ -49,7 +49,7 @@ def _build(values: dict[str, Any], member: NetworkMember | None, context: StageC
         "support": [s for s in Support if values[f"support_{s.value}"]],
         "tie": values["tie"] or Tie.NORMAL, "influence": values["influence"] or Influence.NEUTRAL,
         "contribution": values["contribution"], "organisation": values["organisation"]}
-    return member.replace(**fields) if member else NetworkMember(**fields)
+    return member.replace(**fields) if member else NetworkMember(**fields, added_in_id=context.meeting.id)
 
 
 def _influence(member: NetworkMember) -> str:
@@ -62,7 +62,8 @@ class NetworkPane(StagePane, Vertical):
         yield Static("", id="network-picture")
         yield RecordTable(
             "Mensen",
-            [Column("Wie", lambda m, c: c.names.member(m), KEY),
+            [Column("Wie", lambda m, c: c.names.member(m) + ("  ✚ nieuw" if m.added_in_id == c.meeting.id
+                                                                else ""), KEY),
              Column("Relatie", lambda m, c: m.relation.label, Fit(min_width=10, priority=3)),
              Column("Steun", lambda m, c: " ".join(str(s) for s in m.support) or "-",
                     Fit(min_width=5, priority=2)),

@@ -9,9 +9,10 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
-from krachtoverleg.core.models import Attendee, Meeting
+from krachtoverleg.core.models import Attendee, Case, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import Presence
+from krachtoverleg.core.rules.household import household_names, household_text, parse_household
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -32,6 +33,7 @@ class OpeningPane(StagePane, Vertical):
         stage_key("delete", "delete", "Weg", "opening.delete"),
         stage_key("h", "hulpvraag", "Hulpvraag", "opening.hulpvraag"),
         stage_key("g", "details", "Gegevens", "opening.details"),
+        stage_key("k", "case", "Casus en gezin", "opening.case", show=False),  # "(k)" by the household
     ]
 
     def compose(self) -> ComposeResult:
@@ -50,7 +52,9 @@ class OpeningPane(StagePane, Vertical):
             f"notulist {names.person(meeting.minute_taker) or '-'}\n"
             f"Cliënt aanwezig: {yes_no(meeting.client_present)} · "
             f"akkoord met dit overleg: {yes_no(meeting.client_agreed)}\n"
-            f"Doel van vandaag: {meeting.purpose or '-'}"
+            f"Doel van vandaag: {meeting.purpose or '-'}\n"
+            f"Gezin: {' · '.join(household_names(data.case.household, names, meeting.date.year)) or '-'}"
+            "   (k)"
         )
         self.query_one("#meeting-facts", Static).update(literal.text(facts))
         self.query_one("#attendees", FittedTable).set_rows([
@@ -122,6 +126,28 @@ class OpeningPane(StagePane, Vertical):
         fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag, "long")]
         dialog = FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"]))
         self.app.push_screen(dialog, lambda answer: self.save_edit(case, answer))
+
+    def action_case(self) -> None:
+        """The case's name on screen, the client's name and the household, from the keyboard."""
+        assert self.context is not None
+        case = self.context.data.case
+        if self.context.privacy:  # this form holds full names: not on the shared screen
+            self.notify("In dit formulier staan volledige namen. Zet eerst de namen aan met F9.",
+                        title="Namen zijn verborgen", severity="warning", timeout=8)
+            return
+        fields = [
+            FormField("label", "Naam op het scherm (zonder achternaam, zoals 'Gezin V.')", case.label),
+            FormField("client_name", "Naam cliënt (alleen zichtbaar met F9)", case.client_name),
+            FormField("household", "Gezin: één persoon per regel, 'naam, relatie, geboortejaar' (Ctrl+J = "
+                      "nieuwe regel)", household_text(case.household), "long"),
+        ]
+
+        def build(values: dict[str, Any]) -> Case:
+            return case.replace(label=values["label"], client_name=values["client_name"],
+                                household=parse_household(values["household"] or ""))
+
+        self.app.push_screen(FormDialog("Casus en gezin", fields, build),
+                             lambda answer: self.save_edit(case, answer))
 
     def action_details(self) -> None:
         assert self.context is not None

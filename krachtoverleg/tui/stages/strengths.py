@@ -57,11 +57,12 @@ class StrengthColumn(Vertical):
         self.query_one(".column-title", Static).update(f"{marker}{self.kind.label.upper()} ({count})")
         self.set_class(selected, "selected")
 
-    def sync(self, strengths: list[Strength]) -> None:
-        """Show these strengths: add, change or remove only the lines that differ."""
+    def sync(self, strengths: list[Strength], new_in: str | None = None) -> None:
+        """Show these strengths: add, change or remove only the lines that differ. Those first
+        named in meeting `new_in` are marked new."""
         view = self.view
         wanted = [s.id for s in strengths]
-        texts = {s.id: _item_text(s) for s in strengths}
+        texts = {s.id: _item_text(s, new=new_in is not None and s.meeting_id == new_in) for s in strengths}
         plan = plan_list(self.strength_ids, wanted)
         appended_only = plan is not None and all(index >= len(wanted) - len(plan.insert)
                                                  for index, _ in plan.insert)
@@ -89,9 +90,11 @@ class StrengthColumn(Vertical):
         return option.id if option is not None else None
 
 
-def _item_text(strength: Strength) -> str:
+def _item_text(strength: Strength, new: bool = False) -> str:
     tags = [tag.label.split(" (")[0] for tag in (strength.named_by, strength.dimension) if tag]
-    return literal.text(f"• {strength.text}" + (f"  ({' · '.join(tags)})" if tags else ""))
+    mark = "✚ " if new else "• "  # new since last time: a sign of its own, and the word below
+    text = f"{mark}{strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
+    return literal.text(text + ("  nieuw" if new else ""))
 
 
 class StrengthBoard(StagePane, Vertical):
@@ -124,9 +127,11 @@ class StrengthBoard(StagePane, Vertical):
 
     def refresh_view(self, context: StageContext) -> None:
         strengths = context.data.all(Strength)
+        # "new" only means something once there was a meeting before this one
+        new_in = context.meeting.id if context.data.previous_meeting(context.meeting) else None
         for kind in KINDS:
             self.query_one(f"#column-{kind.value}", StrengthColumn).sync(
-                [s for s in strengths if s.kind is kind])
+                [s for s in strengths if s.kind is kind], new_in)
         capture_line = self.query_one(CaptureLine)
         capture_line.disabled = context.read_only  # offer typing only where it can be saved
         draft = context.meeting.drafts.get(CAPTURE_STAGE, "")

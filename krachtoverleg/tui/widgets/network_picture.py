@@ -15,6 +15,7 @@ from rich.text import Text
 from krachtoverleg.core.models import NetworkMember
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import Influence, Relation, Support, Tie
+from krachtoverleg.core.rules.household import household_names
 from krachtoverleg.core.rules.privacy import Names
 
 TIE_SHAPES = {Tie.STRONG: "═", Tie.NORMAL: "─", Tie.WEAK: "┄", Tie.STRESSFUL: "≈"}
@@ -98,30 +99,32 @@ def network_picture(data: CaseData, names: Names, width: int = 100, height: int 
     members = data.all(NetworkMember)
     legend_lines = list(legend_text().wrap(_CONSOLE, max(20, width)))
     client = _fit(names.client(data.case), max(6, width // 3))
-    middle = max(cell_len(client) + 4, 12)
+    # the household sits with the client in the middle, as the people the picture is about
+    family = _fit(" · ".join(household_names(data.case.household, names)), max(6, width // 3))
+    middle = max(cell_len(client) + 4, cell_len(family) + 4, 12)
     side = max(10, (width - middle) // 2)
     body = max(5, height - len(legend_lines))
-    box_rows = 3 if body >= 12 else 1  # a small screen gives the rows to people, not to a box
+    box_rows = (4 if family else 3) if body >= 12 else 1  # a small screen gives its rows to people
     half = (body - box_rows) // 2
     rows: list[Text] = []
     for number, (left_group, right_group) in enumerate(QUADRANTS):
         left = _group_rows(left_group, members, names, side, half, left=True)
         right = _group_rows(right_group, members, names, side, half, left=False)
         if number == 1:
-            rows += _client_box(client, side, middle, box_rows)
+            rows += _client_box(client, family, side, middle, box_rows)
         rows += [Text.assemble(a, " " * middle, b) for a, b in zip(left, right, strict=True)]
     picture = Text("\n").join([*rows, *legend_lines])
     picture.no_wrap = True
     return picture
 
 
-def _client_box(client: str, side: int, middle: int, rows: int) -> list[Text]:
+def _client_box(client: str, family: str, side: int, middle: int, rows: int) -> list[Text]:
     inner = middle - 2
     if rows == 1:
         return [Text.assemble(" " * side, "┃", Text(client.center(inner), style="bold reverse"), "┃")]
     top = "┏" + "━" * inner + "┓"
-    label = client.center(inner)
-    return [Text.assemble(" " * side, top),
-            Text.assemble(" " * side, "┃", Text(label, style="bold"), "┃"),
-            Text.assemble(" " * side, "┗" + "━" * inner + "┛")]
+    inside = [Text.assemble(" " * side, "┃", Text(client.center(inner), style="bold"), "┃")]
+    if rows == 4:
+        inside.append(Text.assemble(" " * side, "┃", Text(family.center(inner)), "┃"))
+    return [Text.assemble(" " * side, top), *inside, Text.assemble(" " * side, "┗" + "━" * inner + "┛")]
 
