@@ -37,7 +37,13 @@ from krachtoverleg.core.models.vocab import (
     StrengthKind,
     Tie,
 )
-from krachtoverleg.core.rules.hand_backs import HandBack, due_at, state_of
+from krachtoverleg.core.rules.hand_backs import (
+    HandBack,
+    due_at,
+    hand_back_actions,
+    is_hand_back,
+    state_of,
+)
 from krachtoverleg.core.rules.household import household_names
 from krachtoverleg.core.rules.planning import (
     balance,
@@ -300,9 +306,16 @@ def _closing(data: CaseData, meeting: Meeting, names: Names) -> str:
 def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
     decisions = meeting_decisions(data, meeting)
     decision_list = "\n".join(f"{d.number}. {md.block(d.text)}" for d in decisions) or "Geen besluiten."
-    actions = sorted(data.actions_of(meeting), key=lambda a: a.due)
+    # This meeting's actions, then every earlier one still to do: nothing agreed drops off the list.
+    # A professional's takeover still out is on the list too, as its hand-back to the client.
+    carried = [a for a in review_actions(data, meeting) if a.is_open]
+    returning = [a for a in hand_back_actions(data) if a.is_open]
+    actions = (sorted(data.actions_of(meeting), key=lambda a: a.due) + sorted(carried, key=lambda a: a.due)
+               + returning)
     action_table = md.table(["Nr", "Actie", "Wie", "Wanneer", "Hoe controleren", "Status"], [
-        [str(i), md.cell(a.what), md.cell(names.owner(a, data)), day(a.due), md.cell(a.check),
+        [str(i), md.cell(a.what) + (f" (doorgeschoven uit overleg {_number(data, a)})"
+                                    if a.meeting_id != meeting.id and not is_hand_back(a) else ""),
+         md.cell(names.owner(a, data)), day(a.due), md.cell(a.check),
          STATUS_SIGNS[a.status]] for i, a in enumerate(actions, start=1)]) if actions else "Geen acties."
     return "\n\n".join([
         "## Besluitenlijst", decision_list,
