@@ -151,6 +151,7 @@ class KrachtApp(ServicesApp):
             keys = " of ".join(key_name(k) for k in binding.key.split(",")) if "," in binding.key \
                 else key_name(key)
             lines.append(KeyLine(group, keys, binding.description))
+        lines.append(KeyLine("Dit scherm", "Tab", "naar de volgende tabel (Shift+Tab: de vorige)"))
         order = {"Dit onderdeel": 0, "Dit scherm": 1, "Altijd": 2}
         lines.sort(key=lambda line: order[line.group])
         lines.append(KeyLine("Altijd", "Ctrl+P", "zoek een opdracht, zoals 'Ga naar Doelen'"))

@@ -169,7 +169,15 @@ async def test_zelf_of_ik_rules(app, store_dir, demo):
 
         await pilot.press(*["down"] * 3, "s")  # "(Extra) werk zoeken in de zorg": samen
         await pilot.pause()
+        await pilot.press("enter")  # with whom may stay open
+        await pilot.pause()
         assert step("(Extra) werk zoeken in de zorg").decision.carrier is Carrier.SAMEN
+        await pilot.press("s")
+        await pilot.pause()
+        broer = next(m.id for m in stored(store_dir, demo).all(NetworkMember) if m.role == "broer")
+        await fill(pilot, member_id=broer)
+        assert step("(Extra) werk zoeken in de zorg").decision.member_id == broer
+        assert "samen met broer" in screen_text(pilot.app)
         await pilot.press("p")
         await pilot.pause()
         await fill(pilot)  # no reason: refused

@@ -53,3 +53,13 @@ def test_strong_normal_weak_and_stressful_ties_differ_in_shape():
     data = case_with(people(1, tie=Tie.STRONG) + people(1, Relation.FRIENDS, tie=Tie.NORMAL))
     text = network_picture(data, Names(show_names=False), 100, 20).plain
     assert "═══" in text and "───" in text
+
+
+def test_the_legend_never_breaks_inside_an_item():
+    from krachtoverleg.tui.widgets.network_picture import legend, legend_items
+
+    items = [item.plain for item in legend_items()]
+    for width in range(24, 140, 7):  # the longest item, "A advies en informatie", is 22
+        lines = [line.plain for line in legend(width)]
+        assert all(len(line) <= width for line in lines), width
+        assert [piece for line in lines for piece in line.split("   ")] == items, width

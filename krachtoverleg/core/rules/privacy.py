@@ -69,6 +69,8 @@ class Names:
     def carrier(self, decision: StepDecision | None, data: CaseData) -> str:
         if decision is None:
             return "nog niet gekozen"
+        if decision.carrier is Carrier.SAMEN and decision.member_id:
+            return f"samen met {self.member(data.member(decision.member_id))}"
         if decision.carrier in (Carrier.NETWERK, Carrier.PROFESSIONAL) and decision.member_id:
             return f"{decision.carrier.label}: {self.member(data.member(decision.member_id))}"
         return decision.carrier.label

@@ -68,7 +68,8 @@ class MeetingScreen(DataScreen):
         Binding("escape", "leave_field", "Uit tekstveld", id="meeting.leave_field", show=False),
         # In a closed meeting the stage keys that change something are off; pressed anyway, they
         # say why instead of doing nothing. Not a priority binding: keys still on (g, o, m) win.
-        *(Binding(key, "read_only_notice", "Alleen lezen", id=f"meeting.read_only.{key}", show=False)
+        # No description: not a key of its own in the help (F1) or the palette.
+        *(Binding(key, "read_only_notice", "", id=f"meeting.read_only.{key}", show=False)
           for key in CHANGING_KEYS),
     ]
 

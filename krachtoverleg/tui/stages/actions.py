@@ -76,8 +76,6 @@ def _build_decision(values: dict[str, Any], decision: Decision | None, context: 
 
 
 class ActionsTable(RecordTable[Action]):
-    BINDINGS = [stage_key("s", "from_step", "Uit stap", "actions.from_step")]
-
     def action_from_step(self) -> None:
         context = self.context
         if context is None or context.read_only:
@@ -104,15 +102,11 @@ class ActionsTable(RecordTable[Action]):
 
         self.app.push_screen(FormDialog("Actie uit een stap", fields, build), chosen)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "from_step" and self.context is not None and self.context.read_only:
-            return False
-        return super().check_action(action, parameters)
-
-
 class ActionsPane(StagePane, VerticalScroll):
     KEY = StageKey.ACTIES
     BINDINGS = [
+        # the pane's, not the actions table's: it works from the decisions table too
+        stage_key("s", "from_step", "Uit stap", "actions.from_step"),
         stage_key("v", "evaluation", "Evaluatie", "acties.evaluation"),
         stage_key("p", "plan_b", "Plan B", "acties.plan_b"),
     ]
@@ -150,6 +144,9 @@ class ActionsPane(StagePane, VerticalScroll):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (self.context is not None and self.context.read_only)
+
+    def action_from_step(self) -> None:
+        self.query_one("#actions", ActionsTable).action_from_step()
 
     def _edit_meeting(self, title: str, field: FormField, apply: Callable[[Meeting, Any], Meeting]) -> None:
         context = self.context

@@ -123,7 +123,8 @@ class GoalsPane(StagePane, Horizontal):
         yield GoalsTable(
             "Doelen, het belangrijkste eerst", [
                 Column("Nr", _rank, NUMBER),
-                Column("Doel", lambda g, c: g.text, KEY),
+                Column("Doel", lambda g, c: g.text + ("  ✚ nieuw" if g.added_in_id == c.meeting.id else ""),
+                       KEY),
                 Column("Stand", lambda g, c: goal_state(g), Fit(min_width=9, priority=0, grow=0)),
                 Column("Levensgebied", lambda g, c: g.life_domain or "-", Fit(min_width=12, priority=3)),
                 Column("Stappen gelukt", _progress, Fit(min_width=8, priority=1, grow=0))],

@@ -159,11 +159,15 @@ class SelfOrMePane(StagePane, Vertical):
         if step is None or context is None:
             return
         chosen = Carrier(carrier)
-        if chosen in (Carrier.ZELF, Carrier.SAMEN):
+        if chosen is Carrier.ZELF:
             self._decide(step, StepDecision(chosen))
             return
         members = context.data.all(NetworkMember)
-        if chosen is Carrier.NETWERK:
+        if chosen is Carrier.SAMEN:  # the client, together with someone: say who (Enter: nobody named)
+            people = list(members)
+            fields = [FormField("member_id", "Samen met wie? (mag leeg)", _current(step, chosen), "select",
+                                [(context.names.member(m), m.id) for m in people])]
+        elif chosen is Carrier.NETWERK:
             people = [m for m in members if m.relation is not Relation.PROFESSIONALS]
             fields = [FormField("member_id", "Wie uit het netwerk doet dit?",
                                 _current(step, chosen), "select",

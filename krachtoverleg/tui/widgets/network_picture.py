@@ -9,7 +9,6 @@ legend is always there. Every row is exactly as wide as the picture, so labels n
 from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
-from rich.console import Console
 from rich.text import Text
 
 from krachtoverleg.core.models import NetworkMember
@@ -24,17 +23,32 @@ INFLUENCE = {Influence.HELPS: ("+", "bold #2e7d32"), Influence.NEUTRAL: ("", "")
              Influence.HINDERS: ("✖ remt", "bold #b00020")}
 QUADRANTS = ((Relation.FAMILY, Relation.FRIENDS), (Relation.NEIGHBOURS, Relation.PROFESSIONALS))
 LINE_MIN, LINE_MAX = 3, 14
-_CONSOLE = Console(width=400, color_system=None)  # only to wrap the legend
 
 
-def legend_text() -> Text:
-    legend = Text()
+def legend_items() -> list[Text]:
+    items = []
     for tie in Tie:
-        legend.append(TIE_SHAPES[tie] * 2, style=TIE_STYLES[tie])
-        legend.append(f" {tie.label}   ")
-    legend.append("+ helpt   ✖ remt   ")
-    legend.append("   ".join(f"{s.value} {s.label}" for s in Support))
-    return legend
+        item = Text(TIE_SHAPES[tie] * 2, style=TIE_STYLES[tie])
+        item.append(f" {tie.label}")
+        items.append(item)
+    items += [Text("+ helpt"), Text("✖ remt")]
+    items += [Text(f"{s.value} {s.label}") for s in Support]
+    return items
+
+
+def legend(width: int) -> list[Text]:
+    """The legend in lines of at most `width`, never breaking inside an item ("P praktisch")."""
+    lines: list[Text] = []
+    line = Text()
+    for item in legend_items():
+        if line.cell_len and line.cell_len + 3 + item.cell_len > width:
+            lines.append(line)
+            line = Text()
+        if line.cell_len:
+            line.append("   ")
+        line.append_text(item)
+    lines.append(line)
+    return lines
 
 
 def _fit(text: str, width: int) -> str:
@@ -97,7 +111,7 @@ def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, 
 def network_picture(data: CaseData, names: Names, width: int = 100, height: int = 14) -> Text:
     """The picture in exactly `width` columns and at most `height` rows, the legend included."""
     members = data.all(NetworkMember)
-    legend_lines = list(legend_text().wrap(_CONSOLE, max(20, width)))
+    legend_lines = legend(max(20, width))
     client = _fit(names.client(data.case), max(6, width // 3))
     # the household sits with the client in the middle, as the people the picture is about
     family = _fit(" · ".join(household_names(data.case.household, names)), max(6, width // 3))
