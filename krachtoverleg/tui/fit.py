@@ -43,6 +43,11 @@ def natural_width(title: str, values: list[str]) -> int:
                                    for value in values)])
 
 
+def longest_word(values: list[str]) -> int:
+    """The widest single word in these values: below it, wrapping would break a word."""
+    return max((cell_len(word) for value in values for word in value.split()), default=0)
+
+
 def plan_widths(fits: list[Fit], natural: list[int], available: int, padding: int = 2,
                 titles: list[int] | None = None) -> list[int | None]:
     """The content width of each column, or None for a column folded away.

@@ -158,3 +158,20 @@ def test_goals_keep_the_clients_order_and_a_stopped_goal_says_so(store, three_me
     assert f"**Doel 2: {first.text}** (Financiën, kapitaal: economisch) · ■ gestopt 11-01-2027" in minutes
     store.apply(three_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
     assert store.load(three_meetings).get(Goal, first.id).is_active  # the same key again: runs again
+
+
+def test_an_old_action_settled_in_a_later_meeting_stays_there_and_is_celebrated(store, three_meetings):
+    from krachtoverleg.core.models.changes import edit
+    from krachtoverleg.core.models.vocab import ActionStatus
+    from krachtoverleg.core.rules.planning import settle
+
+    data = store.load(three_meetings)
+    third = _meeting(data, 3)
+    old = next(a for a in data.all(Action) if a.what == "Lijst maken van alle vaste lasten")
+    store.apply(three_meetings, edit(old, settle(old, ActionStatus.DONE, "", LATER.date(), third)))
+    data = store.load(three_meetings)
+    assert old.id in [a.id for a in review_actions(data, third)]
+    assert "Actie gedaan: Lijst maken van alle vaste lasten" in successes(data, third)
+    assert "★ Actie gedaan: Lijst maken" in minutes_markdown(data, third, Names(), LATER)
+    fourth = start_meeting(store, data, LATER.date() + timedelta(days=28))
+    assert old.id not in [a.id for a in review_actions(store.load(three_meetings), fourth)]  # settled

@@ -154,8 +154,8 @@ def as_ics(actions: ActionList, made_at: datetime) -> str:
     calendar.add("x-wr-calname", "krachtoverleg: acties en overleggen")
     for row in actions.rows:
         action = row.action
-        description = (f"Wie: {row.owner}\nHoe controleren: {action.check or '-'}\n"
-                       f"Status: {action.status.label}")
+        how = "Hoe terug naar de cliënt" if is_hand_back(action) else "Hoe controleren"
+        description = f"Wie: {row.owner}\n{how}: {action.check or '-'}\nStatus: {action.status.label}"
         kind = "Teruggeven" if is_hand_back(action) else "Actie"
         calendar.add_component(_all_day(
             f"actie-{action.id}@krachtoverleg", action.due,

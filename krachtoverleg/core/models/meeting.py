@@ -143,10 +143,15 @@ class Action(Record):
     note: str = ""
     capital: Capital | None = None
     dimension: Dimension | None = None
+    # When it was last marked (done, partly, not done), and in which meeting if in one: an action
+    # carried from an older meeting and settled today stays in today's Terugblik and minutes.
+    settled_on: date | None = None
+    settled_in_id: str | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.meeting_id = clean_text(self.meeting_id, "Actie: overleg", limit=64)
+        self.settled_on = to_date(self.settled_on, "Actie: afgehandeld op", required=False)
         self.capital = to_enum(Capital, self.capital, "Actie: kapitaal", required=False)
         self.dimension = to_enum(Dimension, self.dimension, "Actie: dimensie", required=False)
         self.what = clean_text(self.what, "Actie: wat")

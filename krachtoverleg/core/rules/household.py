@@ -39,11 +39,15 @@ def parse_household(text: str) -> list[HouseholdMember]:
     return members
 
 
-def household_names(members: list[HouseholdMember], names: Names, year: int | None = None) -> list[str]:
+def household_names(members: list[HouseholdMember], names: Names, year: int | None = None,
+                    leave_out: str = "") -> list[str]:
     """Each person as the room may see them: by relation (initials if none) in privacy mode, by
-    first name and relation otherwise; with their age when the year is known."""
+    first name and relation otherwise; with their age when the year is known. `leave_out`: the
+    client, already named beside them."""
     shown = []
     for member in members:
+        if leave_out and member.name.casefold() == leave_out.casefold():
+            continue
         who = (member.name.split()[0] if names.show_names else member.role or initials(member.name))
         details = [d for d in (member.role if names.show_names else "",
                                f"{year - member.birth_year} jaar" if year and member.birth_year else "") if d]

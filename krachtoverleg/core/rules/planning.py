@@ -58,8 +58,24 @@ def review_actions(data: CaseData, meeting: Meeting) -> list[Action]:
     order = {m.id: (m.date, m.number) for m in data.meetings()}
     before = order[previous.id]
     carried = [a for a in data.all(Action)
-               if a.meeting_id in order and order[a.meeting_id] < before and a.is_open]
+               if a.meeting_id in order and order[a.meeting_id] < before
+               and (a.is_open or settled_since(a, previous, meeting))]
     return sorted(carried, key=lambda a: order[a.meeting_id]) + data.actions_of(previous)
+
+
+def settled_since(action: Action, previous: Meeting, meeting: Meeting) -> bool:
+    """Settled in this meeting, or between the previous meeting and this one: then it is still
+    shown (and celebrated) here, not dropped the moment it is marked."""
+    if action.settled_in_id is not None:
+        return action.settled_in_id == meeting.id
+    return action.settled_on is not None and previous.date < action.settled_on <= meeting.date
+
+
+def settle(action: Action, status: ActionStatus, note: str, today: date,
+           meeting: Meeting | None = None) -> Action:
+    """The action marked: with the day, and the meeting it was marked in (None: from the list)."""
+    return action.replace(status=status, note=note, settled_on=None if status is ActionStatus.OPEN else today,
+                          settled_in_id=meeting.id if meeting and status is not ActionStatus.OPEN else None)
 
 
 def agreed_in(data: CaseData, action: Action) -> Meeting | None:

@@ -26,6 +26,7 @@ from krachtoverleg.core.rules.action_list import (
     collect,
 )
 from krachtoverleg.core.rules.hand_backs import is_hand_back
+from krachtoverleg.core.rules.planning import settle
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -179,7 +180,7 @@ class ActionsScreen(DataScreen):
             note = str(values["note"] or "").strip()
             if new is ActionStatus.PARTLY and not note:
                 raise ValidationError("Toelichting: schrijf kort op wat nog moet gebeuren.")
-            return action.replace(status=new, note=note)
+            return settle(action, new, note, services(self).clock.today())
 
         def done(answer: Action | None) -> None:
             # Only the status and note: whatever else changed in the meeting since this list was

@@ -10,6 +10,7 @@ in the current pane. Nothing is read back from disk for a save, so nothing can i
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from typing import Any
 
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from krachtoverleg.core.errors import KrachtError
@@ -49,6 +51,7 @@ COMPACT = 120  # below this width the agenda column folds into a strip: the stag
 # The stage keys that change the case; a closed meeting answers them with why it cannot.
 CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c",
                  "plus", "minus")
+NOTICE_REPEAT = 4.0  # seconds in which the same notice is not shown again
 WIDE = 180  # from this width a stage with little to show gets a column of related parts
 
 
@@ -83,8 +86,7 @@ class MeetingScreen(DataScreen):
         self.stage_key = StageKey.OPENING
         self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
         self.undo_stack: list[Undo] = []  # the saves made here, newest last
-        self._last_notice = ""  # the last "closed" notice, so pressing on does not stack them
-        self._last_notice_at: datetime | None = None
+        self._last_notice, self._last_notice_at = "", 0.0  # see say_once
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -255,8 +257,7 @@ class MeetingScreen(DataScreen):
     async def action_stage(self, step: int) -> None:
         target = neighbour(self.current, step)
         if target == self.current:  # the stage's clock runs on; it is not started again
-            self.notify("Dit is het laatste onderdeel." if step > 0 else "Dit is het eerste onderdeel.",
-                        timeout=3)
+            self.say_once("Dit is het laatste onderdeel." if step > 0 else "Dit is het eerste onderdeel.")
             return
         await self.go_to(target)
 
@@ -264,8 +265,13 @@ class MeetingScreen(DataScreen):
         await self.go_to(event.key)
 
     def action_cases(self) -> None:
+        """To the case list, also when the meeting was opened from a case's overview."""
+        from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+
         self.save_unsaved()
         self.app.pop_screen()
+        if len(self.app.screen_stack) > 1 and isinstance(self.app.screen_stack[-1], CaseOverviewScreen):
+            self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("blank", "timeboxes", "undo") and isinstance(self.focused, Input):
@@ -280,13 +286,16 @@ class MeetingScreen(DataScreen):
         context = self.context()
         if context is None:
             return
-        message = why_read_only(context.meeting, context.window_writable,
-                                at_closing=self.current is StageKey.AFSLUITING)
-        now = services(self).clock.now()
-        if self._last_notice == message and self._last_notice_at and (now - self._last_notice_at).seconds < 4:
-            return  # keys pressed again and again: one notice, not a stack of the same one
+        self.say_once(why_read_only(context.meeting, context.window_writable,
+                                    at_closing=self.current is StageKey.AFSLUITING), severity="warning")
+
+    def say_once(self, message: str, severity: SeverityLevel = "information") -> None:
+        """A key pressed again and again gets one notice, not a stack of the same one."""
+        now = time.monotonic()
+        if self._last_notice == message and now - self._last_notice_at < NOTICE_REPEAT:
+            return
         self._last_notice, self._last_notice_at = message, now
-        self.notify(message, severity="warning")
+        self.notify(message, severity=severity, timeout=NOTICE_REPEAT)
 
     def action_timeboxes(self) -> None:
         """Change this meeting's minutes per stage."""

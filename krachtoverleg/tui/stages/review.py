@@ -15,7 +15,7 @@ from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier
 from krachtoverleg.core.rules.hand_backs import HandBack, decided, due_at, state_of
-from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, successes
+from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, settle, successes
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -110,7 +110,9 @@ class ReviewPane(StagePane, Vertical):
             self._ask_why(action, new)
             return
         # Done or open again: the why of 'partly' or 'not done' no longer holds (u brings it back).
-        self.save(Patch(Action, action.id, {"status": new, "note": ""}))
+        context = self.context
+        if context is not None:
+            self.save_edit(action, settle(action, new, "", context.today, context.meeting))
 
     def _selected_hand_back(self) -> HandBack | None:
         key = cursor_key(self.query_one(FittedTable))
@@ -142,7 +144,9 @@ class ReviewPane(StagePane, Vertical):
         fields = [FormField("note", WHY_QUESTIONS.get(status, "Toelichting (kort)"), action.note)]
 
         def build(values: dict[str, Any]) -> Action:
-            return action.replace(status=status, note=values["note"])
+            context = self.context
+            assert context is not None
+            return settle(action, status, values["note"], context.today, context.meeting)
 
         self.app.push_screen(FormDialog(action.what, fields, build),
                              lambda answer: self.save_edit(action, answer))

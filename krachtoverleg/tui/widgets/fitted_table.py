@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from krachtoverleg.tui import literal
-from krachtoverleg.tui.fit import Fit, natural_width, plan_widths, wrapped_lines
+from krachtoverleg.tui.fit import Fit, longest_word, natural_width, plan_widths, wrapped_lines
 from krachtoverleg.tui.widgets.sync import Row, cursor_key, sync_rows
 
+WORD_FLOOR = 20  # longer words may still break: a column that wide would push others away
 SCROLLBAR = 2  # kept free for the vertical scrollbar, so a long list never adds a horizontal one
 FALLBACK_WIDTH = 60  # before the first layout, when the table does not know its width yet
 
@@ -67,8 +68,12 @@ class FittedTable(DataTable[Any]):
         width = self.size.width or FALLBACK_WIDTH
         natural = [natural_width(title, [cells[i] for _, cells in self._rows])
                    for i, title in enumerate(self.titles)]
+        # a column is never narrower than its title, nor than its longest word (up to a point):
+        # "schuldhulpverlener" is not broken into "schuldhulpve" and "rlener"
+        floors = [max(cell_len(title), min(WORD_FLOOR, longest_word([cells[i] for _, cells in self._rows])))
+                  for i, title in enumerate(self.titles)]
         widths = plan_widths(self.fits, natural, width - SCROLLBAR, padding=2 * self.cell_padding,
-                             titles=[cell_len(title) for title in self.titles])
+                             titles=floors)
         keep = cursor_key(self)
         if widths != self._widths:
             self.clear(columns=True)

@@ -108,15 +108,19 @@ def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, 
     return lines + [_pad(Text(""), width, left)] * (rows - len(lines))
 
 
+SIDE_MIN = 10  # each side of the middle box keeps room for a person and a line
+
+
 def network_picture(data: CaseData, names: Names, width: int = 100, height: int = 14) -> Text:
     """The picture in exactly `width` columns and at most `height` rows, the legend included."""
     members = data.all(NetworkMember)
     legend_lines = legend(max(20, width))
     client = _fit(names.client(data.case), max(6, width // 3))
     # the household sits with the client in the middle, as the people the picture is about
-    family = _fit(" · ".join(household_names(data.case.household, names)), max(6, width // 3))
+    others = household_names(data.case.household, names, leave_out=data.case.client_name)
+    family = _fit(" · ".join(others), max(6, width - 2 * SIDE_MIN - 4))
     middle = max(cell_len(client) + 4, cell_len(family) + 4, 12)
-    side = max(10, (width - middle) // 2)
+    side = max(SIDE_MIN, (width - middle) // 2)
     body = max(5, height - len(legend_lines))
     box_rows = (4 if family else 3) if body >= 12 else 1  # a small screen gives its rows to people
     half = (body - box_rows) // 2
@@ -134,8 +138,10 @@ def network_picture(data: CaseData, names: Names, width: int = 100, height: int 
 
 def _client_box(client: str, family: str, side: int, middle: int, rows: int) -> list[Text]:
     inner = middle - 2
-    if rows == 1:
-        return [Text.assemble(" " * side, "┃", Text(client.center(inner), style="bold reverse"), "┃")]
+    if rows == 1:  # no room for a box: the household beside the client when it fits
+        both = f"{client} · {family}" if family else client
+        label = both if cell_len(both) <= inner else client
+        return [Text.assemble(" " * side, "┃", Text(label.center(inner), style="bold reverse"), "┃")]
     top = "┏" + "━" * inner + "┓"
     inside = [Text.assemble(" " * side, "┃", Text(client.center(inner), style="bold"), "┃")]
     if rows == 4:

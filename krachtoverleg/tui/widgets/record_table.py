@@ -60,6 +60,7 @@ class RecordTable(Vertical, Generic[R]):
         self.item, self.neuter = item
         self.context: StageContext | None = None
         self.records: dict[str, R] = {}
+        self._added: str | None = None  # a record just added here: the cursor goes to it
 
     def compose(self) -> ComposeResult:
         yield Static(self.title, classes="table-title")
@@ -79,6 +80,10 @@ class RecordTable(Vertical, Generic[R]):
                              for record in records])
         self.query_one(".table-title", Static).update(literal.text(f"{self.title} ({len(records)})"))
         self.query_one(".table-empty", Static).update("" if records else self.empty)
+        if self._added in self.records:
+            # the new row in view and chosen: the room sees it, and the next key (+, -, e) acts on it
+            self.table.move_cursor(row=list(self.records).index(self._added))
+            self._added = None
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -105,6 +110,8 @@ class RecordTable(Vertical, Generic[R]):
 
     def save_edit(self, before: R | None, after: R | None) -> None:
         if after is not None:
+            if before is None:
+                self._added = after.id
             self.save(edit(before, after))
 
     def save_worked_out(self, changes: Changes) -> None:
