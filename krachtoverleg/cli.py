@@ -104,6 +104,19 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     actions.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    scores = commands.add_parser("scores", help="wat er gemeten is, overleg na overleg (ZRM, "
+                                 "participatieladder, de eigen schaal van de cliënt)")
+    scores.add_argument("case", metavar="CASUS")
+    score = commands.add_parser("score", help="leg metingen vast in een overleg dat open is")
+    score.add_argument("case", metavar="CASUS")
+    score.add_argument("--meeting", metavar="N|latest", default="latest",
+                       help="nummer van het overleg, of 'latest' (standaard: het laatste)")
+    score.add_argument("--zrm", metavar="DOMEIN=NIVEAU", action="append", default=[],
+                       help="een gekozen ZRM-domein en zijn niveau 1-5, zoals Financiën=3 (mag vaker)")
+    score.add_argument("--ladder", metavar="TREDE", help="trede op de participatieladder, 1-6")
+    score.add_argument("--scale", metavar="DOEL=WAARDE", action="append", default=[],
+                       help="de eigen schaal van de cliënt: doel (nummer zoals in Doelen) en 0-10, "
+                            "zoals 1=6 (mag vaker)")
     commands.add_parser("check", help="controleer elk bestand; noemt elk probleem (code 1 als er een is)")
     commands.add_parser("backup", help="maak nu een reservekopie van alle gegevens")
     restore = commands.add_parser("restore", help="zonder naam: toon de reservekopieën; met naam: "
@@ -367,6 +380,42 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
+def _scores(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.rules.progress import summary_lines
+
+    data = Store.open(root, write=False).load_by_code(args.case)
+    if not data.meetings():
+        raise ValidationError(f"Casus {data.case.code} heeft nog geen overleg.")
+    for meeting in data.meetings():
+        print(f"Overleg {meeting.number} ({meeting.date:%d-%m-%Y})")
+        for line in summary_lines(data, meeting):
+            print(f"  {line}")
+    return 0
+
+
+def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.export.minutes import choose_meeting
+    from krachtoverleg.core.rules.editing import refusal
+    from krachtoverleg.core.rules.progress import parse_scores, score_changes, summary_lines
+
+    if not (args.zrm or args.ladder is not None or args.scale):
+        raise ValidationError("Geef iets om vast te leggen: --zrm, --ladder of --scale.")
+    with Store.open(root, write=True, now=clock.now) as store:
+        data = store.load_by_code(args.case)
+        meeting = choose_meeting(data, args.meeting)
+        levels, rung, values = parse_scores(data, args.zrm, args.ladder, args.scale)
+        changes = score_changes(data, meeting, levels, rung, values)
+        reason = refusal(meeting, store.writable, changes)
+        if reason is not None:
+            raise ValidationError(reason)
+        store.apply(data.case.id, *changes)
+        saved = store.load(data.case.id)
+        print(f"Vastgelegd in overleg {meeting.number} van {data.case.code}:")
+        for line in summary_lines(saved, meeting):
+            print(f"  {line}")
+    return 0
+
+
 def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.store.check import check_store
 
@@ -476,5 +525,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "restore": _restore,
     "erase": _erase,
     "actions": _actions,
+    "scores": _scores,
+    "score": _score,
     "import": _import,
 }

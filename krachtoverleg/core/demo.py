@@ -15,6 +15,7 @@ from krachtoverleg.core.models import (
     Case,
     Decision,
     Goal,
+    GoalScale,
     HouseholdMember,
     LadderScore,
     Meeting,
@@ -65,6 +66,9 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
             HouseholdMember("Noor de Vries", "dochter", today.year - 7),
         ],
         created=earlier,
+        # the team chose these at the first meeting; where they want money matters to go
+        zrm_domains=["Financiën", "Huiselijke relaties", "Geestelijke gezondheid"],
+        zrm_targets={"Financiën": 4},
     )
     kees = NetworkMember("Kees de Vries", "broer", Relation.FAMILY,
                          [Support.PRACTICAL, Support.ADVICE], Tie.STRONG, Influence.HELPS,
@@ -173,6 +177,8 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         ZrmScore(first.id, "Huiselijke relaties", 3),
         ZrmScore(first.id, "Geestelijke gezondheid", 3, "Veel stress door de post"),
         LadderScore(first.id, 2),
+        GoalScale(first.id, debts.id, 2),  # the client's own answer: how close to the goal?
+        GoalScale(first.id, post.id, 3),
         ZrmScore(today_meeting.id, "Financiën", 3, "Papieren geordend, traject gestart"),
     ]
     return case, [*records, _first_meeting_as_closed(case, records, first, today_meeting)]

@@ -30,6 +30,7 @@ from krachtoverleg.core.models import (
 )
 from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.instruments import LADDER_RUNGS, ZRM_LEVELS
 from krachtoverleg.core.models.vocab import (
     Influence,
     Presence,
@@ -53,6 +54,13 @@ from krachtoverleg.core.rules.planning import (
     successes,
 )
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.rules.progress import (
+    Measure,
+    ladder_measure,
+    scale_measures,
+    scored_count,
+    zrm_measures,
+)
 from krachtoverleg.core.rules.wording import (
     STATUS_SIGNS,
     count,
@@ -328,19 +336,35 @@ def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
 
 
 def _instruments(data: CaseData, meeting: Meeting) -> str:
-    """Scores of this meeting, if any were taken: only the domains that matter were scored."""
-    zrm = [s for s in data.all(ZrmScore) if s.meeting_id == meeting.id]
-    ladder = [s for s in data.all(LadderScore) if s.meeting_id == meeting.id]
-    if not zrm and not ladder:
+    """What was measured in this meeting, each beside the last earlier measurement; only the
+    domains the team chose, and the minutes say so."""
+    zrm = [m for m in zrm_measures(data, meeting) if m.now is not None]
+    ladder = ladder_measure(data, meeting)
+    scales = [m for m in scale_measures(data, meeting) if m.now is not None]
+    if not zrm and ladder.now is None and not scales:
         return ""
+    notes = {s.domain: s.note for s in data.all(ZrmScore) if s.meeting_id == meeting.id}
     parts = ["## Meetinstrumenten"]
     if zrm:
-        parts.append(md.table(["ZRM-domein", "Niveau", "Toelichting"], [
-            [s.domain, f"{s.level} {s.level_label}", md.cell(s.note)] for s in zrm]))
-    for score in ladder:
-        note = f" ({md.inline(score.note)})" if score.note else ""
-        parts.append(f"**Participatieladder:** trede {score.rung}, {score.rung_label}{note}")
+        parts.append(f"**ZRM:** {scored_count(data, meeting)}.")
+        parts.append(md.table(["ZRM-domein", "Niveau", "Vorige keer", "Verandering", "Doel", "Toelichting"], [
+            [m.what, f"{m.now} {ZRM_LEVELS[m.now or 1]}", _previous(m), m.change,
+             str(m.target) if m.target else "-", md.cell(notes.get(m.what, ""))] for m in zrm]))
+    if ladder.now is not None:
+        note = next((s.note for s in data.all(LadderScore) if s.meeting_id == meeting.id), "")
+        extra = f" ({md.inline(note)})" if note else ""
+        since = f" sinds overleg {ladder.previous_meeting}" if ladder.previous_meeting else ""
+        parts.append(f"**Participatieladder:** trede {ladder.now}, {LADDER_RUNGS[ladder.now]}{extra}; "
+                     f"{ladder.change}{since}.")
+    if scales:
+        parts.append("**Eigen schaal van de cliënt** (hoe dicht bij het doel, 0 = nog niets, 10 = bereikt):")
+        parts.append(md.table(["Doel", "Nu", "Vorige keer", "Verandering"], [
+            [md.cell(m.what), str(m.now), _previous(m), m.change] for m in scales]))
     return "\n\n".join(parts)
+
+
+def _previous(measure: Measure) -> str:
+    return "-" if measure.previous is None else f"{measure.previous} (overleg {measure.previous_meeting})"
 
 
 def minutes_markdown(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -> str:

@@ -11,12 +11,12 @@ from krachtoverleg.core.models.inventory import (
 )
 from krachtoverleg.core.models.meeting import Action, Attendee, Decision, Meeting
 from krachtoverleg.core.models.plan import Goal, Step, StepDecision
-from krachtoverleg.core.models.scores import LadderScore, ZrmScore
+from krachtoverleg.core.models.scores import GoalScale, LadderScore, ZrmScore
 
 # The record types stored in a case file besides the Case itself, in the order exports list them.
 CASE_RECORDS = (
     Meeting, Strength, Resource, NetworkMember, Ambition, Need, Goal, Step, Action, Decision,
-    ZrmScore, LadderScore, Snapshot, ChangeEntry,
+    ZrmScore, LadderScore, GoalScale, Snapshot, ChangeEntry,
 )
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "ChangeEntry",
     "Decision",
     "Goal",
+    "GoalScale",
     "HouseholdMember",
     "LadderScore",
     "Meeting",

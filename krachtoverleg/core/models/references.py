@@ -9,6 +9,7 @@ from krachtoverleg.core.models import (
     Action,
     Decision,
     Goal,
+    GoalScale,
     LadderScore,
     Meeting,
     NetworkMember,
@@ -52,6 +53,9 @@ def reference_problems(data: CaseData) -> list[str]:
             ([s.meeting_id for s in data.all(LadderScore)], LadderScore.LABEL):
         for meeting_id in meeting_ids:
             need(meetings, meeting_id, label, "overleg")
+    for scale in data.all(GoalScale):
+        need(meetings, scale.meeting_id, GoalScale.LABEL, "overleg")
+        need(goals, scale.goal_id, GoalScale.LABEL, "doel")
     for snapshot in data.all(Snapshot):
         need(meetings, snapshot.meeting_id, Snapshot.LABEL, "overleg")
     for goal in data.all(Goal):

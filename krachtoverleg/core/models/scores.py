@@ -51,3 +51,20 @@ class LadderScore(Record):
     @property
     def rung_label(self) -> str:
         return LADDER_RUNGS[self.rung]
+
+
+@dataclass
+class GoalScale(Record):
+    """The client's own answer to "Hoe dicht ben je bij je doel?": 0 = nog niets, 10 = bereikt.
+    The number is the client's, never the team's; asked at every meeting, so the trend shows."""
+
+    TABLE = "goal_scales"
+    LABEL = "Eigen schaal"
+
+    meeting_id: str
+    goal_id: str
+    value: int
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.value = to_int(self.value, "Eigen schaal: hoe dicht bij het doel (0 tot 10)", 0, 10)

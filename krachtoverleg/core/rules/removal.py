@@ -1,13 +1,14 @@
 """Removing a record without leaving anything behind that points at nothing.
 
-A goal takes its steps with it; a removed step no longer numbers in its goal, and actions made
-from it keep their text but lose the link. A person who still carries steps or actions is not
-removed: the team hands those to someone else first, so nothing agreed loses its owner."""
+A goal takes its steps and the client's scores on it with it; a removed step no longer numbers
+in its goal, and actions made from it keep their text but lose the link. A person who still
+carries steps or actions is not removed: the team hands those to someone else first, so nothing
+agreed loses its owner."""
 
 from __future__ import annotations
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.models import Action, Goal, NetworkMember, Step
+from krachtoverleg.core.models import Action, Goal, GoalScale, NetworkMember, Step
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Patch, Remove
 from krachtoverleg.core.models.record import Record
@@ -18,7 +19,8 @@ def removal(data: CaseData, record_type: type[Record], record_id: str) -> list[C
     if record_type is Goal:
         steps = [s for s in data.all(Step) if s.goal_id == record_id]
         unlinked = [change for s in steps for change in _unlinked(data, s.id)]
-        return [*unlinked, *(Remove(Step, s.id) for s in steps), Remove(Goal, record_id)]
+        scales = [Remove(GoalScale, s.id) for s in data.all(GoalScale) if s.goal_id == record_id]
+        return [*unlinked, *(Remove(Step, s.id) for s in steps), *scales, Remove(Goal, record_id)]
     if record_type is Step:
         step = data.get(Step, record_id)
         goal = data.get(Goal, step.goal_id) if step else None

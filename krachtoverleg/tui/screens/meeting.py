@@ -49,8 +49,8 @@ from krachtoverleg.tui.widgets.top_bar import TopBar
 NARROW = 110  # below this width boards stack
 COMPACT = 120  # below this width the agenda column folds into a strip: the stage gets the width
 # The stage keys that change the case; a closed meeting answers them with why it cannot.
-CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c",
-                 "plus", "minus")
+CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c", "k",
+                 "m", "plus", "minus")
 NOTICE_REPEAT = 4.0  # seconds in which the same notice is not shown again
 WIDE = 180  # from this width a stage with little to show gets a column of related parts
 

@@ -16,10 +16,12 @@ from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier
 from krachtoverleg.core.rules.hand_backs import HandBack, decided, due_at, state_of
 from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, settle, successes
+from krachtoverleg.core.rules.progress import short_summary, summary_lines
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.dialogs.measure import domains_dialog, measure_dialog
 from krachtoverleg.tui.fit import DATE, KEY, Fit
 from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.stages.base import StagePane
@@ -35,6 +37,9 @@ class ReviewPane(StagePane, Vertical):
         stage_key("n", "mark('not_done')", "Niet gedaan", "review.not_done"),
         stage_key("o", "mark('open')", "Nog open", "review.open"),
         stage_key("w", "why", "Waarom", "review.why"),
+        stage_key("m", "measure", "Meten", "review.measure"),
+        # which ZRM domains: chosen once, changed rarely, so in the help (F1) rather than the footer
+        stage_key("k", "domains", "ZRM-domeinen kiezen", "review.domains", show=False),
     ]
 
     def __init__(self) -> None:
@@ -50,6 +55,8 @@ class ReviewPane(StagePane, Vertical):
                            ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
         yield Static("", id="looking-back")
+        yield Static("", id="measures")
+        yield Static("", id="measures-short")  # a small screen: one line, the actions keep their rows
         with VerticalScroll(id="successes"):  # a long list scrolls, with a bar that shows there is more
             yield Static("", id="successes-text")
 
@@ -70,6 +77,10 @@ class ReviewPane(StagePane, Vertical):
         back = self.query_one("#looking-back", Static)
         back.display = bool(agreed)
         back.update(literal.text(agreed))
+        self.query_one("#measures", Static).update(literal.text(
+            "Meten (m): " + "\n".join(summary_lines(context.data, context.meeting))))
+        self.query_one("#measures-short", Static).update(literal.text(
+            "Meten (m): " + short_summary(context.data, context.meeting)))
         wins = successes(context.data, context.meeting)
         lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
         title = f"GELUKT ({len(wins)})" if wins else "GELUKT"
@@ -130,6 +141,23 @@ class ReviewPane(StagePane, Vertical):
         self.notify("Een teruggave is klaar als de stap weer bij de cliënt is: druk dan op g. Lukt "
                     "het nog niet, kies dan bij 8 Zelf of ik? (p) een nieuwe datum en uitleg.",
                     title="Teruggave", severity="warning", timeout=10)
+
+    def action_measure(self) -> None:
+        """Score the chosen domains, the rung and the client's own scale; the change since last
+        time shows at once below the actions."""
+        if self.context is None:
+            return
+        if not self.context.data.case.zrm_domains:
+            self.notify("Nog geen ZRM-domeinen gekozen: druk eerst op k. De ladder en de eigen schaal "
+                        "kunnen wel.", title="Meten", timeout=6)
+        self.app.push_screen(measure_dialog(self.context),
+                             lambda changes: self.save(*changes) if changes else None)
+
+    def action_domains(self) -> None:
+        context = self.context
+        if context is not None:
+            case = context.data.case
+            self.app.push_screen(domains_dialog(context), lambda answer: self.save_edit(case, answer))
 
     def action_why(self) -> None:
         hand_back = self._selected_hand_back()

@@ -1,0 +1,42 @@
+"""Measuring in Terugblik by keyboard (issue 13): choose the ZRM domains (k), score two domains,
+the rung and the client's own scale (m), and see the change since last time at once."""
+
+from __future__ import annotations
+
+from krachtoverleg.core.models import GoalScale, LadderScore, ZrmScore
+from krachtoverleg.tui.dialogs.form import FormDialog
+
+from .conftest import screen_text
+from .test_layout import plain
+from .test_stages import fill, go_to, stored
+
+
+async def test_two_domains_a_rung_and_the_clients_scale_with_the_change(app, store_dir, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "terugblik")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert "vorige keer 2, in overleg 1; doel 4" in screen_text(app)  # Financiën, last time
+        await fill(pilot, zrm_0="4", zrm_2="3", ladder="3", scale_0="6")
+        data = stored(store_dir, demo)
+        today = data.meetings()[-1]
+        assert {(s.domain, s.level) for s in data.all(ZrmScore) if s.meeting_id == today.id} == {
+            ("Financiën", 4), ("Geestelijke gezondheid", 3)}
+        assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [3]
+        assert [s.value for s in data.all(GoalScale) if s.meeting_id == today.id] == [6]
+        shown = plain(app)
+        assert "Financiën: 4 (↑ beter, +2 sinds overleg 1; doel 4)" in shown
+        assert "Geestelijke gezondheid: 3 (→ gelijk sinds" in shown  # the line may wrap after it
+
+
+async def test_the_domains_are_chosen_with_a_target(app, store_dir, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "terugblik")
+        await pilot.press("k")
+        await pilot.pause()
+        # 3: Huisvesting, chosen with target 3; 4: Huiselijke relaties, no longer chosen
+        await fill(pilot, domain_3="3", domain_4="niet")
+        case = stored(store_dir, demo).case
+        assert case.zrm_domains == ["Financiën", "Huisvesting", "Geestelijke gezondheid"]
+        assert case.zrm_targets == {"Financiën": 4, "Huisvesting": 3}

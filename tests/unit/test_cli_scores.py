@@ -1,0 +1,52 @@
+"""Scores on the command line (issue 13): `score` records them in an open meeting with the same
+checks as the screen (only chosen domains, 1-5, 1-6, 0-10), `scores` lists the way travelled."""
+
+from __future__ import annotations
+
+import pytest
+
+from krachtoverleg.core.models import GoalScale, LadderScore, ZrmScore
+from krachtoverleg.core.store.case_store import Store
+from tests.unit.cli_run import run
+
+
+@pytest.fixture
+def root(tmp_path, capsys, clock):
+    folder = tmp_path / "d"
+    assert run(capsys, clock, "--store", str(folder), "demo")[0] == 0
+    return folder
+
+
+def test_score_records_in_todays_meeting_and_says_the_change(root, capsys, clock):
+    code, out, err = run(capsys, clock, "--store", str(root), "score", "K-001", "--zrm", "financien=3",
+                         "--zrm", "Geestelijke gezondheid=4", "--ladder", "3", "--scale", "1=5")
+    assert code == 0, err
+    assert "Financiën: 3 (↑ beter, +1 sinds overleg 1; doel 4)" in out
+    assert "Participatieladder: trede 3 (↑ beter, +1 sinds overleg 1)" in out
+    data = Store.open(root, write=False).load_by_code("K-001")
+    today = data.meetings()[-1]
+    assert {(s.domain, s.level) for s in data.all(ZrmScore) if s.meeting_id == today.id} == {
+        ("Financiën", 3), ("Geestelijke gezondheid", 4)}
+    assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [3]
+    assert [s.value for s in data.all(GoalScale) if s.meeting_id == today.id] == [5]
+    code, out, _ = run(capsys, clock, "--store", str(root), "scores", "K-001")
+    assert code == 0 and "Overleg 1 (26-10-2026)" in out and "Overleg 2 (23-11-2026)" in out
+
+
+@pytest.mark.parametrize("options, says", [
+    (["--zrm", "Justitie=3"], "geen gekozen domein"),
+    (["--zrm", "Financiën=9"], "1 tot en met 5"),
+    (["--zrm", "Financiën"], "NAAM=GETAL"),
+    (["--ladder", "zeven"], "1 tot 6"),
+    (["--ladder", "7"], "Participatieladder"),
+    (["--scale", "9=3"], "genummerd 1 tot 2"),
+    (["--scale", "1=11"], "0 tot 10"),
+    (["--meeting", "1", "--ladder", "3"], "gesloten"),
+    ([], "Geef iets om vast te leggen"),
+])
+def test_bad_scores_are_refused_in_dutch_and_nothing_is_stored(root, capsys, clock, options, says):
+    before = (root / "cases").glob("*.json")
+    contents = {path: path.read_bytes() for path in before}
+    code, _, err = run(capsys, clock, "--store", str(root), "score", "K-001", *options)
+    assert code == 2 and says in err and "Traceback" not in err
+    assert {path: path.read_bytes() for path in contents} == contents
