@@ -28,7 +28,7 @@ from krachtoverleg.core.errors import (
     ValidationError,
 )
 from krachtoverleg.core.export.files import export_target
-from krachtoverleg.core.export.formats import MINUTES, action_list_formats
+from krachtoverleg.core.export.formats import MINUTES, PROGRESS, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store, store_dir_from
@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--scale", metavar="DOEL=WAARDE", action="append", default=[],
                        help="de eigen schaal van de cliënt: doel (nummer zoals in Doelen) en 0-10, "
                             "zoals 1=6 (mag vaker)")
+    progress = commands.add_parser("progress", help="de voortgang van een casus over alle overleggen, "
+                                   "met grafieken (Markdown of HTML)")
+    progress.add_argument("case", metavar="CASUS")
+    progress.add_argument("--format", choices=PROGRESS.keys(), default="md")
+    progress.add_argument("--full-names", action="store_true",
+                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
+    progress.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     commands.add_parser("check", help="controleer elk bestand; noemt elk probleem (code 1 als er een is)")
     commands.add_parser("backup", help="maak nu een reservekopie van alle gegevens")
     restore = commands.add_parser("restore", help="zonder naam: toon de reservekopieën; met naam: "
@@ -416,6 +423,19 @@ def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
+def _progress(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.export.formats import ProgressInput
+    from krachtoverleg.core.rules.privacy import Names
+
+    if args.output is not None:
+        export_target(args.output, root)
+    data = Store.open(root, write=False).load_by_code(args.case)
+    chosen = PROGRESS.formats[args.format]
+    text = chosen.render(ProgressInput(data, Names(show_names=args.full_names)), clock.now())
+    _write_or_print(text, args.output, f"De voortgang van {data.case.code}", root)
+    return 0
+
+
 def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.store.check import check_store
 
@@ -526,6 +546,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "erase": _erase,
     "actions": _actions,
     "scores": _scores,
+    "progress": _progress,
     "score": _score,
     "import": _import,
 }

@@ -12,7 +12,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from krachtoverleg.core.models.casedata import CaseData
     from krachtoverleg.core.rules.action_list import ActionList
+    from krachtoverleg.core.rules.privacy import Names
 
 S = TypeVar("S")  # what a format renders from
 
@@ -53,7 +55,16 @@ class MinutesText:
     title: str
 
 
+@dataclass(frozen=True)
+class ProgressInput:
+    """A case and how to name its people, for the progress report."""
+
+    data: CaseData
+    names: Names
+
+
 MINUTES: Registry[MinutesText] = Registry("verslag")
+PROGRESS: Registry[ProgressInput] = Registry("voortgang")
 ACTION_LISTS: Registry[ActionList] = Registry("actielijst")
 
 
@@ -69,6 +80,20 @@ def minutes_html_file(minutes: MinutesText, made_at: datetime) -> str:
     )
 
     return html_document(minutes.markdown, minutes.title)
+
+
+@PROGRESS.register("md", "tekst voor in een mail (Markdown, .md)")
+def progress_markdown_file(progress: ProgressInput, made_at: datetime) -> str:
+    from krachtoverleg.core.export.progress_report import progress_markdown
+
+    return progress_markdown(progress.data, progress.names, made_at)
+
+
+@PROGRESS.register("html", "pagina met de grafieken, om te openen en te printen (HTML, .html)")
+def progress_html_file(progress: ProgressInput, made_at: datetime) -> str:
+    from krachtoverleg.core.export.progress_report import progress_html
+
+    return progress_html(progress.data, progress.names, made_at)
 
 
 def action_list_formats() -> Registry[ActionList]:

@@ -24,6 +24,7 @@ th, td { border: 1px solid #888; padding: .25rem .45rem; text-align: left; verti
 th { background: #e8edf5; }
 ul, ol { margin: .3rem 0 .6rem; padding-left: 1.4rem; }
 p { margin: .4rem 0; }
+.chart { margin: .4rem 0; } .chart svg { max-width: 100%; height: auto; display: block; }
 em { color: #444; }
 @page { size: A4; margin: 18mm 16mm 20mm; }
 @media print {
@@ -54,6 +55,11 @@ def render_body(markdown_text: str) -> str:
 
 
 def html_document(markdown_text: str, title: str) -> str:
+    return html_page(render_body(markdown_text), title)
+
+
+def html_page(body: str, title: str) -> str:
+    """The page around a body that was made safe already (rendered Markdown, escaped SVG)."""
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
@@ -63,6 +69,6 @@ def html_document(markdown_text: str, title: str) -> str:
         f"<title>{html.escape(title)}</title>\n"
         f"<style>{STYLE}</style>\n"
         "</head>\n<body>\n<main>\n"
-        f"{render_body(markdown_text)}"
+        f"{body}"
         "</main>\n</body>\n</html>\n"
     )

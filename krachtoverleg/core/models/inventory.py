@@ -8,6 +8,7 @@ from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models.record import Record, new_id
 from krachtoverleg.core.models.validate import LONG_TEXT, clean_text, to_bool, to_enum
 from krachtoverleg.core.models.vocab import (
+    Capital,
     Dimension,
     Influence,
     NamedBy,
@@ -32,12 +33,14 @@ class Strength(Record):
     dimension: Dimension | None = None
     named_by: NamedBy | None = None
     meeting_id: str | None = None
+    capital: Capital | None = None
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
         self.kind = to_enum(StrengthKind, self.kind, "Kracht: soort")
         self.text = clean_text(self.text, "Kracht")
         self.dimension = to_enum(Dimension, self.dimension, "Kracht: dimensie", required=False)
+        self.capital = to_enum(Capital, self.capital, "Kracht: kapitaal", required=False)
         self.named_by = to_enum(NamedBy, self.named_by, "Kracht: genoemd door", required=False)
 
 

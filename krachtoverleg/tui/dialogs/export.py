@@ -1,5 +1,5 @@
-"""The minutes dialog: which format, with or without full names, and into which folder. It
-answers with the choice; the Afsluiting stage writes the file."""
+"""The export dialogs (minutes, progress): which format, with or without full names, and into
+which folder. They answer with the choice; the screen that asked writes the file."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from krachtoverleg.core.errors import ValidationError
-from krachtoverleg.core.export.formats import MINUTES
+from krachtoverleg.core.export.formats import MINUTES, PROGRESS, Registry
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 
 
@@ -19,9 +19,9 @@ class MinutesChoice:
     folder: Path
 
 
-def _build(values: dict[str, Any]) -> MinutesChoice:
+def _build(values: dict[str, Any], formats: Registry[Any]) -> MinutesChoice:
     fmt = values["fmt"]
-    if MINUTES.get(fmt) is None:
+    if formats.get(fmt) is None:
         raise ValidationError("Vorm: kies een pagina om te printen of tekst voor een mail.")
     typed = str(values["folder"] or "").strip()
     if not typed:
@@ -32,10 +32,20 @@ def _build(values: dict[str, Any]) -> MinutesChoice:
     return MinutesChoice(fmt, bool(values["full_names"]), folder)
 
 
-def minutes_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
+def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | None = None
+                  ) -> FormDialog[MinutesChoice]:
     fields = [
-        FormField("fmt", "Vorm", "html", "select", [(f.label, f.key) for f in MINUTES.formats.values()]),
+        FormField("fmt", "Vorm", "html", "select", [(f.label, f.key) for f in formats.formats.values()]),
         FormField("full_names", "Met volledige namen (vertrouwelijk)", False, "check"),
-        FormField("folder", "Map waarin het verslag komt", str(folder or Path.home())),
+        FormField("folder", f"Map waarin {what} komt", str(folder or Path.home())),
     ]
-    return FormDialog("Verslag maken", fields, _build, keeps_drafts=False)  # no client text
+    return FormDialog(title, fields, lambda values: _build(values, formats),
+                      keeps_drafts=False)  # no client text
+
+
+def minutes_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
+    return export_dialog("Verslag maken", "het verslag", MINUTES, folder)
+
+
+def progress_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
+    return export_dialog("Voortgang opslaan", "de voortgang", PROGRESS, folder)

@@ -10,13 +10,18 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.export.files import write_export
+from krachtoverleg.core.export.formats import PROGRESS, ProgressInput
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.rules.meetings import delete_meeting
 from krachtoverleg.core.rules.overview import CaseOverview, overview
+from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.rules.trends import trend_lines
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.export import MinutesChoice, progress_dialog
 from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_meeting, open_todays_meeting
@@ -39,6 +44,7 @@ class CaseOverviewScreen(DataScreen):
         Binding("enter", "open_chosen", "Dit overleg openen", id="overview.open"),
         Binding("n", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
         Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete"),
+        Binding("v", "progress", "Voortgang opslaan", id="overview.progress"),
         Binding("escape,f2", "back", "Terug", id="overview.back"),
     ]
 
@@ -62,6 +68,10 @@ class CaseOverviewScreen(DataScreen):
             yield FittedTable([("Doel", KEY), ("Levensgebied", Fit(min_width=12, priority=2)),
                                ("Stappen gelukt", Fit(min_width=8, priority=0, grow=0)),
                                ("Voortgang", Fit(min_width=10, priority=1, grow=0))], id="overview-goals")
+            yield Static("Voortgang: wat er gemeten is, overleg na overleg", classes="table-title")
+            yield FittedTable([("Wat", KEY), ("Verloop", Fit(min_width=14, priority=0, grow=2)),
+                               ("Laatste verandering", Fit(min_width=12, priority=1, grow=0))],
+                              id="overview-progress")
             yield Static("", id="overview-actions")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -85,6 +95,10 @@ class CaseOverviewScreen(DataScreen):
         self.query_one(TopBar).show(f"{app.names.case_title(data.case)} · overzicht",
                                     app.privacy)
         self.show(overview(data, app.clock.today()))
+        lines = trend_lines(data)
+        self.query_one("#overview-progress", FittedTable).set_rows(
+            [(str(n), [line.what, line.course, line.change or "-"]) for n, line in enumerate(lines)]
+            or [("", ["Nog niets gemeten. In het overleg: Terugblik, m.", "", ""])])
 
     def show(self, summary: CaseOverview) -> None:
         self.query_one("#overview-meetings", FittedTable).set_rows([
@@ -105,7 +119,8 @@ class CaseOverviewScreen(DataScreen):
             f"{counts.not_done} niet gedaan{late}\n"
             f"Overgenomen door een professional: {taken.handed_back} terug bij de cliënt · "
             f"{taken.still_out} nog bij een professional{taken_late}\n"
-            "Enter = het gekozen overleg openen · n = het overleg van vandaag · Escape = terug")
+            "Enter = het gekozen overleg openen · n = het overleg van vandaag · v = voortgang opslaan "
+            "(met grafieken) · Escape = terug")
 
     def action_open_meeting(self) -> None:
         open_todays_meeting(services(self), self.case_id)
@@ -147,6 +162,31 @@ class CaseOverviewScreen(DataScreen):
 
         self.app.push_screen(ConfirmDialog(
             f"Overleg {meeting.number} van {day(meeting.date)} is leeg. Verwijderen?"), answer)
+
+    def action_progress(self) -> None:
+        """Ask how and where; then write the progress report and say where it went."""
+        data = self.data
+        if data is None:
+            return
+
+        def done(choice: MinutesChoice | None) -> None:
+            if choice is None:
+                return
+            app = services(self)
+            try:
+                text = PROGRESS.formats[choice.fmt].render(
+                    ProgressInput(data, Names(show_names=choice.full_names)), app.clock.now())
+                private = "-met-namen" if choice.full_names else ""
+                name = f"voortgang-{data.case.code}-{app.clock.today().isoformat()}{private}.{choice.fmt}"
+                target = write_export(choice.folder / name, text, app.store.root)
+            except KrachtError as error:
+                self.notify(str(error), title="Voortgang niet opgeslagen", severity="error", timeout=10)
+                return
+            note = " Let op: met volledige namen." if choice.full_names else ""
+            self.notify(f"De voortgang staat in {target} (alleen leesbaar voor jou).{note}",
+                        title="Voortgang opgeslagen", timeout=15)
+
+        self.app.push_screen(progress_dialog(), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,80 @@
+"""The progress report (issue 13): six pictures with their numbers as text, a gap where nothing
+was measured, the balance as each meeting left it, the CSP as strict as the minutes', and
+hostile text drawn as characters, never run."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from krachtoverleg.core.export.formats import PROGRESS, ProgressInput
+from krachtoverleg.core.models import Goal, Step, StepDecision, ZrmScore
+from krachtoverleg.core.models.changes import Patch
+from krachtoverleg.core.models.vocab import Capital, Carrier, Dimension
+from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.meetings import start_meeting
+from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.core.rules.trends import balance_series, capital_grid, carriers_by_domain, zrm_series
+
+from .test_minutes import HOSTILE, _everything, _hostile, _tags
+
+MOMENT = datetime(2027, 1, 11, 12, 0)
+
+
+def _three(store, demo):
+    data = store.load(demo.id)
+    second = max(data.meetings(), key=lambda m: m.number)
+    store.apply(demo.id, *close(data, second, datetime(2026, 11, 23, 11, 0)))
+    third = start_meeting(store, store.load(demo.id), date(2027, 1, 11))
+    store.save(demo.id, ZrmScore(third.id, "Financiën", 4))
+    return store.load(demo.id), third
+
+
+def test_a_domain_not_scored_in_meeting_2_leaves_a_gap(store, demo):
+    data, _ = _three(store, demo)
+    relations = next(s for s in zrm_series(data) if s.name == "Huiselijke relaties")
+    assert relations.points == [(1, 3), (2, None), (3, None)]
+    money = next(s for s in zrm_series(data) if s.name == "Financiën")
+    assert money.points == [(1, 2), (2, 3), (3, 4)] and money.target == 4
+
+
+def test_each_meetings_balance_is_as_it_left_it(store, demo):
+    data, _ = _three(store, demo)
+    step = next(s for s in data.all(Step) if s.text.startswith("(Extra) werk"))
+    store.apply(demo.id, Patch(Step, step.id, {"decision": StepDecision(Carrier.ZELF)}))  # in meeting 3
+    data = store.load(demo.id)
+    by_number = {m.number: b for m, b in balance_series(data)}
+    assert (by_number[2].client_and_network, by_number[2].open) == (2, 2)  # as meeting 2 closed
+    assert (by_number[3].client_and_network, by_number[3].open) == (3, 1)  # now, in the open meeting
+
+
+def test_who_carries_per_life_domain_and_the_capital_grid(store, demo):
+    data = store.load(demo.id)
+    money = carriers_by_domain(data)["Financiën"]
+    assert (money.zelf, money.netwerk, money.professional, money.open) == (1, 1, 1, 1)
+    goal = next(g for g in data.all(Goal) if g.life_domain == "Financiën")
+    assert capital_grid(data)[(Capital.ECONOMIC, Dimension.COMPETENTIONEEL)].goals == 1
+    assert capital_grid(data)[(Capital.SOCIAL, Dimension.SOCIAAL)].total == 0
+    assert goal.capital is Capital.ECONOMIC
+
+
+def test_the_report_states_every_number_in_text_and_draws_it(store, demo):
+    data, _ = _three(store, demo)
+    text = PROGRESS.formats["md"].render(ProgressInput(data, Names()), MOMENT)
+    assert "| Financiën | 2 | 3 | 4 | 4 |" in text
+    assert "| Huiselijke relaties | 3 | - | - | - |" in text
+    page = PROGRESS.formats["html"].render(ProgressInput(data, Names()), MOMENT)
+    assert page.count("<svg") >= 6 and "doel 4" in page
+    assert "Petra" not in page  # pseudonymised by default
+
+
+def test_hostile_text_in_the_report_is_inert_and_the_policy_as_strict(store, demo):
+    data, _ = _three(store, demo)
+    data.records["changes"] = []  # the log is not shown in the report
+    hostile = _everything(data, _hostile)
+    page = PROGRESS.formats["html"].render(ProgressInput(hostile, Names(show_names=True)), MOMENT)
+    found = _tags(page)
+    assert "<script" not in page and "<img" not in page and "<style" in page  # only the page's own
+    assert not [name for name, _ in found.attrs if name.startswith("on") or name in ("href", "src", "style")]
+    assert "default-src 'none'" in page and "script-src 'none'" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # drawn as characters
+    assert HOSTILE not in page
