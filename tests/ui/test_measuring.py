@@ -40,3 +40,20 @@ async def test_the_domains_are_chosen_with_a_target(app, store_dir, demo):
         case = stored(store_dir, demo).case
         assert case.zrm_domains == ["Financiën", "Huisvesting", "Geestelijke gezondheid"]
         assert case.zrm_targets == {"Financiën": 4, "Huisvesting": 3}
+
+
+async def test_a_strength_and_an_action_are_tagged_with_a_capital_and_a_dimension(app, store_dir, demo):
+    from krachtoverleg.core.models.vocab import Capital, Dimension
+    from krachtoverleg.core.rules.trends import capital_grid
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "krachten")
+        await pilot.press("escape", "down", "e")  # the first strength of 'ik ben'
+        await pilot.pause()
+        await fill(pilot, capital="psychological", dimension="motivationeel")
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "a")
+        await pilot.pause()
+        await fill(pilot, what="Sport kiezen voor Sem", owner="client", capital="social", dimension="sociaal")
+        grid = capital_grid(stored(store_dir, demo))
+        assert grid[(Capital.PSYCHOLOGICAL, Dimension.MOTIVATIONEEL)].strengths == 1
+        assert grid[(Capital.SOCIAL, Dimension.SOCIAAL)].actions == 1

@@ -199,6 +199,7 @@ def _strengths(data: CaseData, meeting: Meeting, names: Names) -> str:
         lines = []
         for strength in items:
             tags = [t for t in (strength.dimension and strength.dimension.label,
+                                strength.capital and f"kapitaal: {strength.capital.label}",
                                 strength.named_by and f"genoemd door {strength.named_by.label}") if t]
             if strength.meeting_id == meeting.id and data.previous_meeting(meeting) is not None:
                 tags.insert(0, NEW)  # named for the first time in this meeting

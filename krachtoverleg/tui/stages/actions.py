@@ -26,6 +26,7 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.dialogs.tags import capital_field, dimension_field
 from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.stages.base import StagePane
@@ -49,6 +50,9 @@ def _action_fields(action: Action | None, context: StageContext) -> list[FormFie
         FormField("due", "Wanneer is het klaar? (dd-mm-jjjj)",
                   day(action.due) if action else day(context.today + timedelta(days=14)), "date"),
         FormField("check", "Hoe weten we dat het gelukt is?", action.check if action else ""),
+        # last: optional, so the common action is saved before it (Enter in "check")
+        capital_field(action.capital if action else None),
+        dimension_field(action.dimension if action else None),
     ]
 
 
@@ -57,7 +61,7 @@ def _build_action(values: dict[str, Any], action: Action | None, context: StageC
     if not owner:
         raise ValidationError("Actie: kies wie het doet.")
     fields = {"what": values["what"], "due": read_day(values["due"], "Actie: wanneer klaar"),
-                  "check": values["check"],
+                  "check": values["check"], "capital": values["capital"], "dimension": values["dimension"],
                   "owner_kind": OwnerKind.CLIENT if owner == CLIENT else OwnerKind.MEMBER,
                   "owner_id": None if owner == CLIENT else owner}
     if action:

@@ -14,12 +14,13 @@ from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Goal, Step
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.instruments import LIFE_DOMAINS
-from krachtoverleg.core.models.vocab import Capital, Dimension, GoalStatus
+from krachtoverleg.core.models.vocab import GoalStatus
 from krachtoverleg.core.rules.planning import move_goal, move_step, toggle_goal, toggle_reached
 from krachtoverleg.core.rules.wording import goal_state
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormField
+from krachtoverleg.tui.dialogs.tags import capital_field, dimension_field
 from krachtoverleg.tui.fit import KEY, NUMBER, Fit
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.record_table import Column, RecordTable
@@ -30,12 +31,8 @@ def _goal_fields(goal: Goal | None, context: StageContext) -> list[FormField]:
         FormField("text", "Doel, in de woorden van de cliënt", goal.text if goal else ""),
         FormField("life_domain", "Levensgebied (mag leeg)", goal.life_domain if goal else None,
                   "select", [(d, d) for d in LIFE_DOMAINS]),
-        FormField("capital", "Waar zit de kracht: in jezelf, in mensen, in meedoen of in geld? (mag leeg)",
-                  goal.capital.value if goal and goal.capital else None,
-                  "select", [(c.label, c.value) for c in Capital]),
-        FormField("dimension", "Gaat het om kunnen, om mensen om je heen of om willen? (mag leeg)",
-                  goal.dimension.value if goal and goal.dimension else None,
-                  "select", [(d.label, d.value) for d in Dimension]),
+        capital_field(goal.capital if goal else None),
+        dimension_field(goal.dimension if goal else None),
     ]
 
 

@@ -19,7 +19,7 @@ from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change
-from krachtoverleg.core.models.vocab import Dimension, NamedBy, StrengthKind
+from krachtoverleg.core.models.vocab import NamedBy, StrengthKind
 from krachtoverleg.core.rules.editing import refusal
 from krachtoverleg.core.rules.meetings import capture, capture_lines, parse_capture
 from krachtoverleg.tui import literal
@@ -27,6 +27,7 @@ from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.dialogs.tags import capital_field, dimension_field
 from krachtoverleg.tui.stages.base import StagePane
 from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.sync import plan_list
@@ -269,9 +270,8 @@ class StrengthBoard(StagePane, Vertical):
             FormField("text", "Kracht", strength.text),
             FormField("kind", "Soort", strength.kind.value, "select",
                       [(k.label, k.value) for k in StrengthKind]),
-            FormField("dimension", "Gaat het om kunnen, om mensen om je heen of om willen? (mag leeg)",
-                      strength.dimension.value if strength.dimension else None,
-                      "select", [(d.label, d.value) for d in Dimension]),
+            dimension_field(strength.dimension),
+            capital_field(strength.capital),
             FormField("named_by", "Wie noemde het (mag leeg)",
                       strength.named_by.value if strength.named_by else None, "select",
                       [(n.label, n.value) for n in NamedBy]),
@@ -279,7 +279,8 @@ class StrengthBoard(StagePane, Vertical):
 
         def build(values: dict[str, Any]) -> Strength:
             return strength.replace(text=values["text"], kind=values["kind"] or strength.kind,
-                                    dimension=values["dimension"], named_by=values["named_by"])
+                                    dimension=values["dimension"], named_by=values["named_by"],
+                                    capital=values["capital"])
 
         def done(answer: Strength | None) -> None:
             # The keyboard stays in the column it was in, also when the strength moves to
