@@ -65,8 +65,15 @@ def test_all_actions(make_app, snap_compare, size):
     assert snap_compare(make_app(), run_before=keys("a"), terminal_size=size)
 
 
-def test_case_overview(make_app, snap_compare):
-    assert snap_compare(make_app(), run_before=keys("o"), terminal_size=(100, 30))
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_case_overview(make_app, snap_compare, size):
+    """Meetings, goals and the progress table (what was measured, meeting by meeting)."""
+    assert snap_compare(make_app(), run_before=keys("o"), terminal_size=size)
+
+
+def test_measuring_form(make_app, snap_compare):
+    run = keys("enter", *["pagedown"] * stage_index(StageKey.TERUGBLIK), "m")
+    assert snap_compare(make_app(), run_before=run, terminal_size=(80, 24))
 
 
 def test_minutes_dialog(make_app, snap_compare):

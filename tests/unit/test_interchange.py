@@ -22,7 +22,9 @@ def test_the_export_holds_every_record_type(store, demo, clock):
     assert document["case"]["client_name"] == "Petra de Vries"
     assert all(document["records"][table] for table in (
         "meetings", "strengths", "resources", "network", "ambitions", "needs", "goals", "steps",
-        "actions", "decisions", "zrm_scores", "ladder_scores"))
+        "actions", "decisions", "zrm_scores", "ladder_scores", "goal_scales", "snapshots"))
+    assert document["case"]["zrm_domains"] == ["Financiën", "Huiselijke relaties", "Geestelijke gezondheid"]
+    assert document["case"]["zrm_targets"] == {"Financiën": 4}
 
 
 @pytest.mark.parametrize("change, message", [
@@ -37,6 +39,11 @@ def test_the_export_holds_every_record_type(store, demo, clock):
         {**d["records"]["steps"][0], "goal_id": "nowhere"}]}}), "verwijst"),
     (lambda d: json.dumps({**d, "records": {**d["records"], "meetings": [
         {**d["records"]["meetings"][0], "date": "2026-13-01"}]}}), "geen bestaande datum"),
+    (lambda d: json.dumps({**d, "records": {**d["records"], "goal_scales": [
+        {**d["records"]["goal_scales"][0], "value": 12}]}}), "0 tot 10"),
+    (lambda d: json.dumps({**d, "records": {**d["records"], "goal_scales": [
+        {**d["records"]["goal_scales"][0], "goal_id": "nowhere"}]}}), "verwijst"),
+    (lambda d: json.dumps({**d, "case": {**d["case"], "zrm_domains": ["Sterrenkunde"]}}), "kennen we niet"),
 ])
 def test_bad_files_are_refused_with_a_clear_message(store, demo, clock, change, message):
     document = export_case(store.load(demo.id), clock.now())

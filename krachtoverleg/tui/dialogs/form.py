@@ -175,7 +175,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         if spec.kind == "select":
             options = [(literal.text(str(label)), value) for label, value in spec.options]
             return PickList(options, value=spec.value if spec.value not in ("", None) else Select.NULL,
-                            id=widget_id)
+                            id=widget_id, **({"prompt": spec.placeholder} if spec.placeholder else {}))
         if spec.kind == "check":
             return TickBox(literal.text(spec.label), bool(spec.value), id=widget_id)
         if spec.kind == "long":

@@ -25,6 +25,7 @@ from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 LEVELS = [(f"{n} {label}", str(n)) for n, label in ZRM_LEVELS.items()]
 RUNGS = [(f"{n} {label}", str(n)) for n, label in LADDER_RUNGS.items()]
 SCALE = [(f"{n}{' nog niets' if n == 0 else ' bereikt' if n == 10 else ''}", str(n)) for n in range(11)]
+DIGIT = "(typ een cijfer · spatie = lijst · leeg = niet gemeten)"
 NOT_CHOSEN, CHOSEN = "niet", "ja"
 CHOICES = [("niet gekozen", NOT_CHOSEN), ("gekozen, zonder doelniveau", CHOSEN),
            *((f"gekozen, doel: {n} {label}", str(n)) for n, label in ZRM_LEVELS.items())]
@@ -50,13 +51,14 @@ def measure_dialog(context: StageContext) -> FormDialog[list[Change]]:
     ladder = ladder_measure(data, meeting)
     scales = scale_measures(data, meeting)
     fields = [FormField(f"zrm_{n}", f"ZRM {m.what} ({_last_time(m)}{_target(m)})",
-                        str(m.now) if m.now is not None else None, "select", LEVELS)
+                        str(m.now) if m.now is not None else None, "select", LEVELS, placeholder=DIGIT)
               for n, m in enumerate(zrm)]
     fields.append(FormField("ladder", f"Participatieladder ({_last_time(ladder)})",
-                            str(ladder.now) if ladder.now is not None else None, "select", RUNGS))
+                            str(ladder.now) if ladder.now is not None else None, "select", RUNGS,
+                            placeholder=DIGIT))
     fields += [FormField(f"scale_{n}", f"Vraag de cliënt: hoe dicht ben je bij '{m.what}'? 0 = nog niets, "
                          f"10 = bereikt ({_last_time(m)})", str(m.now) if m.now is not None else None,
-                         "select", SCALE)
+                         "select", SCALE, placeholder=DIGIT)
                for n, m in enumerate(scales)]
 
     def build(values: dict[str, Any]) -> list[Change]:

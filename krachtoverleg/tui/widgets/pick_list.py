@@ -16,9 +16,10 @@ TYPING_PAUSE = 0.8  # seconds: letters typed closer together than this search to
 
 
 class PickList(Select[Any]):
-    def __init__(self, options: list[tuple[str, Any]], *, value: Any, id: str) -> None:
-        super().__init__(options, value=value, allow_blank=True, prompt="(typ een letter · spatie = lijst)",
-                         id=id, type_to_search=True, compact=True)
+    def __init__(self, options: list[tuple[str, Any]], *, value: Any, id: str,
+                 prompt: str = "(typ een letter · spatie = lijst)") -> None:
+        super().__init__(options, value=value, allow_blank=True, prompt=prompt, id=id, type_to_search=True,
+                         compact=True)
         self.choices = options
         self._typed = ""
         self._typed_at = 0.0
