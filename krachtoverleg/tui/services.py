@@ -4,6 +4,7 @@ people are named. The CLI builds them and passes them into the app."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -26,6 +27,8 @@ class ServicesApp(NoSilentCancel, App[None]):
         self.clock = clock
         # Names are hidden at every start; showing them lasts until the app stops.
         self.show_names = store.settings.names_at_start
+        # The last export's folder and format, offered again until the app stops (never names).
+        self.last_export: tuple[Path, str] | None = None
 
     @property
     def privacy(self) -> bool:

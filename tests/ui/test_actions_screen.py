@@ -139,6 +139,23 @@ async def test_the_minutes_dialog_writes_a_private_file_and_says_where(app, demo
         assert "Verslag casusoverleg K-001" in files[0].read_text("utf-8")
         assert "Petra" not in files[0].read_text("utf-8")
         assert any(str(files[0]) in str(n.message) for n in app._notifications)
+        await pilot.press("m")  # again: the folder and format of last time are offered
+        await pilot.pause()
+        assert app.screen.query_one("#field-folder").value == str(folder)
+        assert app.screen.query_one("#field-fmt").value == "md"
+
+
+async def test_the_progress_report_is_saved_from_the_overview(app, demo, tmp_path):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("o", "v")
+        await pilot.pause()
+        app.screen.query_one("#field-folder").value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (report,) = list(tmp_path.glob("voortgang-K-001-*.html"))
+        page = report.read_text("utf-8")
+        assert page.count("<svg") >= 6 and "Petra" not in page
+        assert stat.S_IMODE(os.stat(report).st_mode) == 0o600
 
 
 async def test_the_minutes_of_a_closed_meeting_can_still_be_made(app, store, demo, tmp_path):

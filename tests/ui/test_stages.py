@@ -265,6 +265,8 @@ async def test_afsluiting_closes_read_only_and_reopens(app, store_dir, demo):
         meeting = stored(store_dir, demo).get(Meeting, meeting_id)
         assert meeting.status is MeetingStatus.CLOSED and meeting.next_meeting == date(2027, 1, 4)
         assert "GESLOTEN" in screen_text(pilot.app)
+        assert "[10] · gesloten" in screen_text(pilot.app)  # the strip: no clock runs any more
+        assert "nog " not in screen_text(pilot.app)
         await pilot.press("pageup")
         await pilot.pause()
         assert "(v)" not in screen_text(pilot.app)  # no key offered that does nothing

@@ -32,10 +32,11 @@ def _build(values: dict[str, Any], formats: Registry[Any]) -> MinutesChoice:
     return MinutesChoice(fmt, bool(values["full_names"]), folder)
 
 
-def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | None = None
-                  ) -> FormDialog[MinutesChoice]:
+def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | None = None,
+                  fmt: str = "html") -> FormDialog[MinutesChoice]:
     fields = [
-        FormField("fmt", "Vorm", "html", "select", [(f.label, f.key) for f in formats.formats.values()]),
+        FormField("fmt", "Vorm", fmt if formats.get(fmt) else "html", "select",
+                  [(f.label, f.key) for f in formats.formats.values()]),
         FormField("full_names", "Met volledige namen (vertrouwelijk)", False, "check"),
         FormField("folder", f"Map waarin {what} komt", str(folder or Path.home())),
     ]
@@ -43,9 +44,10 @@ def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | 
                       keeps_drafts=False)  # no client text
 
 
-def minutes_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
-    return export_dialog("Verslag maken", "het verslag", MINUTES, folder)
+def minutes_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
+    """`last`: the folder and format chosen the previous time in this session."""
+    return export_dialog("Verslag maken", "het verslag", MINUTES, *(last or (None, "html")))
 
 
-def progress_dialog(folder: Path | None = None) -> FormDialog[MinutesChoice]:
-    return export_dialog("Voortgang opslaan", "de voortgang", PROGRESS, folder)
+def progress_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
+    return export_dialog("Voortgang opslaan", "de voortgang", PROGRESS, *(last or (None, "html")))

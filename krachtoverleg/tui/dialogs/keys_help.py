@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
@@ -32,18 +32,24 @@ class KeysHelp(ModalScreen[None]):
         self.lines = lines
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="dialog", id="keys-help"):
+        # The list scrolls (↑ ↓) between a title and a closing line that always stay in view.
+        with Vertical(classes="dialog", id="keys-help"):
             yield Label(literal.text(self.title_text), classes="dialog-title")
-            for group in dict.fromkeys(line.group for line in self.lines):
-                yield Static(literal.text(group), classes="help-group")
-                table = Table.grid(padding=(0, 2))
-                table.add_column(justify="right", style="bold", min_width=8)
-                table.add_column()
-                for line in self.lines:
-                    if line.group == group:
-                        table.add_row(Text(line.keys), Text(line.description))
-                yield Static(table, classes="help-lines")
-            yield Static("Escape of F1: sluiten. Ctrl+P: zoek een opdracht.", classes="hint help-close")
+            with VerticalScroll(classes="help-body"):
+                for group in dict.fromkeys(line.group for line in self.lines):
+                    yield Static(literal.text(group), classes="help-group")
+                    table = Table.grid(padding=(0, 2))
+                    table.add_column(justify="right", style="bold", min_width=8)
+                    table.add_column()
+                    for line in self.lines:
+                        if line.group == group:
+                            table.add_row(Text(line.keys), Text(line.description))
+                    yield Static(table, classes="help-lines")
+            yield Static("Escape of F1: sluiten. ↑ ↓: verder lezen. Ctrl+P: zoek een opdracht.",
+                         classes="hint help-close")
+
+    def on_mount(self) -> None:
+        self.query_one(".help-body", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

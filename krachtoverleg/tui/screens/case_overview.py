@@ -172,6 +172,7 @@ class CaseOverviewScreen(DataScreen):
         def done(choice: MinutesChoice | None) -> None:
             if choice is None:
                 return
+            services(self).last_export = (choice.folder, choice.fmt)
             app = services(self)
             try:
                 text = PROGRESS.formats[choice.fmt].render(
@@ -186,7 +187,7 @@ class CaseOverviewScreen(DataScreen):
             self.notify(f"De voortgang staat in {target} (alleen leesbaar voor jou).{note}",
                         title="Voortgang opgeslagen", timeout=15)
 
-        self.app.push_screen(progress_dialog(), done)
+        self.app.push_screen(progress_dialog(services(self).last_export), done)
 
     def action_back(self) -> None:
         self.app.pop_screen()

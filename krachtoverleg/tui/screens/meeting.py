@@ -187,12 +187,17 @@ class MeetingScreen(DataScreen):
     def show_time(self) -> None:
         if self.meeting is None or not self.is_mounted:
             return
-        entered = self.entered if self.meeting.is_open else None
-        view = time_view(self.meeting, self.current, entered, services(self).clock.now())
-        timer = self.query_one("#timer", Static)
+        timer, header = self.query_one("#timer", Static), self.query_one(StageHeader)
+        if not self.meeting.is_open:  # no clock runs in a closed meeting: say what it used
+            used = sum(self.meeting.stage_seconds.values()) // 60
+            timer.update(f"Gesloten overleg\n  ({used} min gebruikt)")
+            timer.set_class(False, "over")
+            header.show_time(["gesloten"])
+            header.set_class(False, "over")
+            return
+        view = time_view(self.meeting, self.current, self.entered, services(self).clock.now())
         timer.update(describe(view))
         timer.set_class(view.stage_over or view.total_over, "over")
-        header = self.query_one(StageHeader)
         header.show_time(describe_short(view))
         header.set_class(view.stage_over or view.total_over, "over")
 

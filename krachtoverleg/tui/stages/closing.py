@@ -136,6 +136,7 @@ class ClosingPane(StagePane, VerticalScroll):
         def done(choice: MinutesChoice | None) -> None:
             if choice is None:
                 return
+            services(self).last_export = (choice.folder, choice.fmt)
             names = Names(show_names=choice.full_names)
             try:
                 text = render_minutes(context.data, context.meeting, names, services(self).clock.now(),
@@ -150,4 +151,4 @@ class ClosingPane(StagePane, VerticalScroll):
             self.notify(f"Het verslag staat in {target} (alleen leesbaar voor jou).{private}",
                         title="Verslag gemaakt", timeout=15)
 
-        self.app.push_screen(minutes_dialog(), done)
+        self.app.push_screen(minutes_dialog(services(self).last_export), done)

@@ -26,8 +26,8 @@ class FittedTable(DataTable[Any]):
     # ↑ and ↓ move at the moment they arrive, like the stage keys (bindings.stage_key): typed
     # together ("↓ z"), the z then acts on the row ↓ moved to, not on the row before it.
     BINDINGS = [
-        Binding("down", "cursor_down", "Omlaag", id="table.down", show=False, priority=True),
-        Binding("up", "cursor_up", "Omhoog", id="table.up", show=False, priority=True),
+        Binding("down", "cursor_down", "", id="table.down", show=False, priority=True),  # no help line
+        Binding("up", "cursor_up", "", id="table.up", show=False, priority=True),
     ]
 
     def __init__(self, columns: Sequence[tuple[str, Fit]], *, id: str | None = None,
