@@ -402,6 +402,7 @@ def _scores(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
 def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.export.minutes import choose_meeting
+    from krachtoverleg.core.models import LadderScore
     from krachtoverleg.core.rules.editing import refusal
     from krachtoverleg.core.rules.progress import parse_scores, score_changes, summary_lines
 
@@ -411,6 +412,8 @@ def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         data = store.load_by_code(args.case)
         meeting = choose_meeting(data, args.meeting)
         levels, rung, values = parse_scores(data, args.zrm, args.ladder, args.scale)
+        if args.ladder is None:  # not given: the rung already there stays, it is not removed
+            rung = next((s.rung for s in data.all(LadderScore) if s.meeting_id == meeting.id), None)
         changes = score_changes(data, meeting, levels, rung, values)
         reason = refusal(meeting, store.writable, changes)
         if reason is not None:

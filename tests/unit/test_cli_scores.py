@@ -36,7 +36,8 @@ def test_score_records_in_todays_meeting_and_says_the_change(root, capsys, clock
 @pytest.mark.parametrize("options, says", [
     (["--zrm", "Justitie=3"], "geen gekozen domein"),
     (["--zrm", "Financiën=9"], "1 tot en met 5"),
-    (["--zrm", "Financiën"], "NAAM=GETAL"),
+    (["--zrm", "Financiën"], "DOMEIN=NIVEAU"),
+    (["--scale", "1="], "DOEL=WAARDE"),
     (["--ladder", "zeven"], "1 tot 6"),
     (["--ladder", "7"], "Participatieladder"),
     (["--scale", "9=3"], "genummerd 1 tot 2"),
@@ -50,3 +51,11 @@ def test_bad_scores_are_refused_in_dutch_and_nothing_is_stored(root, capsys, clo
     code, _, err = run(capsys, clock, "--store", str(root), "score", "K-001", *options)
     assert code == 2 and says in err and "Traceback" not in err
     assert {path: path.read_bytes() for path in contents} == contents
+
+
+def test_a_score_without_ladder_keeps_the_rung_already_there(root, capsys, clock):
+    assert run(capsys, clock, "--store", str(root), "score", "K-001", "--ladder", "4")[0] == 0
+    assert run(capsys, clock, "--store", str(root), "score", "K-001", "--zrm", "Financiën=3")[0] == 0
+    data = Store.open(root, write=False).load_by_code("K-001")
+    today = data.meetings()[-1]
+    assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [4]

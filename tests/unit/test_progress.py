@@ -92,3 +92,11 @@ def test_a_goal_scale_is_the_clients_0_to_10():
 
     with pytest.raises(ValidationError, match="0 tot 10"):
         GoalScale("m1", "g1", 11)
+
+
+def test_a_domain_chosen_later_is_not_shown_for_a_meeting_closed_before(store, three):
+    data = store.load(three)
+    store.save(three, data.case.replace(zrm_domains=[*data.case.zrm_domains, "Huisvesting"]))
+    data = store.load(three)
+    assert "Huisvesting" not in [m.what for m in zrm_measures(data, _meeting(data, 1))]
+    assert "Huisvesting" in [m.what for m in zrm_measures(data, _meeting(data, 3))]

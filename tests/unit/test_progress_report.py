@@ -78,3 +78,12 @@ def test_hostile_text_in_the_report_is_inert_and_the_policy_as_strict(store, dem
     assert "default-src 'none'" in page and "script-src 'none'" in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page  # drawn as characters
     assert HOSTILE not in page
+
+
+def test_the_overview_says_not_measured_rather_than_first_measurement(store, demo):
+    from krachtoverleg.core.rules.trends import trend_lines
+
+    lines = {line.what: line for line in trend_lines(store.load(demo.id))}
+    assert lines["ZRM Huiselijke relaties"].course == "3 → -"
+    assert lines["ZRM Huiselijke relaties"].change == "niet gemeten (vorige keer 3)"
+    assert lines["ZRM Financiën"].change == "↑ beter, +1"

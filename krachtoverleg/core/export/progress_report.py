@@ -55,7 +55,7 @@ def _series_part(title: str, series: list[Series], empty: str, meetings: list[in
 def parts_of(data: CaseData) -> list[Part]:
     meetings = [m.number for m in data.meetings()]
     parts = [
-        _series_part("ZRM per gekozen domein", zrm_series(data),
+        _series_part("ZRM per domein", zrm_series(data),
                      "Nog geen ZRM-scores. Kies de domeinen in Terugblik (k) en meet met m.", meetings),
         _series_part("Participatieladder", [ladder_series(data)], "Nog geen trede gemeten.", meetings),
         _series_part("Eigen schaal van de cliënt (0 = nog niets, 10 = bereikt)", scale_series(data),
@@ -69,7 +69,7 @@ def parts_of(data: CaseData) -> list[Part]:
     parts.append(Part("Eigen kracht: wie draagt de open stappen, overleg na overleg",
                       md.table(["", *labels], rows) + "\n\nZ+N = cliënt en netwerk, S = samen, "
                       "P = professional, ? = nog kiezen.",
-                      stacked_bars("Wie draagt de stappen", bars)))
+                      stacked_bars("Wie draagt de open stappen", bars)))
     domains = carriers_by_domain(data)
     if domains:
         rows = [[md.cell(d), str(c.zelf), str(c.netwerk), str(c.samen), str(c.professional), str(c.open)]
@@ -78,7 +78,8 @@ def parts_of(data: CaseData) -> list[Part]:
                 for d, c in domains.items()]
         header = ["Levensgebied", "zelf", "netwerk", "samen", "professional", "nog kiezen"]
         parts.append(Part("Per levensgebied: wie draagt de stappen die nog open zijn",
-                          md.table(header, rows), stacked_bars("Per levensgebied", bars)))
+                          md.table(header, rows) + "\n\nZ = zelf, N = netwerk, S = samen, P = professional, "
+                          "? = nog kiezen.", stacked_bars("Per levensgebied", bars)))
     else:
         parts.append(Part("Per levensgebied: wie draagt de stappen die nog open zijn", "Geen open stappen."))
     grid = capital_grid(data)

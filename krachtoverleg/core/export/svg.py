@@ -16,10 +16,10 @@ INK = ("#1d3b6a", "#7a3b00", "#2e6b2e", "#5b2a6e")
 
 
 def _text(x: float, y: float, value: str, size: int = 12, anchor: str = "middle",
-          bold: bool = False) -> str:
+          bold: bool = False, ink: str = "#111") -> str:
     weight = ' font-weight="bold"' if bold else ""
     return (f'<text x="{x:.1f}" y="{y:.1f}" {FONT} font-size="{size}" text-anchor="{anchor}"{weight} '
-            f'fill="#111">{html.escape(value)}</text>')
+            f'fill="{ink}">{html.escape(value)}</text>')
 
 
 def _polyline(points: list[str], ink: str) -> list[str]:
@@ -93,6 +93,7 @@ def line_chart(title: str, meetings: Sequence[int], lines: Sequence[tuple[str, S
 
 # Who carries a step: the same shade for the same carrier in every chart.
 SHADES = {"Z+N": "#2e6b2e", "Z": "#2e6b2e", "N": "#6fa86f", "S": "#8fc1c8", "P": "#d9a066", "?": "#eeeeee"}
+DARK = {"#2e6b2e"}  # white text on these, for contrast
 
 
 def stacked_bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]]], width: int = 640) -> str:
@@ -116,7 +117,8 @@ def stacked_bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]
             shade = SHADES.get(name, "#cccccc")
             out.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{shade}" '
                        'stroke="#111" stroke-width="1"/>')
-            out.append(_text(x + w / 2, y + 19, f"{name} {count}", 11, bold=True))
+            out.append(_text(x + w / 2, y + 19, f"{name} {count}", 11, bold=True,
+                             ink="#fff" if shade in DARK else "#111"))
             x += w
     out.append("</svg>")
     return "\n".join(out)

@@ -17,6 +17,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Put, Remove
 from krachtoverleg.core.models.instruments import ZRM_DOMAINS
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.rules.frozen import as_minuted
 
 # Words in the hulpvraag that point at a domain (lower case, as a regular expression).
 _HINTS = {
@@ -84,7 +85,9 @@ def _last_before(data: CaseData, meeting: Meeting, found: dict[str, int]) -> tup
 def zrm_measures(data: CaseData, meeting: Meeting) -> list[Measure]:
     """Every chosen domain, and any domain scored in this meeting that is no longer chosen."""
     scored = {s.domain for s in data.all(ZrmScore) if s.meeting_id == meeting.id}
-    domains = [d for d in ZRM_DOMAINS if d in data.case.zrm_domains or d in scored]
+    # a closed meeting: the domains chosen then (its snapshot), not those chosen since
+    chosen = as_minuted(data, meeting).case.zrm_domains
+    domains = [d for d in ZRM_DOMAINS if d in chosen or d in scored]
     measures = []
     for domain in domains:
         by_meeting = {s.meeting_id: s.level for s in data.all(ZrmScore) if s.domain == domain}
@@ -183,10 +186,10 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
-def _pair(given: str, what: str) -> tuple[str, int]:
+def _pair(given: str, what: str, shape: str) -> tuple[str, int]:
     name, sep, number = given.rpartition("=")
     if not sep or not name.strip() or not number.strip().lstrip("-").isdigit():
-        raise ValidationError(f"{what} '{given}': schrijf NAAM=GETAL, zoals Financiën=3.")
+        raise ValidationError(f"{what} '{given}': schrijf {shape}.")
     return name.strip(), int(number)
 
 
@@ -197,7 +200,7 @@ def parse_scores(data: CaseData, zrm: list[str], ladder: str | None,
     chosen = {_fold(d): d for d in data.case.zrm_domains}
     levels: dict[str, int | None] = {}
     for given in zrm:
-        name, level = _pair(given, "--zrm")
+        name, level = _pair(given, "--zrm", "DOMEIN=NIVEAU, zoals Financiën=3")
         domain = chosen.get(_fold(name))
         if domain is None:
             options = ", ".join(data.case.zrm_domains) or "nog geen"
@@ -212,7 +215,7 @@ def parse_scores(data: CaseData, zrm: list[str], ladder: str | None,
     goals = sorted(data.all(Goal), key=lambda g: g.position)
     values: dict[str, int | None] = {}
     for given in scales:
-        number, value = _pair(given, "--scale")
+        number, value = _pair(given, "--scale", "DOEL=WAARDE, zoals 1=6 (het doel zoals genummerd in Doelen)")
         if not number.isdigit() or not 1 <= int(number) <= len(goals):
             raise ValidationError(f"--scale: doel '{number}' bestaat niet; de doelen zijn genummerd 1 tot "
                                   f"{len(goals)}, zoals in Doelen.")

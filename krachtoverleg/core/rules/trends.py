@@ -147,8 +147,13 @@ def trend_lines(data: CaseData) -> list[TrendLine]:
         course = " → ".join("-" if v is None else str(v) for _, v in series.points)
         if series.target is not None:
             course += f" (doel {series.target})"
-        measured = series.measured
-        change = change_words(measured[-2][1], measured[-1][1]) if len(measured) > 1 else "eerste meting"
+        measured, last = series.measured, series.points[-1][1]
+        if last is None:  # not measured in the latest meeting: said so, with the value before
+            change = f"niet gemeten (vorige keer {measured[-1][1]})"
+        elif len(measured) > 1:
+            change = change_words(measured[-2][1], measured[-1][1])
+        else:
+            change = "eerste meting"
         lines.append(TrendLine(what, course, change))
     balances = balance_series(data)
     if balances:
