@@ -3,6 +3,8 @@ the rung and the client's own scale (m), and see the change since last time at o
 
 from __future__ import annotations
 
+from textual.widgets import Select
+
 from krachtoverleg.core.models import GoalScale, LadderScore, ZrmScore
 from krachtoverleg.tui.dialogs.form import FormDialog
 
@@ -57,3 +59,18 @@ async def test_a_strength_and_an_action_are_tagged_with_a_capital_and_a_dimensio
         grid = capital_grid(stored(store_dir, demo))
         assert grid[(Capital.PSYCHOLOGICAL, Dimension.MOTIVATIONEEL)].strengths == 1
         assert grid[(Capital.SOCIAL, Dimension.SOCIAAL)].actions == 1
+
+
+async def test_a_number_list_takes_digits_and_ignores_letters(app, store_dir, demo):
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "terugblik")
+        await pilot.press("m")
+        await pilot.pause()
+        ladder = app.screen.query_one("#field-ladder")
+        ladder.focus()
+        await pilot.press("e", "a")  # letters in the words of the rungs: nothing is picked
+        await pilot.pause()
+        assert ladder.value is Select.NULL
+        await pilot.press("4")
+        await pilot.pause()
+        assert ladder.value == "4"

@@ -38,6 +38,8 @@ class PickList(Select[Any]):
             return
         event.stop()
         event.prevent_default()
+        if self.numbers and not character.isdigit():
+            return  # a letter in a list of numbers: not part of what is being typed
         now = time.monotonic()
         self._typed = (self._typed if now - self._typed_at < TYPING_PAUSE else "") + character.lower()
         self._typed_at = now
@@ -45,10 +47,19 @@ class PickList(Select[Any]):
         if found is not None:
             self.value = found
 
+    @property
+    def numbers(self) -> bool:
+        """A list of numbers, such as levels 1 to 5: only digits pick."""
+        return bool(self.choices) and all(str(label)[:1].isdigit() for label, _ in self.choices)
+
     def match(self, typed: str) -> Any:
-        """The first option whose label starts with what was typed, else the first holding it."""
+        """The first option whose label starts with what was typed, else the first holding it.
+        In a list of numbers ("3 beperkt zelfredzaam") only the number counts: "e" picks nothing,
+        where it would have picked "1 geïsoleerd" for the letter in its words."""
         labels = [(label.lower(), value) for label, value in self.choices]
         for label, value in labels:
             if label.startswith(typed):
                 return value
+        if self.numbers:
+            return None
         return next((value for label, value in labels if typed in label), None)
