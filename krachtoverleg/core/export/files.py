@@ -3,7 +3,7 @@ readable by the user only (0600), whatever the umask."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from krachtoverleg.core.errors import ValidationError
@@ -59,3 +59,8 @@ def render_minutes(data: CaseData, meeting: Meeting, names: Names, made_at: date
 def minutes_filename(data: CaseData, meeting: Meeting, fmt: str, full_names: bool) -> str:
     private = "-met-namen" if full_names else ""
     return f"verslag-{data.case.code}-overleg-{meeting.number}-{meeting.date.isoformat()}{private}.{fmt}"
+
+
+def progress_filename(data: CaseData, day: date, fmt: str, full_names: bool) -> str:
+    private = "-met-namen" if full_names else ""
+    return f"voortgang-{data.case.code}-{day.isoformat()}{private}.{fmt}"

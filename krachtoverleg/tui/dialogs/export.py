@@ -3,13 +3,19 @@ which folder. They answer with the choice; the screen that asked writes the file
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from krachtoverleg.core.errors import ValidationError
+from textual.dom import DOMNode
+
+from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.export.files import write_export
 from krachtoverleg.core.export.formats import MINUTES, PROGRESS, Registry
+from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
+from krachtoverleg.tui.services import services
 
 
 @dataclass(frozen=True)
@@ -51,3 +57,19 @@ def minutes_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesCh
 
 def progress_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
     return export_dialog("Voortgang opslaan", "de voortgang", PROGRESS, *(last or (None, "html")))
+
+
+def save_export(node: DOMNode, choice: MinutesChoice, render: Callable[[Names], str], filename: str,
+                what: str, titles: tuple[str, str]) -> None:
+    """Write the chosen export into the chosen folder, remember folder and format for next time,
+    and say where it went, or why it could not be written. `titles`: (done, failed)."""
+    app = services(node)
+    app.last_export = (choice.folder, choice.fmt)
+    try:
+        target = write_export(choice.folder / filename, render(Names(show_names=choice.full_names)),
+                              app.store.root)
+    except KrachtError as error:
+        app.notify(str(error), title=titles[1], severity="error", timeout=10)
+        return
+    private = " Let op: met volledige namen." if choice.full_names else ""
+    app.notify(f"{what} staat in {target} (alleen leesbaar voor jou).{private}", title=titles[0], timeout=15)

@@ -10,18 +10,17 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.export.files import write_export
+from krachtoverleg.core.export.files import progress_filename
 from krachtoverleg.core.export.formats import PROGRESS, ProgressInput
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.rules.meetings import delete_meeting
 from krachtoverleg.core.rules.overview import CaseOverview, overview
-from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.trends import trend_lines
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
-from krachtoverleg.tui.dialogs.export import MinutesChoice, progress_dialog
+from krachtoverleg.tui.dialogs.export import MinutesChoice, progress_dialog, save_export
 from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_meeting, open_todays_meeting
@@ -170,22 +169,14 @@ class CaseOverviewScreen(DataScreen):
             return
 
         def done(choice: MinutesChoice | None) -> None:
-            if choice is None:
-                return
-            services(self).last_export = (choice.folder, choice.fmt)
-            app = services(self)
-            try:
-                text = PROGRESS.formats[choice.fmt].render(
-                    ProgressInput(data, Names(show_names=choice.full_names)), app.clock.now())
-                private = "-met-namen" if choice.full_names else ""
-                name = f"voortgang-{data.case.code}-{app.clock.today().isoformat()}{private}.{choice.fmt}"
-                target = write_export(choice.folder / name, text, app.store.root)
-            except KrachtError as error:
-                self.notify(str(error), title="Voortgang niet opgeslagen", severity="error", timeout=10)
-                return
-            note = " Let op: met volledige namen." if choice.full_names else ""
-            self.notify(f"De voortgang staat in {target} (alleen leesbaar voor jou).{note}",
-                        title="Voortgang opgeslagen", timeout=15)
+            if choice is not None:
+                app = services(self)
+                save_export(
+                    self, choice,
+                    lambda names: PROGRESS.formats[choice.fmt].render(ProgressInput(data, names),
+                                                                      app.clock.now()),
+                    progress_filename(data, app.clock.today(), choice.fmt, choice.full_names),
+                    "De voortgang", ("Voortgang opgeslagen", "Voortgang niet opgeslagen"))
 
         self.app.push_screen(progress_dialog(services(self).last_export), done)
 

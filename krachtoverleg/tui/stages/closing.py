@@ -10,24 +10,21 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.export.files import (
     minutes_filename,
     render_minutes,
-    write_export,
 )
 from krachtoverleg.core.models import Decision, Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.frozen import close
 from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import reopen
-from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
-from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog
+from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog, save_export
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.services import services
@@ -134,21 +131,12 @@ class ClosingPane(StagePane, VerticalScroll):
         context = self.context
 
         def done(choice: MinutesChoice | None) -> None:
-            if choice is None:
-                return
-            services(self).last_export = (choice.folder, choice.fmt)
-            names = Names(show_names=choice.full_names)
-            try:
-                text = render_minutes(context.data, context.meeting, names, services(self).clock.now(),
-                                      choice.fmt)
-                target = write_export(choice.folder / minutes_filename(
-                    context.data, context.meeting, choice.fmt, choice.full_names), text,
-                    services(self).store.root)
-            except KrachtError as error:
-                self.notify(str(error), title="Verslag niet gemaakt", severity="error", timeout=10)
-                return
-            private = " Let op: met volledige namen." if choice.full_names else ""
-            self.notify(f"Het verslag staat in {target} (alleen leesbaar voor jou).{private}",
-                        title="Verslag gemaakt", timeout=15)
+            if choice is not None:
+                save_export(
+                    self, choice,
+                    lambda names: render_minutes(context.data, context.meeting, names,
+                                                 services(self).clock.now(), choice.fmt),
+                    minutes_filename(context.data, context.meeting, choice.fmt, choice.full_names),
+                    "Het verslag", ("Verslag gemaakt", "Verslag niet gemaakt"))
 
         self.app.push_screen(minutes_dialog(services(self).last_export), done)
