@@ -47,15 +47,16 @@ async def test_filters_by_status_owner_case_and_overdue(app, store, demo, clock)
         screen = app.screen
         screen.query_one("#filter-status").value = "all"
         await pilot.pause()
-        assert len(shown(app)) == 10
+        assert len(shown(app)) == 14
         screen.query_one("#filter-case").value = second.id
         await pilot.pause()
-        assert len(shown(app)) == 5 and {r.case_code for r in screen.shown} == {second.code}
+        assert len(shown(app)) == 7 and {r.case_code for r in screen.shown} == {second.code}
         owner_key = next(key for label, key in screen.everything.owners() if label.startswith("schuld"))
         screen.query_one("#filter-owner").value = owner_key
         await pilot.pause()
-        assert shown(app) == ["Aanmelden bij de Kredietbank",
-                              "Terug naar de cliënt: Schuldeisers bellen voor een betalingsregeling"]
+        assert sorted(shown(app)) == ["Aanmelden bij de Kredietbank",
+                                      "Eerste betalingsregeling voorstellen aan de schuldeisers",
+                                      "Terug naar de cliënt: Schuldeisers bellen voor een betalingsregeling"]
         screen.query_one("#filter-owner").clear()
         screen.query_one("#filter-status").value = "open"
         screen.query_one("#filter-overdue").value = True
@@ -110,9 +111,10 @@ async def test_the_case_overview_shows_meetings_goals_and_actions(app):
         await pilot.press("o")
         await pilot.pause()
         text = screen_text(app)
-        assert "26-10-2026" in text and "2 van 4" in text and "gesloten" in text
-        assert "Geen schulden meer" in text and "1 van 5" in text
-        assert "2 gedaan" in text and "1 deels" in text and "⚠ 2 te laat" in text
+        assert "28-09-2026" in text and "3 van 3" in text and "1 van 3" in text and "gesloten" in text
+        assert "Geen schulden meer" in text and "2 van 5" in text
+        counts = str(app.screen.query_one("#overview-actions").render())  # below the fold at 30 rows
+        assert "4 gedaan" in counts and "1 deels" in counts and "⚠ 2 te laat" in counts
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, CaseOverviewScreen)
@@ -134,7 +136,7 @@ async def test_the_minutes_dialog_writes_a_private_file_and_says_where(app, demo
         await pilot.press("ctrl+s")
         await pilot.pause()
         files = list(folder.iterdir())
-        assert [f.name for f in files] == ["verslag-K-001-overleg-2-2026-11-23.md"]
+        assert [f.name for f in files] == ["verslag-K-001-overleg-3-2026-11-23.md"]
         assert stat.S_IMODE(os.stat(files[0]).st_mode) == 0o600
         assert "Verslag casusoverleg K-001" in files[0].read_text("utf-8")
         assert "Petra" not in files[0].read_text("utf-8")
@@ -168,7 +170,7 @@ async def test_the_minutes_of_a_closed_meeting_can_still_be_made(app, store, dem
         app.screen.query_one("#field-full_names").value = True
         await pilot.press("ctrl+s")
         await pilot.pause()
-        written = tmp_path / "verslag-K-001-overleg-2-2026-11-23-met-namen.html"
+        written = tmp_path / "verslag-K-001-overleg-3-2026-11-23-met-namen.html"
         assert "Petra de Vries" in written.read_text("utf-8")
 
 

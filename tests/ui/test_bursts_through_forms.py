@@ -87,19 +87,19 @@ def test_enter_pressed_three_times_saves_once_and_keeps_the_meeting(tmp_path):
 def test_a_row_key_typed_with_an_arrow_acts_on_the_row_the_arrow_moved_to(tmp_path):
     child, root, case_id = _to_actions(tmp_path, StageKey.ZELF_OF_IK, "Moet ik dit doen")
     try:
-        child.send(b"\x1b[Bz")  # ↓ and z in one write: the step below the first becomes "zelf"
+        child.send(b"\x1b[Bz")  # ↓ and z in one write: the step below the first goes back to the client
         deadline = time.monotonic() + SETTLE
         carrier = None
         while time.monotonic() < deadline:
             with Store.open(root, write=False) as reader:
-                step = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Kijken waar"))
+                step = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Schuldeisers"))
             carrier = step.decision.carrier if step.decision else None
             if carrier is Carrier.ZELF:
                 break
             time.sleep(0.2)
         assert carrier is Carrier.ZELF
         with Store.open(root, write=False) as reader:
-            first = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Naar de sociale"))
-        assert first.decision is not None and first.decision.carrier is Carrier.ZELF  # as it was
+            first = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Kijken waar"))
+        assert first.decision is not None and first.decision.carrier is Carrier.NETWERK  # as it was
     finally:
         child.kill()

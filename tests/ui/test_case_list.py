@@ -20,7 +20,7 @@ async def test_enter_opens_todays_meeting(app, store, demo):
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         meeting = store.load(demo.id).get(Meeting, app.screen.meeting_id)
-        assert meeting.number == 2 and meeting.is_open
+        assert meeting.number == 3 and meeting.is_open
 
 
 async def test_a_new_case_is_created_from_the_dialog(app, store_dir):

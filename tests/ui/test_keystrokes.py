@@ -67,7 +67,7 @@ async def test_an_action_from_a_step_in_six_keys(app, store_dir, demo):
 async def test_a_professional_takeover_in_seven_keys(app, store_dir, demo):
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "zelf_of_ik")
-        await pilot.press("down", "down", "down")  # to "(Extra) werk zoeken in de zorg"
+        await pilot.press("down", "down")  # to "(Extra) werk zoeken in de zorg"
         keys = Keys(pilot)
         await keys.press("p")
         await keys.press("s")  # the professional: s for schuldhulpverlener

@@ -19,7 +19,7 @@ async def test_two_domains_a_rung_and_the_clients_scale_with_the_change(app, sto
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
-        assert "vorige keer 2, in overleg 1; doel 4" in screen_text(app)  # Financiën, last time
+        assert "vorige keer 3, in overleg 2; doel 4" in screen_text(app)  # Financiën, last time
         await fill(pilot, zrm_0="4", zrm_2="3", ladder="3", scale_0="6")
         data = stored(store_dir, demo)
         today = data.meetings()[-1]
@@ -28,7 +28,7 @@ async def test_two_domains_a_rung_and_the_clients_scale_with_the_change(app, sto
         assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [3]
         assert [s.value for s in data.all(GoalScale) if s.meeting_id == today.id] == [6]
         shown = plain(app)
-        assert "Financiën: 4 (↑ beter, +2 sinds overleg 1; doel 4)" in shown
+        assert "Financiën: 4 (↑ beter, +1 sinds overleg 2; doel 4)" in shown
         assert "Geestelijke gezondheid: 3 (→ gelijk sinds" in shown  # the line may wrap after it
 
 

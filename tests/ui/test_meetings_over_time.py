@@ -64,13 +64,13 @@ async def test_every_meeting_opens_from_the_overview_and_an_empty_one_can_go(app
         await pilot.press("delete")  # meeting 1 holds actions: it stays
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmDialog)
-        assert len(store.load(demo.id).meetings()) == 3
-        await pilot.press("down", "down", "delete")  # meeting 3: nothing in it
+        assert len(store.load(demo.id).meetings()) == 4
+        await pilot.press("down", "down", "down", "delete")  # meeting 4: nothing in it
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("j")
         await pilot.pause()
-        assert [m.number for m in store.load(demo.id).meetings()] == [1, 2]
+        assert [m.number for m in store.load(demo.id).meetings()] == [1, 2, 3]
 
 
 async def test_a_closed_meeting_of_today_asks_before_a_new_one(app, store, demo):
@@ -84,13 +84,13 @@ async def test_a_closed_meeting_of_today_asks_before_a_new_one(app, store, demo)
         await pilot.press("n")  # no: read the closed one
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == today.id
-        assert len(store.load(demo.id).meetings()) == 2
+        assert len(store.load(demo.id).meetings()) == 3
         await pilot.press("f2", "enter")
         await pilot.pause()
         await pilot.press("j")  # yes: a new meeting
         await pilot.pause()
         meetings = store.load(demo.id).meetings()
-        assert [m.number for m in meetings] == [1, 2, 3] and meetings[-1].status is MeetingStatus.OPEN
+        assert [m.number for m in meetings] == [1, 2, 3, 4] and meetings[-1].status is MeetingStatus.OPEN
         assert isinstance(app.screen, MeetingScreen) and app.screen.meeting_id == meetings[-1].id
 
 

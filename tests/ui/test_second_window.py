@@ -41,7 +41,7 @@ async def test_the_second_window_changes_nothing(store, store_dir, demo, clock):
         await pilot.pause()
         await pilot.press("ctrl+q")
     assert (store_dir / "cases" / f"{demo.id}.json").read_bytes() == before
-    assert all(m.number == 2 for m in [max(store.load(demo.id).all(Meeting), key=lambda m: m.number)])
+    assert all(m.number == 3 for m in [max(store.load(demo.id).all(Meeting), key=lambda m: m.number)])
 
 
 def test_a_second_window_from_the_command_line_opens_read_only(store, store_dir, demo, clock,

@@ -32,7 +32,7 @@ def marked(record: Record) -> Record:
     changes: dict[str, object] = {}
     for field in dataclasses.fields(record):
         value = getattr(record, field.name)
-        free_text = value and field.name not in NOT_FREE_TEXT
+        free_text = value and field.name not in NOT_FREE_TEXT and not field.name.endswith("_id")
         if isinstance(value, str) and not isinstance(value, Enum) and free_text:
             changes[field.name] = SHORT if field.name in ("label", "role") else f"{value[:20]} {LONG}"
         elif isinstance(value, list) and value and isinstance(value[0], Attendee):

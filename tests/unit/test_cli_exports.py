@@ -33,7 +33,7 @@ def actions(capsys, clock, root, *options):
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_minutes_to_stdout_and_to_a_private_file(root, capsys, clock, tmp_path, fmt):
     code, out, _ = run(capsys, clock, "--store", str(root), "minutes", "K-001", "--format", fmt)
-    assert code == 0 and "Verslag casusoverleg K-001, overleg 2" in out and "Petra" not in out
+    assert code == 0 and "Verslag casusoverleg K-001, overleg 3" in out and "Petra" not in out
     target = tmp_path / f"verslag.{fmt}"
     code, _, err = run(capsys, clock, "--store", str(root), "minutes", "K-001", "--meeting", "1",
                        "--format", fmt, "--full-names", "-o", str(target))
@@ -66,13 +66,13 @@ def test_actions_status_filters(root, capsys, clock):
     assert {a["status"] for a in actions(capsys, clock, root)} == {"open", "partly"}
     assert {a["status"] for a in actions(capsys, clock, root, "--status", "done")} == {"done"}
     everything = actions(capsys, clock, root, "--status", "all")
-    assert len(everything) == 10  # 8 agreed actions and, per case, the schuldhulpverlener's hand-back
+    assert len(everything) == 14  # 12 agreed actions and, per case, the schuldhulpverlener's hand-back
     assert [a["kind"] for a in everything].count("hand_back") == 2
 
 
 def test_actions_owner_case_and_overdue_filters(root, capsys, clock):
     mine = actions(capsys, clock, root, "--owner", "ayse", "--status", "all")  # no accents needed
-    assert len(mine) == 4 and {a["owner"] for a in mine} == {"schuldhulpverlener A.Y."}
+    assert len(mine) == 6 and {a["owner"] for a in mine} == {"schuldhulpverlener A.Y."}
     assert sum(a["what"].startswith("Terug naar de cliënt: Schuldeisers bellen") for a in mine) == 2
     assert len(actions(capsys, clock, root, "--owner", "broer", "--case", "K-002")) == 1
     late = actions(capsys, clock, root, "--overdue")
@@ -109,7 +109,7 @@ def test_actions_calendar_holds_due_evaluation_and_meeting_dates(root, capsys, c
     assert code == 0
     events = Calendar.from_ical(out).walk("VEVENT")
     categories = sorted(str(e.get("categories").cats[0]) for e in events)
-    assert categories.count("Actie") == 4 and categories.count("Teruggeven") == 1
+    assert categories.count("Actie") == 6 and categories.count("Teruggeven") == 1
     assert "Evaluatie" in categories and "Overleg" in categories
     assert all(e.get("uid").endswith("@krachtoverleg") for e in events)
     assert "Petra" not in out and "K-002" not in out

@@ -18,19 +18,19 @@ def root(tmp_path, capsys, clock):
 
 
 def test_score_records_in_todays_meeting_and_says_the_change(root, capsys, clock):
-    code, out, err = run(capsys, clock, "--store", str(root), "score", "K-001", "--zrm", "financien=3",
+    code, out, err = run(capsys, clock, "--store", str(root), "score", "K-001", "--zrm", "financien=4",
                          "--zrm", "Geestelijke gezondheid=4", "--ladder", "3", "--scale", "1=5")
     assert code == 0, err
-    assert "Financiën: 3 (↑ beter, +1 sinds overleg 1; doel 4)" in out
-    assert "Participatieladder: trede 3 (↑ beter, +1 sinds overleg 1)" in out
+    assert "Financiën: 4 (↑ beter, +1 sinds overleg 2; doel 4)" in out
+    assert "Participatieladder: trede 3 (↑ beter, +1 sinds overleg 2)" in out
     data = Store.open(root, write=False).load_by_code("K-001")
     today = data.meetings()[-1]
     assert {(s.domain, s.level) for s in data.all(ZrmScore) if s.meeting_id == today.id} == {
-        ("Financiën", 3), ("Geestelijke gezondheid", 4)}
+        ("Financiën", 4), ("Geestelijke gezondheid", 4)}
     assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [3]
     assert [s.value for s in data.all(GoalScale) if s.meeting_id == today.id] == [5]
     code, out, _ = run(capsys, clock, "--store", str(root), "scores", "K-001")
-    assert code == 0 and "Overleg 1 (26-10-2026)" in out and "Overleg 2 (23-11-2026)" in out
+    assert code == 0 and "Overleg 1 (28-09-2026)" in out and "Overleg 3 (23-11-2026)" in out
 
 
 @pytest.mark.parametrize("options, says", [

@@ -28,7 +28,7 @@ def test_only_stages_with_little_to_show_have_a_glance():
 def test_the_opening_shows_goals_open_actions_and_what_was_agreed(store, demo):
     data = store.load(demo.id)
     text = _text(sections_for(StageKey.OPENING, data, _meeting(data), Names(show_names=False)))
-    assert "Geen schulden meer (1 van 5 stappen gelukt)" in text
+    assert "Geen schulden meer (2 van 5 stappen gelukt)" in text
     assert "Nog open (2)" in text and "Lijst maken van alle vaste lasten" in text
     assert "plan B" in text
     assert "Petra" not in text and "Vries" not in text  # privacy: initials only

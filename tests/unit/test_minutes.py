@@ -146,7 +146,7 @@ def test_the_html_page_is_self_contained_with_a_strict_policy(store, demo):
 
 def test_choosing_a_meeting(store, demo):
     data = store.load(demo.id)
-    assert choose_meeting(data, "latest").number == 2
+    assert choose_meeting(data, "latest").number == 3
     assert choose_meeting(data, 1).number == 1
     with pytest.raises(Exception, match="geen overleg 9"):
         choose_meeting(data, "9")

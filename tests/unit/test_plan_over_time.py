@@ -1,5 +1,5 @@
-"""The plan lives from meeting to meeting (issue 12): three meetings across two months on the
-demo household. Nothing agreed is dropped, past minutes stay as they were mailed, and every
+"""The plan lives from meeting to meeting (issue 12): four meetings across three months on
+the demo household. Nothing agreed is dropped, past minutes stay as they were mailed, and every
 professional's hand-back comes back."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from krachtoverleg.core.rules.overview import overview
 from krachtoverleg.core.rules.planning import review_actions, successes
 from krachtoverleg.core.rules.privacy import Names
 
-TODAY = date(2026, 11, 23)  # the demo's meeting 2; meeting 1 was four weeks earlier
-LATER = datetime(2027, 1, 11, 10, 0)  # meeting 3, seven weeks on
+TODAY = date(2026, 11, 23)  # the demo's meeting 3; meetings 1 and 2 were four and eight weeks earlier
+LATER = datetime(2027, 1, 11, 10, 0)  # meeting 4, seven weeks on
 
 
 def _meeting(data, number: int) -> Meeting:
@@ -34,95 +34,95 @@ def _step(data, text: str) -> Step:
 
 
 @pytest.fixture
-def three_meetings(store, demo):
-    """Meeting 2 closes without settling the broer's action; meeting 3 starts in January."""
+def four_meetings(store, demo):
+    """Meeting 3 closes without settling the broer's action; meeting 4 starts in January."""
     data = store.load(demo.id)
-    store.apply(demo.id, *close(data, _meeting(data, 2), datetime(2026, 11, 23, 11, 15)))
+    store.apply(demo.id, *close(data, _meeting(data, 3), datetime(2026, 11, 23, 11, 15)))
     start_meeting(store, store.load(demo.id), LATER.date())
     return demo.id
 
 
-def test_an_action_never_settled_comes_back_two_meetings_later(store, three_meetings):
-    data = store.load(three_meetings)
-    third = _meeting(data, 3)
-    listed = review_actions(data, third)
+def test_an_action_never_settled_comes_back_two_meetings_later(store, four_meetings):
+    data = store.load(four_meetings)
+    latest = _meeting(data, 4)
+    listed = review_actions(data, latest)
     unsettled = next(a for a in data.all(Action) if a.what == "Lijst maken van alle vaste lasten")
-    assert unsettled.meeting_id == _meeting(data, 1).id and unsettled in listed
-    minutes = minutes_markdown(data, third, Names(), LATER)
-    assert "Lijst maken van alle vaste lasten (nog open uit overleg 1)" in minutes
+    assert unsettled.meeting_id == _meeting(data, 2).id and unsettled in listed
+    minutes = minutes_markdown(data, latest, Names(), LATER)
+    assert "Lijst maken van alle vaste lasten (nog open uit overleg 2)" in minutes
 
 
-def test_past_minutes_made_again_after_later_edits_are_the_same_document(store, three_meetings):
-    data = store.load(three_meetings)
-    first, second = _meeting(data, 1), _meeting(data, 2)
-    before = {m.number: render_minutes(data, m, Names(), LATER, fmt)
-              for m in (first, second) for fmt in ("md", "html")}
+def test_past_minutes_made_again_after_later_edits_are_the_same_document(store, four_meetings):
+    data = store.load(four_meetings)
+    closed = [_meeting(data, n) for n in (1, 2, 3)]
+    before = {(m.number, fmt): render_minutes(data, m, Names(), LATER, fmt)
+              for m in closed for fmt in ("md", "html")}
     # later: strengths change, a goal is renamed and reached, a step is reached, a member leaves
     goal = min(data.all(Goal), key=lambda g: g.position)
-    store.apply(three_meetings,
+    store.apply(four_meetings,
                 *(Patch(Strength, s.id, {"text": s.text + " (herzien)"}) for s in data.all(Strength)),
                 Patch(Goal, goal.id, {"text": "Schuldenvrij", "status": GoalStatus.REACHED,
                                       "status_on": LATER.date()}),
                 Patch(Step, _step(data, "Kijken waar").id, {"reached": True, "reached_on": LATER.date()}))
-    store.save(three_meetings, Strength(StrengthKind.IK_KAN, "nee zeggen tegen schuldeisers"))
-    later = store.load(three_meetings)
-    after = {m.number: render_minutes(later, m, Names(), LATER, fmt)
-             for m in (first, second) for fmt in ("md", "html")}
+    store.save(four_meetings, Strength(StrengthKind.IK_KAN, "nee zeggen tegen schuldeisers"))
+    later = store.load(four_meetings)
+    after = {(m.number, fmt): render_minutes(later, m, Names(), LATER, fmt)
+             for m in closed for fmt in ("md", "html")}
     assert after == before
 
 
-def test_the_successes_of_meeting_1_hold_nothing_from_after_meeting_2(store, three_meetings):
-    data = store.load(three_meetings)
-    store.apply(three_meetings, Patch(Step, _step(data, "Kijken waar").id,
+def test_the_successes_of_earlier_meetings_hold_nothing_from_after_them(store, four_meetings):
+    data = store.load(four_meetings)
+    store.apply(four_meetings, Patch(Step, _step(data, "Kijken waar").id,
                                       {"reached": True, "reached_on": date(2026, 12, 2)}))
-    data = store.load(three_meetings)
+    data = store.load(four_meetings)
     first = render_minutes(data, _meeting(data, 1), Names(), LATER, "md")
     assert "Kijken waar ik kan bezuinigen" not in first.split("**Gelukt:**")[-1].split("## 3.")[0]
-    assert "Stap gelukt: Kijken waar ik kan bezuinigen" in successes(data, _meeting(data, 3))
-    assert "Stap gelukt: Kijken waar ik kan bezuinigen" not in successes(data, _meeting(data, 2))
+    assert "Stap gelukt: Kijken waar ik kan bezuinigen" in successes(data, _meeting(data, 4))
+    assert "Stap gelukt: Kijken waar ik kan bezuinigen" not in successes(data, _meeting(data, 3))
 
 
-def test_a_hand_back_is_in_the_professionals_list_and_comes_back_when_due(store, three_meetings):
-    data = store.load(three_meetings)
+def test_a_hand_back_is_in_the_professionals_list_and_comes_back_when_due(store, four_meetings):
+    data = store.load(four_meetings)
     creditors = _step(data, "Schuldeisers bellen")
     due = creditors.decision.hand_back_by
     assert due == TODAY + timedelta(days=42)
     listed = collect(store, Names(), TODAY).rows
     mine = [r for r in listed if r.owned_by("schuldhulpverlener") and r.action.what.startswith("Terug")]
     assert [r.action.due for r in mine] == [due]
-    assert due_at(data, _meeting(data, 2)) == []  # not due yet at meeting 2
-    assert [h.step.id for h in due_at(data, _meeting(data, 3))] == [creditors.id]  # due by meeting 3
+    assert due_at(data, _meeting(data, 3)) == []  # not due yet at meeting 3
+    assert [h.step.id for h in due_at(data, _meeting(data, 4))] == [creditors.id]  # due by meeting 4
     taken = overview(data, LATER.date()).takeovers
     assert (taken.handed_back, taken.still_out, taken.overdue) == (0, 1, 1)
 
 
-def test_handing_the_step_back_is_celebrated_and_settles_the_hand_back(store, three_meetings):
-    data = store.load(three_meetings)
-    third = _meeting(data, 3)
+def test_handing_the_step_back_is_celebrated_and_settles_the_hand_back(store, four_meetings):
+    data = store.load(four_meetings)
+    latest = _meeting(data, 4)
     creditors = _step(data, "Schuldeisers bellen")
-    back = decided(creditors, StepDecision(Carrier.ZELF), third, LATER.date())
+    back = decided(creditors, StepDecision(Carrier.ZELF), latest, LATER.date())
     assert back.handed_back_on == LATER.date() and back.taken_over_by_id == creditors.decision.member_id
-    store.apply(three_meetings, Patch(Step, creditors.id, {"decision": back}))
-    data = store.load(three_meetings)
-    assert "Weer bij de cliënt: Schuldeisers bellen voor een betalingsregeling" in successes(data, third)
+    store.apply(four_meetings, Patch(Step, creditors.id, {"decision": back}))
+    data = store.load(four_meetings)
+    assert "Weer bij de cliënt: Schuldeisers bellen voor een betalingsregeling" in successes(data, latest)
     (hand_back,) = hand_backs(data)
     assert hand_back.done and hand_back.as_action(data).status.value == "done"
     taken = overview(data, LATER.date()).takeovers
     assert (taken.handed_back, taken.still_out) == (1, 0)
     # choosing again later (netwerk instead of zelf) keeps the day it went back
     broer = next(m.id for m in data.all(NetworkMember) if m.role == "broer")
-    again = decided(data.get(Step, creditors.id), StepDecision(Carrier.NETWERK, member_id=broer), third,
+    again = decided(data.get(Step, creditors.id), StepDecision(Carrier.NETWERK, member_id=broer), latest,
                     LATER.date() + timedelta(days=3))
     assert again.handed_back_on == LATER.date()
 
 
-def test_a_reached_goal_is_celebrated_at_the_next_meeting(store, three_meetings):
-    data = store.load(three_meetings)
+def test_a_reached_goal_is_celebrated_at_the_next_meeting(store, four_meetings):
+    data = store.load(four_meetings)
     goal = max(data.all(Goal), key=lambda g: g.position)
-    store.apply(three_meetings, Patch(Goal, goal.id, {"status": GoalStatus.REACHED,
+    store.apply(four_meetings, Patch(Goal, goal.id, {"status": GoalStatus.REACHED,
                                                       "status_on": date(2026, 12, 20)}))
-    data = store.load(three_meetings)
-    assert f"Doel bereikt: {goal.text}" in successes(data, _meeting(data, 3))
+    data = store.load(four_meetings)
+    assert f"Doel bereikt: {goal.text}" in successes(data, _meeting(data, 4))
 
 
 def test_the_case_keeps_a_change_log_that_inzage_shows(store, demo):
@@ -134,7 +134,7 @@ def test_the_case_keeps_a_change_log_that_inzage_shows(store, demo):
     store.save(demo.id, strength)
     store.apply(demo.id, Patch(Strength, strength.id, {"text": "goed rekenen"}))
     store.apply(demo.id, Remove(Strength, strength.id))
-    store.apply(demo.id, Patch(Meeting, _meeting(data, 2).id, {"current_stage": "krachten"}))
+    store.apply(demo.id, Patch(Meeting, _meeting(data, 3).id, {"current_stage": "krachten"}))
     log = export_case(store.load(demo.id), LATER)["records"]["changes"]
     mine = [(entry["record"], entry["kind"]) for entry in log if entry["record_id"] == strength.id]
     assert mine == [("strengths", "added"), ("strengths", "changed"), ("strengths", "removed")]
@@ -143,35 +143,35 @@ def test_the_case_keeps_a_change_log_that_inzage_shows(store, demo):
     assert all(entry["at"] for entry in log)
 
 
-def test_goals_keep_the_clients_order_and_a_stopped_goal_says_so(store, three_meetings):
+def test_goals_keep_the_clients_order_and_a_stopped_goal_says_so(store, four_meetings):
     from krachtoverleg.core.rules.planning import move_goal, toggle_goal
 
-    data = store.load(three_meetings)
+    data = store.load(four_meetings)
     first, second = sorted(data.all(Goal), key=lambda g: g.position)
-    store.apply(three_meetings, *move_goal(data, second.id, -1))
-    data = store.load(three_meetings)
+    store.apply(four_meetings, *move_goal(data, second.id, -1))
+    data = store.load(four_meetings)
     assert [g.id for g in sorted(data.all(Goal), key=lambda g: g.position)] == [second.id, first.id]
-    store.apply(three_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
-    data = store.load(three_meetings)
-    minutes = minutes_markdown(data, _meeting(data, 3), Names(), LATER)
+    store.apply(four_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
+    data = store.load(four_meetings)
+    minutes = minutes_markdown(data, _meeting(data, 4), Names(), LATER)
     assert f"**Doel 1: {second.text}**" in minutes
     assert f"**Doel 2: {first.text}** (Financiën, kapitaal: economisch) · ■ gestopt 11-01-2027" in minutes
-    store.apply(three_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
-    assert store.load(three_meetings).get(Goal, first.id).is_active  # the same key again: runs again
+    store.apply(four_meetings, *toggle_goal(data, first.id, GoalStatus.STOPPED, LATER.date()))
+    assert store.load(four_meetings).get(Goal, first.id).is_active  # the same key again: runs again
 
 
-def test_an_old_action_settled_in_a_later_meeting_stays_there_and_is_celebrated(store, three_meetings):
+def test_an_old_action_settled_in_a_later_meeting_stays_there_and_is_celebrated(store, four_meetings):
     from krachtoverleg.core.models.changes import edit
     from krachtoverleg.core.models.vocab import ActionStatus
     from krachtoverleg.core.rules.planning import settle
 
-    data = store.load(three_meetings)
-    third = _meeting(data, 3)
+    data = store.load(four_meetings)
+    latest = _meeting(data, 4)
     old = next(a for a in data.all(Action) if a.what == "Lijst maken van alle vaste lasten")
-    store.apply(three_meetings, edit(old, settle(old, ActionStatus.DONE, "", LATER.date(), third)))
-    data = store.load(three_meetings)
-    assert old.id in [a.id for a in review_actions(data, third)]
-    assert "Actie gedaan: Lijst maken van alle vaste lasten" in successes(data, third)
-    assert "★ Actie gedaan: Lijst maken" in minutes_markdown(data, third, Names(), LATER)
-    fourth = start_meeting(store, data, LATER.date() + timedelta(days=28))
-    assert old.id not in [a.id for a in review_actions(store.load(three_meetings), fourth)]  # settled
+    store.apply(four_meetings, edit(old, settle(old, ActionStatus.DONE, "", LATER.date(), latest)))
+    data = store.load(four_meetings)
+    assert old.id in [a.id for a in review_actions(data, latest)]
+    assert "Actie gedaan: Lijst maken van alle vaste lasten" in successes(data, latest)
+    assert "★ Actie gedaan: Lijst maken" in minutes_markdown(data, latest, Names(), LATER)
+    fifth = start_meeting(store, data, LATER.date() + timedelta(days=28))
+    assert old.id not in [a.id for a in review_actions(store.load(four_meetings), fifth)]  # settled

@@ -3,14 +3,10 @@ and an arrow, only the chosen ZRM domains, and the client's own scale per goal."
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import pytest
 
 from krachtoverleg.core.models import Goal, GoalScale, LadderScore, Meeting, ZrmScore
-from krachtoverleg.core.models.changes import Put
-from krachtoverleg.core.rules.frozen import close
-from krachtoverleg.core.rules.meetings import start_meeting
+from krachtoverleg.core.models.changes import Put, Remove
 from krachtoverleg.core.rules.progress import (
     change_words,
     ladder_measure,
@@ -27,9 +23,7 @@ def _meeting(data, number: int) -> Meeting:
 
 @pytest.fixture
 def three(store, demo):
-    data = store.load(demo.id)
-    store.apply(demo.id, *close(data, _meeting(data, 2), datetime(2026, 11, 23, 11, 0)))
-    start_meeting(store, store.load(demo.id), date(2027, 1, 11))
+    """The demo's three meetings: 1 and 2 closed, 3 open today."""
     return demo.id
 
 
@@ -46,13 +40,17 @@ def test_a_domain_skipped_in_meeting_2_compares_meeting_3_with_meeting_1(store, 
     first, third = _meeting(data, 1), _meeting(data, 3)
     store.save(three, data.case.replace(zrm_domains=["Financiën", "Geestelijke gezondheid"],
                                         zrm_targets={"Financiën": 4}))
-    store.save(three, ZrmScore(third.id, "Geestelijke gezondheid", 4))
+    second = _meeting(data, 2)
+    gaps = {(second.id, "Geestelijke gezondheid"), (third.id, "Financiën")}
+    skipped = [s for s in data.all(ZrmScore) if (s.meeting_id, s.domain) in gaps]
+    store.apply(three, *(Remove(ZrmScore, s.id) for s in skipped),
+                Put(ZrmScore(third.id, "Geestelijke gezondheid", 4)))
     data = store.load(three)
     measures = {m.what: m for m in zrm_measures(data, third)}
     assert set(measures) == {"Financiën", "Geestelijke gezondheid"}  # only what was chosen
     mental = measures["Geestelijke gezondheid"]
-    assert (mental.now, mental.previous, mental.previous_meeting) == (4, 3, 1)  # not in meeting 2
-    assert mental.change == "↑ beter, +1"
+    assert (mental.now, mental.previous, mental.previous_meeting) == (4, 2, 1)  # not in meeting 2
+    assert mental.change == "↑ beter, +2"
     money = measures["Financiën"]
     assert (money.now, money.previous, money.previous_meeting, money.target) == (None, 3, 2, 4)
     assert money.change == "niet gemeten"
@@ -73,13 +71,12 @@ def test_the_ladder_and_the_clients_scale_carry_their_previous_value(store, thre
     data = store.load(three)
     first, third = _meeting(data, 1), _meeting(data, 3)
     goal = min(data.all(Goal), key=lambda g: g.position)
-    store.apply(three, Put(LadderScore(third.id, 3)), Put(GoalScale(first.id, goal.id, 2)),
-                Put(GoalScale(third.id, goal.id, 6)))
+    store.apply(three, Put(LadderScore(third.id, 3)), Put(GoalScale(third.id, goal.id, 6)))
     data = store.load(three)
     ladder = ladder_measure(data, third)
-    assert (ladder.now, ladder.previous, ladder.previous_meeting, ladder.change) == (3, 2, 1, "↑ beter, +1")
+    assert (ladder.now, ladder.previous, ladder.previous_meeting, ladder.change) == (3, 2, 2, "↑ beter, +1")
     scale = next(m for m in scale_measures(data, third) if m.what == goal.text)
-    assert (scale.now, scale.previous, scale.change) == (6, 2, "↑ beter, +4")
+    assert (scale.now, scale.previous, scale.change) == (6, 3, "↑ beter, +3")
     assert scored_count(data, first) == "3 van 13 domeinen, alleen wat past bij de hulpvraag"
 
 

@@ -138,11 +138,11 @@ def test_a_damaged_case_file_is_named_and_never_overwritten(store_dir, store, de
 
 def test_meeting_for_today_reuses_the_open_one_or_starts_a_new_one(store, demo, clock):
     today = clock.today()
-    assert meeting_for_today(store, demo.id, today).number == 2
+    assert meeting_for_today(store, demo.id, today).number == 3
     from datetime import timedelta
     later = meeting_for_today(store, demo.id, today + timedelta(days=14))
-    assert later.number == 3 and [a.name for a in later.attendees][:1] == ["Petra de Vries"]
-    assert len(store.load(demo.id).all(Meeting)) == 3
+    assert later.number == 4 and [a.name for a in later.attendees][:1] == ["Petra de Vries"]
+    assert len(store.load(demo.id).all(Meeting)) == 4
 
 
 def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, demo, monkeypatch):

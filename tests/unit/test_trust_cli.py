@@ -117,7 +117,7 @@ def test_only_the_newest_backups_are_kept(root, clock):
 def test_erase_without_yes_only_shows(root, capsys, clock):
     run(capsys, clock, "--store", str(root), "backup")
     code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002")
-    assert code == 0 and "nog niets gewist" in out and "4 × Actie" in out and "backup-" in out
+    assert code == 0 and "nog niets gewist" in out and "6 × Actie" in out and "backup-" in out
     assert len(Store.open(root, write=False).cases()) == 2
 
 
