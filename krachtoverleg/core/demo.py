@@ -146,23 +146,27 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
     alone = Step(post.id, "Eén keer per week zelf de post openen en sorteren", 1,
                  decision=StepDecision(Carrier.ZELF, decided_in_id=second.id))
 
-    def strength(kind: StrengthKind, text: str, by: NamedBy, dim: Dimension | None = None) -> Strength:
-        return Strength(kind, text, dim, by, first.id)
+    def strength(kind: StrengthKind, text: str, by: NamedBy, dim: Dimension | None = None,
+                 capital: Capital | None = None) -> Strength:
+        return Strength(kind, text, dim, by, first.id, capital)
 
     def settled(on: date, in_meeting: Meeting | None = None) -> dict[str, Any]:
         return {"settled_on": on, "settled_in_id": in_meeting.id if in_meeting else None}
 
     records: list[Record] = [
         first, second, today_meeting, kees, bakker, ex, ayse, sanne,
-        strength(StrengthKind.IK_BEN, "een doorzetter", NamedBy.PROFESSIONAL, Dimension.MOTIVATIONEEL),
+        strength(StrengthKind.IK_BEN, "een doorzetter", NamedBy.PROFESSIONAL, Dimension.MOTIVATIONEEL,
+                 Capital.PSYCHOLOGICAL),
         strength(StrengthKind.IK_BEN, "een zorgzame moeder", NamedBy.CLIENT),
         strength(StrengthKind.IK_KAN, "goed koken voor weinig geld", NamedBy.CLIENT,
-                 Dimension.COMPETENTIONEEL),
+                 Dimension.COMPETENTIONEEL, Capital.ECONOMIC),
         strength(StrengthKind.IK_KAN, "goed plannen als ik rust heb", NamedBy.NETWORK),
         strength(StrengthKind.IK_HEB, "een broer die helpt met de papieren", NamedBy.CLIENT,
-                 Dimension.SOCIAAL),
-        strength(StrengthKind.IK_HEB, "een buurvrouw die oppast", NamedBy.CLIENT, Dimension.SOCIAAL),
-        strength(StrengthKind.IK_WIL, "weer werken in de zorg", NamedBy.CLIENT, Dimension.MOTIVATIONEEL),
+                 Dimension.SOCIAAL, Capital.SOCIAL),
+        strength(StrengthKind.IK_HEB, "een buurvrouw die oppast", NamedBy.CLIENT, Dimension.SOCIAAL,
+                 Capital.SOCIAL),
+        strength(StrengthKind.IK_WIL, "weer werken in de zorg", NamedBy.CLIENT, Dimension.MOTIVATIONEEL,
+                 Capital.SOCIETAL),
         strength(StrengthKind.IK_WIL, "rust in mijn hoofd", NamedBy.CLIENT),
         Resource("Huurtoeslag en zorgtoeslag", ResourceGroup.INSTITUTIONAL, ResourceType.FINANCIAL),
         Resource("Diploma helpende zorg (niveau 2)", ResourceGroup.PERSONAL,
@@ -182,7 +186,8 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
                step_id=cupboards.id, status=ActionStatus.DONE, **settled(earlier, second)),
         Action(first.id, "Aanmelden bij de Kredietbank", OwnerKind.MEMBER,
                first_day + timedelta(days=7), ayse.id, "Er komt een brief met een startdatum",
-               status=ActionStatus.DONE, **settled(earlier, second)),
+               status=ActionStatus.DONE, capital=Capital.ECONOMIC, dimension=Dimension.COMPETENTIONEEL,
+               **settled(earlier, second)),
         Action(first.id, "Afspraak maken bij de sociale dienst", OwnerKind.CLIENT,
                first_day + timedelta(days=21), check="De cliënt vertelt de datum aan de regisseur",
                step_id=social.id, status=ActionStatus.DONE, note="De afspraak staat.",
@@ -197,7 +202,7 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
                note="Twee van de vijf schuldeisers hebben ja gezegd.", **settled(today - timedelta(days=4))),
         Action(second.id, "Lijst maken van alle vaste lasten", OwnerKind.MEMBER,
                today - timedelta(days=3), kees.id, "De lijst ligt op tafel bij het volgende overleg",
-               step_id=costs.id),
+               step_id=costs.id, capital=Capital.ECONOMIC, dimension=Dimension.SOCIAAL),
         Decision(first.id, 1, "De schuldhulpverlener start het traject schuldhulpverlening."),
         Decision(first.id, 2, "De broer opent elke maandag samen met de cliënt de post."),
         Decision(second.id, 1, "De cliënt opent de post voortaan één keer per week zelf."),

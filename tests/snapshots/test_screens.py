@@ -71,6 +71,12 @@ def test_case_overview(make_app, snap_compare, size):
     assert snap_compare(make_app(), run_before=keys("o"), terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_progress_pictures(make_app, snap_compare, size):
+    """The six pictures of the way travelled: one column on a laptop, two on a projector."""
+    assert snap_compare(make_app(), run_before=keys("o", "g"), terminal_size=size)
+
+
 def test_measuring_form(make_app, snap_compare):
     run = keys("enter", *["pagedown"] * stage_index(StageKey.TERUGBLIK), "m")
     assert snap_compare(make_app(), run_before=run, terminal_size=(80, 24))

@@ -74,3 +74,36 @@ async def test_a_number_list_takes_digits_and_ignores_letters(app, store_dir, de
         await pilot.press("4")
         await pilot.pause()
         assert ladder.value == "4"
+
+
+async def test_the_overview_shows_the_pictures_and_scores_an_open_meeting(app, store_dir, demo):
+    from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
+    from krachtoverleg.tui.screens.progress_pictures import ProgressPicturesScreen
+
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("o", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressPicturesScreen)
+        shown = plain(app)
+        assert "Financiën · doel 4" in shown and "3 ↑ beter, +1" in shown  # ZRM, the change in words
+        assert "2 · 1 · 1 · 3" in shown  # meeting 1's balance: client and network, together, pro, open
+        assert "niets" in shown  # a forgotten corner of the capital grid
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseOverviewScreen)
+        await pilot.press("m")  # the cursor is on meeting 1: closed, its scores stay as they were
+        await pilot.pause()
+        assert not isinstance(app.screen, FormDialog) and "gesloten" in plain(app)
+        await pilot.press("down", "down", "m")  # meeting 3, open today
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        await fill(pilot, zrm_1="2", ladder="3")
+        assert isinstance(app.screen, CaseOverviewScreen)
+        data = stored(store_dir, demo)
+        today = data.meetings()[-1]
+        assert {(s.domain, s.level) for s in data.all(ZrmScore) if s.meeting_id == today.id} == {
+            ("Financiën", 3), ("Huiselijke relaties", 2)}
+        assert "↓ minder, -1" in plain(app)  # Huiselijke relaties, in the overview's table at once
+        await pilot.press("g")
+        await pilot.pause()
+        assert "2 ↓ minder, -1" in plain(app)  # the pictures show today's score too

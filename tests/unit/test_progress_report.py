@@ -53,7 +53,8 @@ def test_who_carries_per_life_domain_and_the_capital_grid(store, demo):
     assert (money.zelf, money.netwerk, money.professional, money.open) == (0, 1, 1, 1)
     goal = next(g for g in data.all(Goal) if g.life_domain == "Financiën")
     assert capital_grid(data)[(Capital.ECONOMIC, Dimension.COMPETENTIONEEL)].goals == 1
-    assert capital_grid(data)[(Capital.SOCIAL, Dimension.SOCIAAL)].total == 0
+    assert capital_grid(data)[(Capital.SOCIAL, Dimension.SOCIAAL)].strengths == 2  # broer, buurvrouw
+    assert capital_grid(data)[(Capital.SOCIETAL, Dimension.COMPETENTIONEEL)].total == 0  # forgotten
     assert goal.capital is Capital.ECONOMIC
 
 
@@ -64,6 +65,8 @@ def test_the_report_states_every_number_in_text_and_draws_it(store, demo):
     assert "| Huiselijke relaties | 3 | - | - | - |" in text
     page = PROGRESS.formats["html"].render(ProgressInput(data, Names()), MOMENT)
     assert page.count("<svg") >= 6 and "doel 4" in page
+    grid = page[page.index('aria-label="Kapitaal en dimensie"'):]
+    assert ">niets</text>" in grid and ">3</text>" in grid  # economisch x kunnen: a kracht, a doel, an actie
     assert "Petra" not in page  # pseudonymised by default
 
 

@@ -12,18 +12,25 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from krachtoverleg.core.export import markdown as md
-from krachtoverleg.core.export.svg import line_chart, stacked_bars
+from krachtoverleg.core.export.svg import capital_grid_svg, line_chart, stacked_bars
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import Capital, Dimension
-from krachtoverleg.core.rules.planning import Balance
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.rules.trends import (
+    BALANCE_TITLE,
+    DOMAIN_TITLE,
+    GRID_TITLE,
+    LADDER_TITLE,
+    SCALE_TITLE,
+    ZRM_TITLE,
+    Bar,
     Series,
     Tagged,
-    balance_series,
+    balance_bars,
     capital_grid,
-    carriers_by_domain,
+    domain_bars,
     ladder_series,
+    legend,
     scale_series,
     untagged,
     zrm_series,
@@ -55,48 +62,35 @@ def _series_part(title: str, series: list[Series], empty: str, meetings: list[in
 def parts_of(data: CaseData) -> list[Part]:
     meetings = [m.number for m in data.meetings()]
     parts = [
-        _series_part("ZRM per domein", zrm_series(data),
+        _series_part(ZRM_TITLE, zrm_series(data),
                      "Nog geen ZRM-scores. Kies de domeinen in Terugblik (k) en meet met m.", meetings),
-        _series_part("Participatieladder", [ladder_series(data)], "Nog geen trede gemeten.", meetings),
-        _series_part("Eigen schaal van de cliënt (0 = nog niets, 10 = bereikt)", scale_series(data),
-                     "De cliënt heeft nog geen schaal gegeven.", meetings),
+        _series_part(LADDER_TITLE, [ladder_series(data)], "Nog geen trede gemeten.", meetings),
+        _series_part(SCALE_TITLE, scale_series(data), "De cliënt heeft nog geen schaal gegeven.", meetings),
+        _bars_part(BALANCE_TITLE, "Wie draagt de open stappen", "", balance_bars(data), "Nog geen overleg."),
+        _bars_part(DOMAIN_TITLE, "Per levensgebied", "Levensgebied", domain_bars(data), "Geen open stappen."),
     ]
-    balances = balance_series(data)
-    labels = ("cliënt en netwerk", "samen", "professional", "nog kiezen")
-    rows = [[f"overleg {m.number}", *(str(n) for n in _counts(b))] for m, b in balances]
-    bars = [(f"overleg {m.number}", list(zip(("Z+N", "S", "P", "?"), _counts(b), strict=True)))
-            for m, b in balances]
-    parts.append(Part("Eigen kracht: wie draagt de open stappen, overleg na overleg",
-                      md.table(["", *labels], rows) + "\n\nZ+N = cliënt en netwerk, S = samen, "
-                      "P = professional, ? = nog kiezen.",
-                      stacked_bars("Wie draagt de open stappen", bars)))
-    domains = carriers_by_domain(data)
-    if domains:
-        rows = [[md.cell(d), str(c.zelf), str(c.netwerk), str(c.samen), str(c.professional), str(c.open)]
-                for d, c in domains.items()]
-        bars = [(d, [("Z", c.zelf), ("N", c.netwerk), ("S", c.samen), ("P", c.professional), ("?", c.open)])
-                for d, c in domains.items()]
-        header = ["Levensgebied", "zelf", "netwerk", "samen", "professional", "nog kiezen"]
-        parts.append(Part("Per levensgebied: wie draagt de stappen die nog open zijn",
-                          md.table(header, rows) + "\n\nZ = zelf, N = netwerk, S = samen, P = professional, "
-                          "? = nog kiezen.", stacked_bars("Per levensgebied", bars)))
-    else:
-        parts.append(Part("Per levensgebied: wie draagt de stappen die nog open zijn", "Geen open stappen."))
     grid = capital_grid(data)
     rows = [[capital.label, *(_tagged(grid[(capital, dimension)]) for dimension in Dimension)]
             for capital in Capital]
     note = untagged(data)
     parts.append(Part(
-        "Kapitaal en dimensie: waar gaat de aandacht naartoe",
+        GRID_TITLE,
         md.table(["Kapitaal", *(d.label for d in Dimension)], rows)
         + "\n\nk = krachten, d = doelen, a = acties. Een leeg vak: daar is nog niets mee gedaan."
         + (f" {note} krachten, doelen en acties zonder kapitaal en dimensie tellen niet mee."
-           if note else "")))
+           if note else ""),
+        capital_grid_svg([c.label for c in Capital], [d.label for d in Dimension],
+                         [[grid[(c, d)].total for d in Dimension] for c in Capital])))
     return parts
 
 
-def _counts(counts: Balance) -> tuple[int, int, int, int]:
-    return counts.client_and_network, counts.together, counts.professional, counts.open
+def _bars_part(title: str, chart_title: str, first_column: str, bars: list[Bar], empty: str) -> Part:
+    if not bars:
+        return Part(title, empty)
+    rows = [[md.cell(label), *(str(s.count) for s in segments)] for label, segments in bars]
+    header = [first_column, *(s.label for s in bars[0][1])]
+    shorts = [(label, [(s.short, s.count) for s in segments]) for label, segments in bars]
+    return Part(title, md.table(header, rows) + "\n\n" + legend(bars), stacked_bars(chart_title, shorts))
 
 
 def _tagged(cell: Tagged) -> str:

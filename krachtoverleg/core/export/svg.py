@@ -122,3 +122,33 @@ def stacked_bars(title: str, rows: Sequence[tuple[str, Sequence[tuple[str, int]]
             x += w
     out.append("</svg>")
     return "\n".join(out)
+
+
+def capital_grid_svg(rows: Sequence[str], columns: Sequence[str], counts: Sequence[Sequence[int]],
+                     width: int = 640) -> str:
+    """Capitals against dimensions: each cell a square shaded by how much was tagged there, with
+    its number written in it; an empty cell says 'niets', so the forgotten corner shows without
+    colour."""
+    left, top, row_h = 150, 52, 46
+    cell_w = (width - left - 10) / max(1, len(columns))
+    height = top + row_h * len(rows) + 10
+    most = max((n for row in counts for n in row), default=0) or 1
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
+           f'viewBox="0 0 {width} {height}" aria-label="Kapitaal en dimensie">',
+           _text(0, 18, "Kapitaal en dimensie", 14, "start", bold=True)]
+    for index, name in enumerate(columns):
+        out.append(_text(left + cell_w * (index + 0.5), top - 10, name[:30], 11, bold=True))
+    for row, name in enumerate(rows):
+        y = top + row * row_h
+        out.append(_text(left - 8, y + row_h / 2 + 4, name[:22], 12, "end"))
+        for column, count in enumerate(counts[row]):
+            x = left + column * cell_w
+            # five steps of grey: darker is more; the number inside says it exactly
+            level = round(4 * count / most) if count else 0
+            shade = ("#ffffff", "#e3e3e3", "#bdbdbd", "#8a8a8a", "#4a4a4a")[level]
+            out.append(f'<rect x="{x + 2:.1f}" y="{y + 2}" width="{cell_w - 4:.1f}" height="{row_h - 4}" '
+                       f'fill="{shade}" stroke="#111" stroke-width="1"/>')
+            out.append(_text(x + cell_w / 2, y + row_h / 2 + 5, str(count) if count else "niets", 13,
+                             bold=bool(count), ink="#fff" if level >= 3 else "#111"))
+    out.append("</svg>")
+    return "\n".join(out)

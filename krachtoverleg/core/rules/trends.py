@@ -127,6 +127,48 @@ def untagged(data: CaseData) -> int:
                for r in records if r.capital is None or r.dimension is None)
 
 
+# The six pictures, titled once for the screen and the report.
+ZRM_TITLE = "ZRM per domein"
+LADDER_TITLE = "Participatieladder"
+SCALE_TITLE = "Eigen schaal van de cliënt (0 = nog niets, 10 = bereikt)"
+BALANCE_TITLE = "Eigen kracht: wie draagt de open stappen, overleg na overleg"
+DOMAIN_TITLE = "Per levensgebied: wie draagt de stappen die nog open zijn"
+GRID_TITLE = "Kapitaal en dimensie: waar gaat de aandacht naartoe"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a stacked bar: its legend label, its short mark inside the bar, its count."""
+
+    label: str
+    short: str
+    count: int
+
+
+Bar = tuple[str, list[Segment]]
+
+
+def balance_bars(data: CaseData) -> list[Bar]:
+    """Per meeting: who carried the open steps (the eigen-kracht balance)."""
+    return [(f"overleg {meeting.number}", [
+        Segment("cliënt en netwerk", "Z+N", counts.client_and_network),
+        Segment("samen", "S", counts.together), Segment("professional", "P", counts.professional),
+        Segment("nog kiezen", "?", counts.open)]) for meeting, counts in balance_series(data)]
+
+
+def domain_bars(data: CaseData) -> list[Bar]:
+    """Per life domain: who carries the steps still to do."""
+    return [(domain, [Segment("zelf", "Z", c.zelf), Segment("netwerk", "N", c.netwerk),
+                      Segment("samen", "S", c.samen), Segment("professional", "P", c.professional),
+                      Segment("nog kiezen", "?", c.open)])
+            for domain, c in carriers_by_domain(data).items()]
+
+
+def legend(bars: list[Bar]) -> str:
+    """'Z = zelf, N = netwerk, ...': the short marks said in words."""
+    return ", ".join(f"{s.short} = {s.label}" for s in bars[0][1]) + "." if bars else ""
+
+
 @dataclass(frozen=True)
 class TrendLine:
     """One row of the overview's progress table: what, the values over the meetings, the change."""

@@ -1,4 +1,5 @@
-"""The two forms behind Terugblik's measuring keys. They return what to save; the pane saves.
+"""The two measuring forms (Terugblik and the case overview). They return what to save; the
+caller saves.
 
 `measure_dialog` (m): a level for each chosen ZRM domain, the rung of the participatieladder and
 the client's own 0-10 per goal, each field saying last time's value. `domains_dialog` (k): which
@@ -8,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from krachtoverleg.core.models import Case
+from krachtoverleg.core.models import Case, Meeting
+from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change
 from krachtoverleg.core.models.instruments import LADDER_RUNGS, ZRM_DOMAINS, ZRM_LEVELS
 from krachtoverleg.core.rules.progress import (
@@ -19,7 +21,6 @@ from krachtoverleg.core.rules.progress import (
     suggested_domains,
     zrm_measures,
 )
-from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 
 LEVELS = [(f"{n} {label}", str(n)) for n, label in ZRM_LEVELS.items()]
@@ -45,8 +46,7 @@ def _value(number: str | None) -> int | None:
     return int(number) if number not in (None, "") else None
 
 
-def measure_dialog(context: StageContext) -> FormDialog[list[Change]]:
-    data, meeting = context.data, context.meeting
+def measure_dialog(data: CaseData, meeting: Meeting) -> FormDialog[list[Change]]:
     zrm = zrm_measures(data, meeting)
     ladder = ladder_measure(data, meeting)
     scales = scale_measures(data, meeting)
@@ -71,9 +71,9 @@ def measure_dialog(context: StageContext) -> FormDialog[list[Change]]:
     return FormDialog("Meten: waar staan we nu?", fields, build)
 
 
-def domains_dialog(context: StageContext) -> FormDialog[Case]:
-    case = context.data.case
-    suggested = [] if case.zrm_domains else suggested_domains(context.data)
+def domains_dialog(data: CaseData) -> FormDialog[Case]:
+    case = data.case
+    suggested = [] if case.zrm_domains else suggested_domains(data)
 
     def current(domain: str) -> str:
         if domain in case.zrm_targets:

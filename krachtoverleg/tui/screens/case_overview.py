@@ -12,8 +12,9 @@ from textual.widgets import DataTable, Footer, Static
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.export.files import progress_filename
 from krachtoverleg.core.export.formats import PROGRESS, ProgressInput
-from krachtoverleg.core.models import Meeting
+from krachtoverleg.core.models import Case, Meeting
 from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Change, edit
 from krachtoverleg.core.rules.meetings import delete_meeting
 from krachtoverleg.core.rules.overview import CaseOverview, overview
 from krachtoverleg.core.rules.trends import trend_lines
@@ -21,10 +22,12 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.export import MinutesChoice, progress_dialog, save_export
+from krachtoverleg.tui.dialogs.measure import domains_dialog, measure_dialog
 from krachtoverleg.tui.fit import DATE, KEY, NUMBER, Fit
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.navigation import open_meeting, open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
+from krachtoverleg.tui.screens.progress_pictures import ProgressPicturesScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
 from krachtoverleg.tui.widgets.sync import cursor_key
@@ -43,6 +46,9 @@ class CaseOverviewScreen(DataScreen):
         Binding("enter", "open_chosen", "Dit overleg openen", id="overview.open"),
         Binding("n", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
         Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete"),
+        Binding("g", "pictures", "Grafieken", id="overview.pictures"),
+        Binding("m", "measure", "Meten", id="overview.measure"),
+        Binding("k", "domains", "ZRM-domeinen", id="overview.domains"),
         Binding("v", "progress", "Voortgang opslaan", id="overview.progress"),
         Binding("escape,f2", "back", "Terug", id="overview.back"),
     ]
@@ -118,8 +124,9 @@ class CaseOverviewScreen(DataScreen):
             f"{counts.not_done} niet gedaan{late}\n"
             f"Overgenomen door een professional: {taken.handed_back} terug bij de cliënt · "
             f"{taken.still_out} nog bij een professional{taken_late}\n"
-            "Enter = het gekozen overleg openen · n = het overleg van vandaag · v = voortgang opslaan "
-            "(met grafieken) · Escape = terug")
+            "Enter = het gekozen overleg openen · n = het overleg van vandaag · g = grafieken · "
+            "m = meten in het gekozen overleg · k = ZRM-domeinen kiezen · v = voortgang opslaan · "
+            "Escape = terug")
 
     def action_open_meeting(self) -> None:
         open_todays_meeting(services(self), self.case_id)
@@ -145,8 +152,7 @@ class CaseOverviewScreen(DataScreen):
         meeting, data, app = self._chosen(), self.data, services(self)
         if meeting is None or data is None:
             return
-        if not app.store.writable:
-            self.notify("Dit venster kan alleen lezen.", severity="warning")
+        if not self._writable():
             return
         try:
             changes = delete_meeting(data, meeting)
@@ -161,6 +167,43 @@ class CaseOverviewScreen(DataScreen):
 
         self.app.push_screen(ConfirmDialog(
             f"Overleg {meeting.number} van {day(meeting.date)} is leeg. Verwijderen?"), answer)
+
+    def action_pictures(self) -> None:
+        self.app.push_screen(ProgressPicturesScreen(self.case_id))
+
+    def _writable(self) -> bool:
+        if not services(self).store.writable:
+            self.notify("Dit venster kan alleen lezen.", severity="warning")
+            return False
+        return True
+
+    def action_measure(self) -> None:
+        """Score the chosen meeting (an open one), as Terugblik's m does."""
+        meeting, data, app = self._chosen(), self.data, services(self)
+        if meeting is None or data is None or not self._writable():
+            return
+        if not meeting.is_open:
+            self.notify(f"Overleg {meeting.number} is gesloten; wat toen gemeten is, blijft zo. Kies een "
+                        "open overleg, of druk op n voor het overleg van vandaag.", title="Meten", timeout=8)
+            return
+
+        def answer(changes: list[Change] | None) -> None:
+            if changes and app.attempt(app.store.apply, self.case_id, *changes):
+                self.notify(f"Gemeten in overleg {meeting.number}.")
+                self.reload()
+
+        self.app.push_screen(measure_dialog(data, meeting), answer)
+
+    def action_domains(self) -> None:
+        data, app = self.data, services(self)
+        if data is None or not self._writable():
+            return
+
+        def answer(case: Case | None) -> None:
+            if case is not None and app.attempt(app.store.apply, self.case_id, edit(data.case, case)):
+                self.reload()
+
+        self.app.push_screen(domains_dialog(data), answer)
 
     def action_progress(self) -> None:
         """Ask how and where; then write the progress report and say where it went."""

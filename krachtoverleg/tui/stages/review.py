@@ -150,14 +150,14 @@ class ReviewPane(StagePane, Vertical):
         if not self.context.data.case.zrm_domains:
             self.notify("Nog geen ZRM-domeinen gekozen: druk eerst op k. De ladder en de eigen schaal "
                         "kunnen wel.", title="Meten", timeout=6)
-        self.app.push_screen(measure_dialog(self.context),
+        self.app.push_screen(measure_dialog(self.context.data, self.context.meeting),
                              lambda changes: self.save(*changes) if changes else None)
 
     def action_domains(self) -> None:
         context = self.context
         if context is not None:
             case = context.data.case
-            self.app.push_screen(domains_dialog(context), lambda answer: self.save_edit(case, answer))
+            self.app.push_screen(domains_dialog(context.data), lambda answer: self.save_edit(case, answer))
 
     def action_why(self) -> None:
         hand_back = self._selected_hand_back()
