@@ -87,7 +87,7 @@ class KrachtApp(ServicesApp):
         self.store.forget_old_drafts(self.clock.now())
         if not self.store.writable:
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
-        self.push_screen(CaseListScreen())
+        self.push_screen(CaseListScreen(curtained=self.open_case is not None))
         if self.open_case:
             open_todays_meeting(self, self.open_case)
 

@@ -1,4 +1,8 @@
-"""All cases: code, label, open actions, next meeting. Enter opens today's meeting."""
+"""All cases: code, label, open actions, next meeting. Enter opens today's meeting.
+
+Opened on one case (`krachtoverleg meeting K-001`), the app starts in that meeting and the list
+stays behind a curtain, even after F2: the room must not see every client of the team on the
+way in or out. The chair lifts the curtain with l when the projector is off."""
 
 from __future__ import annotations
 
@@ -30,13 +34,26 @@ class CaseListScreen(DataScreen):
         Binding("n", "new_case", "Nieuwe casus", id="cases.new"),
         Binding("o", "overview", "Overzicht", id="cases.overview"),
         Binding("a", "all_actions", "Alle acties", id="cases.actions"),
+        Binding("l", "lift_curtain", "Lijst tonen", id="cases.lift"),
     ]
+    CURTAIN = ("De lijst van alle casussen is verborgen: dit scherm kan gedeeld zijn.\n\n"
+               "l = de lijst tonen (eerst de projector uit of het scherm delen stoppen) · "
+               "Ctrl+Q = stoppen")
+
+    def __init__(self, curtained: bool = False) -> None:
+        super().__init__()
+        self.curtained = curtained
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "lift_curtain":
+            return self.curtained
+        return not (self.curtained and action in ("open_selected", "new_case", "overview", "all_actions"))
 
     def compose(self) -> ComposeResult:
         yield TopBar()
         yield Static("Kies een casus: Enter opent het overleg van vandaag, o het overzicht. "
                      "a toont de acties van alle casussen.",
-                     classes="hint")
+                     id="cases-hint", classes="hint")
         yield FittedTable([("Code", Fit(min_width=5, priority=0, grow=0)), ("Cliënt", KEY),
                            ("Open acties", Fit(min_width=6, priority=1, grow=0)),
                            ("Volgend overleg", Fit(min_width=10, priority=0, grow=0))], id="cases")
@@ -55,6 +72,12 @@ class CaseListScreen(DataScreen):
         app = services(self)
         self.query_one(TopBar).show("krachtoverleg · casussen", app.privacy)
         table = self.query_one(FittedTable)
+        table.display = not self.curtained
+        self.query_one("#cases-hint", Static).display = not self.curtained
+        if self.curtained:
+            table.set_rows([])
+            self.query_one("#empty", Static).update(self.CURTAIN)
+            return
         today = app.clock.today()
         names = app.names
         rows = []
@@ -75,6 +98,12 @@ class CaseListScreen(DataScreen):
             return names.client(services(self).store.load(case_id).case)
         except KrachtError:
             return label
+
+    def action_lift_curtain(self) -> None:
+        self.curtained = False
+        self.reload()
+        self.refresh_bindings()
+        self.query_one(DataTable).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
