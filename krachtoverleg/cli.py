@@ -28,7 +28,7 @@ from krachtoverleg.core.errors import (
     ValidationError,
 )
 from krachtoverleg.core.export.files import export_target
-from krachtoverleg.core.export.formats import MINUTES, PROGRESS, action_list_formats
+from krachtoverleg.core.export.formats import CLIENT_PLAN, MINUTES, PROGRESS, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store, store_dir_from
@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     minutes.add_argument("case", metavar="CASUS")
     minutes.add_argument("--meeting", metavar="N|latest", default="latest",
                          help="nummer van het overleg, of 'latest' (standaard: het laatste)")
-    minutes.add_argument("--format", choices=MINUTES.keys(), default="md")
+    minutes.add_argument("--format", choices=MINUTES.keys(), help="standaard: volgens -o, anders md")
     minutes.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     minutes.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
@@ -100,7 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--status", choices=STATUS_FILTERS, default="open",
                          help="open (nog te doen, ook deels gedaan), done of all")
     actions.add_argument("--overdue", action="store_true", help="alleen acties die te laat zijn")
-    actions.add_argument("--format", choices=action_list_formats().keys(), default="table")
+    actions.add_argument("--format", choices=action_list_formats().keys(),
+                         help="standaard: volgens -o, anders table")
     actions.add_argument("--full-names", action="store_true",
                          help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     actions.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
@@ -120,10 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     progress = commands.add_parser("progress", help="de voortgang van een casus over alle overleggen, "
                                    "met grafieken (Markdown of HTML)")
     progress.add_argument("case", metavar="CASUS")
-    progress.add_argument("--format", choices=PROGRESS.keys(), default="md")
+    progress.add_argument("--format", choices=PROGRESS.keys(), help="standaard: volgens -o, anders md")
     progress.add_argument("--full-names", action="store_true",
                           help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     progress.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    plan = commands.add_parser("client-plan", help="Mijn plan: één pagina voor de cliënt, in gewone taal")
+    plan.add_argument("case", metavar="CASUS")
+    plan.add_argument("--meeting", metavar="N|latest", default="latest",
+                      help="nummer van het overleg, of 'latest' (standaard: het laatste)")
+    plan.add_argument("--format", choices=CLIENT_PLAN.keys(), help="standaard: volgens -o, anders html")
+    plan.add_argument("--with-name", action="store_true",
+                      help="met de naam van de cliënt erop (vraag het de cliënt); standaard zonder")
+    plan.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
     commands.add_parser("check", help="controleer elk bestand; noemt elk probleem (code 1 als er een is)")
     commands.add_parser("backup", help="maak nu een reservekopie van alle gegevens")
     restore = commands.add_parser("restore", help="zonder naam: toon de reservekopieën; met naam: "
@@ -344,6 +353,20 @@ def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
+def _format(args: argparse.Namespace, known: tuple[str, ...], default: str) -> str:
+    """The format asked for; without --format, the one the file's name says (verslag.html), else
+    the default. A --format that contradicts the file's name is refused: never Markdown in a
+    file called .html."""
+    suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+    named = suffix if suffix in known else None
+    if args.format is None:
+        return named or default
+    if named is not None and named != args.format:
+        raise ValidationError(f"--format {args.format} past niet bij het bestand {args.output} (.{named}). "
+                              f"Laat --format weg, of kies een naam die eindigt op .{args.format}.")
+    return str(args.format)
+
+
 def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     from krachtoverleg.core.export.files import render_minutes
     from krachtoverleg.core.export.minutes import choose_meeting
@@ -354,7 +377,8 @@ def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     store = Store.open(root, write=False)
     data = store.load_by_code(args.case)
     meeting = choose_meeting(data, args.meeting)
-    text = render_minutes(data, meeting, Names(show_names=args.full_names), clock.now(), args.format)
+    fmt = _format(args, MINUTES.keys(), "md")
+    text = render_minutes(data, meeting, Names(show_names=args.full_names), clock.now(), fmt)
     _write_or_print(text, args.output, f"Het verslag van {data.case.code}, overleg {meeting.number},",
                     root)
     return 0
@@ -377,6 +401,7 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     for problem in everything.problems:
         _say(f"krachtoverleg: overgeslagen: {problem}")
     actions = everything.filtered(ActionFilter(args.owner, case_id, args.status, args.overdue))
+    args.format = _format(args, action_list_formats().keys(), "table")
     if args.format == "table" and args.output is None:
         from rich.console import Console
 
@@ -433,9 +458,23 @@ def _progress(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     if args.output is not None:
         export_target(args.output, root)
     data = Store.open(root, write=False).load_by_code(args.case)
-    chosen = PROGRESS.formats[args.format]
+    chosen = PROGRESS.formats[_format(args, PROGRESS.keys(), "md")]
     text = chosen.render(ProgressInput(data, Names(show_names=args.full_names)), clock.now())
     _write_or_print(text, args.output, f"De voortgang van {data.case.code}", root)
+    return 0
+
+
+def _client_plan(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    from krachtoverleg.core.export.files import render_client_plan
+    from krachtoverleg.core.export.minutes import choose_meeting
+
+    if args.output is not None:
+        export_target(args.output, root)
+    data = Store.open(root, write=False).load_by_code(args.case)
+    meeting = choose_meeting(data, args.meeting)
+    fmt = _format(args, CLIENT_PLAN.keys(), "html")
+    text = render_client_plan(data, meeting, clock.today(), clock.now(), fmt, args.with_name)
+    _write_or_print(text, args.output, f"Mijn plan van {data.case.code}, overleg {meeting.number},", root)
     return 0
 
 
@@ -550,6 +589,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "actions": _actions,
     "scores": _scores,
     "progress": _progress,
+    "client-plan": _client_plan,
     "score": _score,
     "import": _import,
 }

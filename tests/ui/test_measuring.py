@@ -86,7 +86,7 @@ async def test_the_overview_shows_the_pictures_and_scores_an_open_meeting(app, s
         assert isinstance(app.screen, ProgressPicturesScreen)
         shown = plain(app)
         assert "Financiën · doel 4" in shown and "3 ↑ beter, +1" in shown  # ZRM, the change in words
-        assert "2 · 1 · 1 · 3" in shown  # meeting 1's balance: client and network, together, pro, open
+        assert "2 / 1 / 1 / 3" in shown  # meeting 1's balance: client and network, together, pro, open
         assert "niets" in shown  # a forgotten corner of the capital grid
         await pilot.press("escape")
         await pilot.pause()
@@ -107,3 +107,21 @@ async def test_the_overview_shows_the_pictures_and_scores_an_open_meeting(app, s
         await pilot.press("g")
         await pilot.pause()
         assert "2 ↓ minder, -1" in plain(app)  # the pictures show today's score too
+
+
+async def test_keys_in_a_burst_each_scroll_the_pictures(app, demo):
+    """Found by a new user in tmux: six ↓ in one burst moved the view one line (each key
+    restarted the scroll's animation)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o", "g")
+        await pilot.pause()
+        view = app.screen.query_one("#pictures")
+        await pilot.press(*["down"] * 6)
+        await pilot.pause()
+        assert view.scroll_y == 6
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert view.scroll_y == 6 + 2 * (view.size.height - 2)
+        await pilot.press("home")
+        await pilot.pause()
+        assert view.scroll_y == 0

@@ -43,6 +43,17 @@ def test_minutes_to_stdout_and_to_a_private_file(root, capsys, clock, tmp_path, 
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
 
 
+def test_the_format_follows_the_file_name_and_a_contradiction_is_refused(root, capsys, clock, tmp_path):
+    page = tmp_path / "voortgang.html"
+    code, _, err = run(capsys, clock, "--store", str(root), "progress", "K-001", "-o", str(page))
+    assert code == 0 and page.read_text("utf-8").startswith("<!DOCTYPE html>"), err
+    code, _, err = run(capsys, clock, "--store", str(root), "minutes", "K-001", "--format", "md",
+                       "-o", str(tmp_path / "verslag.html"))
+    assert code == 2 and "past niet bij" in err and not (tmp_path / "verslag.html").exists()
+    code, _, _ = run(capsys, clock, "--store", str(root), "minutes", "K-001", "-o", str(tmp_path / "v.txt"))
+    assert code == 0 and (tmp_path / "v.txt").read_text("utf-8").startswith("# Verslag")  # unknown: md
+
+
 def test_minutes_bad_input_exits_2_and_writes_nothing(root, capsys, clock, tmp_path):
     for argv in (["minutes", "K-404"], ["minutes", "K-001", "--meeting", "8"],
                  ["minutes", "K-001", "--meeting", "x"], ["minutes", "K-001", "--format", "pdf"],

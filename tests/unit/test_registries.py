@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from krachtoverleg.core.export.formats import MINUTES, action_list_formats
+from krachtoverleg.core.export.formats import CLIENT_PLAN, MINUTES, PROGRESS, action_list_formats
 from krachtoverleg.core.export.minutes import SECTIONS
 from krachtoverleg.core.models.agenda import AGENDA, STAGE_KEYS, StageKey
 
@@ -42,13 +42,17 @@ def test_the_cli_offers_exactly_the_registered_formats():
 
     assert formats(minutes) == MINUTES.keys()
     assert formats(actions) == action_list_formats().keys()
+    assert formats(subcommands.choices["progress"]) == PROGRESS.keys()
+    assert formats(subcommands.choices["client-plan"]) == CLIENT_PLAN.keys()
 
 
-def test_the_minutes_dialog_offers_exactly_the_registered_formats():
-    from krachtoverleg.tui.dialogs.export import minutes_dialog
+def test_the_export_dialogs_offer_exactly_the_registered_formats():
+    from krachtoverleg.tui.dialogs.export import client_plan_dialog, minutes_dialog, progress_dialog
 
-    field = next(f for f in minutes_dialog().fields if f.name == "fmt")
-    assert [key for _, key in field.options] == list(MINUTES.keys())
+    for dialog, registry in ((minutes_dialog, MINUTES), (progress_dialog, PROGRESS),
+                             (client_plan_dialog, CLIENT_PLAN)):
+        field = next(f for f in dialog().fields if f.name == "fmt")
+        assert [key for _, key in field.options] == list(registry.keys())
 
 
 def test_declaring_a_format_twice_is_refused():

@@ -64,3 +64,22 @@ def minutes_filename(data: CaseData, meeting: Meeting, fmt: str, full_names: boo
 def progress_filename(data: CaseData, day: date, fmt: str, full_names: bool) -> str:
     private = "-met-namen" if full_names else ""
     return f"voortgang-{data.case.code}-{day.isoformat()}{private}.{fmt}"
+
+
+def client_plan_filename(data: CaseData, meeting: Meeting, fmt: str) -> str:
+    return f"mijn-plan-{data.case.code}-{meeting.date.isoformat()}.{fmt}"
+
+
+def render_client_plan(data: CaseData, meeting: Meeting, today: date, made_at: datetime, fmt: str,
+                       with_name: bool) -> str:
+    """Mijn plan from this meeting: a closed one as it stood when it closed, like its minutes."""
+    from krachtoverleg.core.export.client_plan import PlanInput
+    from krachtoverleg.core.export.formats import CLIENT_PLAN
+    from krachtoverleg.core.rules.frozen import as_minuted
+
+    chosen = CLIENT_PLAN.get(fmt)
+    if chosen is None:
+        raise ValidationError(f"Vorm '{fmt}' kennen we niet (kies {' of '.join(CLIENT_PLAN.keys())}).")
+    data = as_minuted(data, meeting)
+    meeting = data.get(Meeting, meeting.id) or meeting
+    return chosen.render(PlanInput(data, meeting, today, with_name), made_at)

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 if TYPE_CHECKING:
+    from krachtoverleg.core.export.client_plan import PlanInput
     from krachtoverleg.core.models.casedata import CaseData
     from krachtoverleg.core.rules.action_list import ActionList
     from krachtoverleg.core.rules.privacy import Names
@@ -64,6 +65,7 @@ class ProgressInput:
 
 
 MINUTES: Registry[MinutesText] = Registry("verslag")
+CLIENT_PLAN: Registry[PlanInput] = Registry("mijn plan")
 PROGRESS: Registry[ProgressInput] = Registry("voortgang")
 ACTION_LISTS: Registry[ActionList] = Registry("actielijst")
 
@@ -94,6 +96,28 @@ def progress_html_file(progress: ProgressInput, made_at: datetime) -> str:
     from krachtoverleg.core.export.progress_report import progress_html
 
     return progress_html(progress.data, progress.names, made_at)
+
+
+@CLIENT_PLAN.register("md", "tekst (Markdown, .md)")
+def client_plan_markdown_file(plan: PlanInput, made_at: datetime) -> str:
+    from krachtoverleg.core.export.client_plan import client_plan_markdown
+
+    return client_plan_markdown(plan, made_at)
+
+
+@CLIENT_PLAN.register("html", "één pagina om te printen en mee te geven (HTML, .html)")
+def client_plan_html_file(plan: PlanInput, made_at: datetime) -> str:
+    from krachtoverleg.core.export.client_plan import client_plan_markdown
+    from krachtoverleg.core.export.html_document import html_document
+
+    return html_document(client_plan_markdown(plan, made_at), "Mijn plan")
+
+
+@CLIENT_PLAN.register("ics", "mijn stappen in de agenda, met een herinnering (.ics)")
+def client_plan_calendar_file(plan: PlanInput, made_at: datetime) -> str:
+    from krachtoverleg.core.export.client_plan import client_plan_ics
+
+    return client_plan_ics(plan, made_at)
 
 
 def action_list_formats() -> Registry[ActionList]:

@@ -206,30 +206,51 @@ def parse_scores(data: CaseData, zrm: list[str], ladder: str | None,
             options = ", ".join(data.case.zrm_domains) or "nog geen"
             raise ValidationError(f"--zrm: '{name}' is geen gekozen domein van deze casus "
                                   f"(gekozen: {options}). Kies domeinen in het overleg bij Terugblik met k.")
+        if domain in levels:
+            raise ValidationError(f"--zrm: {domain} staat er twee keer; geef elk domein één niveau.")
         levels[domain] = ZrmScore("x", domain, level).level  # checks 1-5 in the record's own words
     rung = None
     if ladder is not None:
         if not ladder.strip().isdigit():
-            raise ValidationError(f"--ladder '{ladder}': geef een trede van 1 tot 6.")
+            raise ValidationError(f"--ladder '{ladder}': geef een trede van 1 tot en met 6.")
         rung = LadderScore("x", int(ladder)).rung
     goals = sorted(data.all(Goal), key=lambda g: g.position)
     values: dict[str, int | None] = {}
     for given in scales:
         number, value = _pair(given, "--scale", "DOEL=WAARDE, zoals 1=6 (het doel zoals genummerd in Doelen)")
         if not number.isdigit() or not 1 <= int(number) <= len(goals):
-            raise ValidationError(f"--scale: doel '{number}' bestaat niet; de doelen zijn genummerd 1 tot "
+            raise ValidationError(f"--scale: doel '{number}' bestaat niet; de doelen zijn genummerd 1 "
+                                  "tot en met "
                                   f"{len(goals)}, zoals in Doelen.")
         goal = goals[int(number) - 1]
+        if goal.id in values:
+            raise ValidationError(f"--scale: doel {number} staat er twee keer; geef elk doel één waarde.")
         values[goal.id] = GoalScale("x", goal.id, value).value
     return levels, rung, values
 
 
+def _arrow(measure: Measure) -> str:
+    """'3↑': the value and, when there was one before, the way it went as an arrow."""
+    if measure.now is None:
+        return ""
+    if measure.previous is None:
+        return str(measure.now)
+    way = "↑" if measure.now > measure.previous else "↓" if measure.now < measure.previous else "→"
+    return f"{measure.now}{way}"
+
+
 def short_summary(data: CaseData, meeting: Meeting) -> str:
-    """One line for a small screen: how much of it is measured today."""
+    """One or two lines for a small screen: each value measured today with the way it went
+    (↑ beter, → gelijk, ↓ minder), and how many are still to measure."""
     zrm = zrm_measures(data, meeting)
     scales = scale_measures(data, meeting)
     ladder = ladder_measure(data, meeting)
-    parts = [f"ZRM {sum(m.now is not None for m in zrm)} van {len(zrm)} gemeten",
-             f"ladder {'trede ' + str(ladder.now) if ladder.now is not None else 'nog niet'}",
-             f"eigen schaal {sum(m.now is not None for m in scales)} van {len(scales)}"]
-    return " · ".join(parts)
+    done = [f"{m.what} {_arrow(m)}" for m in zrm if m.now is not None]
+    if ladder.now is not None:
+        done.append(f"ladder {_arrow(ladder)}")
+    done += [f"schaal doel {n} {_arrow(m)}" for n, m in enumerate(scales, start=1) if m.now is not None]
+    todo = sum(m.now is None for m in zrm) + (ladder.now is None) + sum(m.now is None for m in scales)
+    still = f"nog {todo} te meten" if todo else "alles gemeten"
+    if not done:
+        return f"nog niets gemeten ({still})"
+    return " · ".join(done) + f" ({still}; ↑ beter, → gelijk, ↓ minder)"

@@ -54,3 +54,14 @@ def goal_state(goal: Goal) -> str:
     if goal.status is GoalStatus.STOPPED:
         return f"■ gestopt {day(goal.status_on)}"
     return "● loopt"
+
+
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+
+
+def friendly_day(value: date, today: date | None = None) -> str:
+    """'vrijdag 12 december': the way people say a date; the year only when it is not this one."""
+    said = f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]}"
+    return said if today is not None and value.year == today.year else f"{said} {value.year}"

@@ -12,7 +12,7 @@ from textual.dom import DOMNode
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.export.files import write_export
-from krachtoverleg.core.export.formats import MINUTES, PROGRESS, Registry
+from krachtoverleg.core.export.formats import CLIENT_PLAN, MINUTES, PROGRESS, Registry
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.services import services
@@ -38,12 +38,15 @@ def _build(values: dict[str, Any], formats: Registry[Any]) -> MinutesChoice:
     return MinutesChoice(fmt, bool(values["full_names"]), folder)
 
 
+FULL_NAMES = "Met volledige namen (vertrouwelijk)"
+
+
 def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | None = None,
-                  fmt: str = "html") -> FormDialog[MinutesChoice]:
+                  fmt: str = "html", names: str = FULL_NAMES) -> FormDialog[MinutesChoice]:
     fields = [
         FormField("fmt", "Vorm", fmt if formats.get(fmt) else "html", "select",
                   [(f.label, f.key) for f in formats.formats.values()]),
-        FormField("full_names", "Met volledige namen (vertrouwelijk)", False, "check"),
+        FormField("full_names", names, False, "check"),
         FormField("folder", f"Map waarin {what} komt", str(folder or Path.home())),
     ]
     return FormDialog(title, fields, lambda values: _build(values, formats),
@@ -57,6 +60,12 @@ def minutes_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesCh
 
 def progress_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
     return export_dialog("Voortgang opslaan", "de voortgang", PROGRESS, *(last or (None, "html")))
+
+
+def client_plan_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
+    folder, fmt = last or (None, "html")
+    return export_dialog("Mijn plan: een pagina voor de cliënt", "het plan", CLIENT_PLAN, folder, fmt,
+                         names="Met de naam van de cliënt erop (vraag het de cliënt)")
 
 
 def save_export(node: DOMNode, choice: MinutesChoice, render: Callable[[Names], str], filename: str,

@@ -43,12 +43,12 @@ def progress_bar(reached: int, planned: int, width: int = 10) -> str:
 class CaseOverviewScreen(DataScreen):
     BINDINGS = [
         PRIVACY_BINDING,
-        Binding("enter", "open_chosen", "Dit overleg openen", id="overview.open"),
-        Binding("n", "open_meeting", "Overleg van vandaag", id="overview.meeting"),
-        Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete"),
+        Binding("enter", "open_chosen", "Openen", id="overview.open"),
+        Binding("n", "open_meeting", "Vandaag", id="overview.meeting"),
+        Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete", show=False),
         Binding("g", "pictures", "Grafieken", id="overview.pictures"),
         Binding("m", "measure", "Meten", id="overview.measure"),
-        Binding("k", "domains", "ZRM-domeinen", id="overview.domains"),
+        Binding("k", "domains", "ZRM-domeinen kiezen", id="overview.domains", show=False),
         Binding("v", "progress", "Voortgang opslaan", id="overview.progress"),
         Binding("escape,f2", "back", "Terug", id="overview.back"),
     ]
@@ -126,7 +126,7 @@ class CaseOverviewScreen(DataScreen):
             f"{taken.still_out} nog bij een professional{taken_late}\n"
             "Enter = het gekozen overleg openen · n = het overleg van vandaag · g = grafieken · "
             "m = meten in het gekozen overleg · k = ZRM-domeinen kiezen · v = voortgang opslaan · "
-            "Escape = terug")
+            "Delete = een leeg overleg weg · Escape = terug")
 
     def action_open_meeting(self) -> None:
         open_todays_meeting(services(self), self.case_id)

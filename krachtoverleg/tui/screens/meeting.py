@@ -53,6 +53,7 @@ CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w"
                  "m", "plus", "minus")
 NOTICE_REPEAT = 4.0  # seconds in which the same notice is not shown again
 WIDE = 180  # from this width a stage with little to show gets a column of related parts
+TALL = 34  # from this many rows, a narrow Terugblik has room for the measurements in words
 
 
 class MeetingScreen(DataScreen):
@@ -117,6 +118,7 @@ class MeetingScreen(DataScreen):
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW, "narrow")
         self.set_class(event.size.width < COMPACT, "compact")
+        self.set_class(event.size.height < TALL, "low")
         self.set_class(event.size.width >= WIDE, "wide")
 
     # -- the case on screen ----------------------------------------------------------------

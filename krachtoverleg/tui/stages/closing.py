@@ -11,7 +11,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from krachtoverleg.core.export.files import (
+    client_plan_filename,
     minutes_filename,
+    render_client_plan,
     render_minutes,
 )
 from krachtoverleg.core.models import Decision, Meeting
@@ -24,7 +26,7 @@ from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
-from krachtoverleg.tui.dialogs.export import MinutesChoice, minutes_dialog, save_export
+from krachtoverleg.tui.dialogs.export import MinutesChoice, client_plan_dialog, minutes_dialog, save_export
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.services import services
@@ -35,10 +37,11 @@ class ClosingPane(StagePane, VerticalScroll):
     KEY = StageKey.AFSLUITING
     BINDINGS = [
         stage_key("s", "summary", "Samenvatting", "afsluiting.summary"),
-        stage_key("v", "next_meeting", "Volgende keer", "afsluiting.next"),
+        stage_key("v", "next_meeting", "Volgende", "afsluiting.next"),
         stage_key("c", "close", "Sluiten", "afsluiting.close"),
         stage_key("o", "reopen", "Heropenen", "afsluiting.reopen"),
         stage_key("m", "minutes", "Verslag", "afsluiting.minutes"),
+        stage_key("p", "client_plan", "Mijn plan", "afsluiting.client_plan"),
     ]
     can_focus = True
 
@@ -64,7 +67,8 @@ class ClosingPane(StagePane, VerticalScroll):
             f"{count(len(decisions), 'besluit', 'besluiten')}\n"
             f"Evaluatie op: {day(meeting.evaluation_date)}\n"
             f"Volgend overleg{v_key}: {day(meeting.next_meeting)}\n"
-            "Verslag maken (m): een bestand om te printen of te mailen, met of zonder volledige namen")
+            "Verslag maken (m): een bestand om te printen of te mailen, met of zonder volledige namen\n"
+            "Mijn plan (p): één pagina voor de cliënt om mee naar huis te nemen, in gewone taal")
 
     def focus_target(self) -> Widget | None:
         return self
@@ -140,3 +144,21 @@ class ClosingPane(StagePane, VerticalScroll):
                     "Het verslag", ("Verslag gemaakt", "Verslag niet gemaakt"))
 
         self.app.push_screen(minutes_dialog(services(self).last_export), done)
+
+    def action_client_plan(self) -> None:
+        """The client's own one-page copy: ask the format, the folder and whether the client's
+        name may be on it; then write it and say where."""
+        assert self.context is not None
+        context = self.context
+
+        def done(choice: MinutesChoice | None) -> None:
+            if choice is not None:
+                app = services(self)
+                save_export(
+                    self, choice,
+                    lambda _names: render_client_plan(context.data, context.meeting, app.clock.today(),
+                                                      app.clock.now(), choice.fmt, choice.full_names),
+                    client_plan_filename(context.data, context.meeting, choice.fmt),
+                    "Mijn plan", ("Mijn plan gemaakt", "Mijn plan niet gemaakt"))
+
+        self.app.push_screen(client_plan_dialog(services(self).last_export), done)

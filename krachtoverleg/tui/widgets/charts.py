@@ -1,6 +1,7 @@
 """Pictures of progress drawn with blocks, to read from across the room: thick bars, every value
-written beside its bar, the change said in words, and shapes (█ ▓ ▒ ░ ·) rather than colour
-alone to tell the parts of a stacked bar apart. Each widget draws to its own width."""
+written beside its bar, the change said in words, and shapes (█ ▓ ▒ ░ ╌) rather than colour
+alone to tell the parts of a stacked bar apart, the same shape for the same carrier in every
+picture. Each widget draws to its own width."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from krachtoverleg.core.models.vocab import Capital, Dimension
 from krachtoverleg.core.rules.progress import change_words
 from krachtoverleg.core.rules.trends import Bar, Series, Tagged
 
-FILLS = ("█", "▓", "▒", "░", "·")  # one shape per part of a stacked bar, in legend order
+# One shape per carrier, the same in every picture: the darker, the more the client's own.
+FILLS = {"Z+N": "█", "Z": "█", "N": "▓", "S": "▒", "P": "░", "?": "╌"}
+SEPARATOR = " / "  # between the counts after a bar
 EMPTY = "─"  # the rest of the scale: a thin line, so the bar stands out
 TARGET = "┃"
 LABEL = 11  # "overleg 12 "
@@ -88,21 +91,21 @@ class StackedChart(Widget):
             return Text(self.empty)
         width = max(20, self.size.width or 60)
         label = min(24, max(len(name) for name, _ in self.bars) + 1)
-        counts_width = len(" · ".join("99" for _ in self.bars[0][1])) + 1
+        counts_width = len(SEPARATOR.join("99" for _ in self.bars[0][1])) + 1
         bar = max(5, min(40, width - label - counts_width - 1))
         most = max(sum(s.count for s in segments) for _, segments in self.bars) or 1
         out = Text()
-        out.append("   ".join(f"{FILLS[i]} {s.label}" for i, s in enumerate(self.bars[0][1])) + "\n")
+        out.append("   ".join(f"{FILLS[s.short]} {s.label}" for s in self.bars[0][1]) + "\n")
         for name, segments in self.bars:
             out.append(name[:label - 1].ljust(label))
             drawn = 0
-            for index, segment in enumerate(segments):
+            for segment in segments:
                 cells = round(bar * segment.count / most) if segment.count else 0
                 cells = max(cells, 1) if segment.count else 0  # a part of one is never invisible
-                out.append(FILLS[index] * cells)
+                out.append(FILLS[segment.short] * cells)
                 drawn += cells
             out.append(" " * max(1, bar - drawn + 1))
-            out.append(" · ".join(str(s.count) for s in segments) + "\n", style="bold")
+            out.append(SEPARATOR.join(str(s.count) for s in segments) + "\n", style="bold")
         out.rstrip()
         return out
 
@@ -129,7 +132,7 @@ class CapitalGrid(Widget):
         table = Table(box=box.SQUARE, show_lines=True, expand=True, padding=(0, 1))
         table.add_column("Kapitaal", style="bold", no_wrap=True)
         for dimension in Dimension:
-            table.add_column(dimension.label.replace(" (", "\n("), ratio=1, overflow="fold")
+            table.add_column(dimension.label.split(" (")[0], ratio=1)
         for capital in Capital:
             cells = []
             for dimension in Dimension:
