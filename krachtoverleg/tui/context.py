@@ -19,6 +19,13 @@ class StageContext:
     privacy: bool
     today: date
     window_writable: bool = True  # False in a second window on the same store
+    # The whole case, hidden records included: `data` leaves out what is kept off the screen
+    # in privacy mode; numbering and checks that must see everything use this.
+    everything: CaseData | None = None
+
+    @property
+    def whole(self) -> CaseData:
+        return self.everything if self.everything is not None else self.data
 
     @property
     def read_only(self) -> bool:

@@ -18,7 +18,7 @@ def test_export_import_export_is_lossless(store, demo, clock, tmp_path):
 
 def test_the_export_holds_every_record_type(store, demo, clock):
     document = export_case(store.load(demo.id), clock.now())
-    assert document["format"] == "krachtoverleg-case" and document["version"] == 2
+    assert document["format"] == "krachtoverleg-case" and document["version"] == 3
     assert document["case"]["client_name"] == "Petra de Vries"
     assert all(document["records"][table] for table in (
         "meetings", "strengths", "resources", "network", "ambitions", "needs", "goals", "steps",

@@ -58,7 +58,7 @@ def test_a_schema_1_store_upgrades_on_the_next_save_and_loses_nothing(tmp_path):
         _same_old_fields(old, export_case(store.load(V1_CASE), MOMENT))
         store.save(V1_CASE, Strength(StrengthKind.IK_KAN, "goed luisteren"))
         written = json.loads((root / CASES / f"{V1_CASE}.json").read_text("utf-8"))
-        assert written["_meta"]["1"]["schema"] == 2
+        assert written["_meta"]["1"]["schema"] == 3
         after = export_case(store.load(V1_CASE), MOMENT)
     _same_old_fields(old, {**after, "records": {
         **after["records"], "strengths": [s for s in after["records"]["strengths"]
@@ -77,3 +77,18 @@ def test_a_meeting_closed_before_the_upgrade_keeps_its_minutes_from_then_on(tmp_
         store.save(V1_CASE, Strength(StrengthKind.IK_BEN, "nieuw sinds toen"))
         later = store.load(V1_CASE)
         assert render_minutes(later, closed, Names(), MOMENT, "md") == before
+
+
+def test_schema_3_makes_the_domains_scored_before_the_cases_choice(tmp_path):
+    """Before schema 3 a case had no chosen ZRM domains; the form now offers only chosen ones,
+    so the domains scored before become the choice and nothing measured drops out."""
+    from krachtoverleg.core.models import ZrmScore
+    from krachtoverleg.core.rules.progress import zrm_measures
+
+    root = _v1_store(tmp_path)
+    with Store.open(root, write=True) as store:
+        data = store.load(V1_CASE)
+        scored = list(dict.fromkeys(s.domain for s in data.all(ZrmScore)))
+        assert scored and data.case.zrm_domains == scored
+        latest = data.meetings()[-1]
+        assert {m.what for m in zrm_measures(data, latest)} >= set(scored)

@@ -29,6 +29,7 @@ from krachtoverleg.core.models.vocab import (
     StrengthKind,
 )
 from krachtoverleg.core.rules.hand_backs import hand_backs
+from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.wording import friendly_day
 
 MOST_STEPS = 6  # one A4 page: longer lists say how many more there are
@@ -130,7 +131,7 @@ def _goals(data: CaseData) -> list[str]:
 
 
 def client_plan_markdown(plan: PlanInput, made_at: datetime) -> str:
-    data, meeting, today = plan.data, plan.meeting, plan.today
+    data, meeting, today = on_screen(plan.data, False), plan.meeting, plan.today  # never what is kept off
     name = data.case.client_name if plan.with_name and data.case.client_name else ""
     out = [f"# Mijn plan{f' – {md.inline(name)}' if name else ''}", "",
            f"Gemaakt samen, op {friendly_day(meeting.date, today)}."]
@@ -177,7 +178,7 @@ def client_plan_ics(plan: PlanInput, made_at: datetime) -> str:
     calendar.add("prodid", "-//krachtoverleg//mijn plan//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Mijn plan")
-    dated = [s for s in next_steps(plan.data, plan.today) if s.mine and s.due != date.max]
+    dated = [s for s in next_steps(on_screen(plan.data, False), plan.today) if s.mine and s.due != date.max]
     for number, step in enumerate(dated):
         event = Event()
         event.add("uid", f"mijn-plan-{plan.data.case.id}-{number}-{step.due.isoformat()}@krachtoverleg")

@@ -15,14 +15,15 @@ from datetime import datetime
 from typing import Any
 
 from krachtoverleg.core.errors import InterchangeError, ValidationError
-from krachtoverleg.core.models import CASE_RECORDS, Case
+from krachtoverleg.core.models import CASE_RECORDS, Case, ZrmScore
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.references import reference_problems
 
 FORMAT = "krachtoverleg-case"
-VERSION = 2  # 2 adds the snapshots of closed meetings and the change log
-READS = (1, 2)  # a version-1 file has neither; its records take the new fields' defaults
+VERSION = 3  # 2 adds the snapshots of closed meetings and the change log; 3 the chosen ZRM
+# domains, 'niet op het scherm' and the family's own plan
+READS = (1, 2, 3)  # an older file lacks them; its records take the new fields' defaults
 MAX_SIZE = 50_000_000  # characters; the largest real case is far below this
 
 
@@ -109,6 +110,10 @@ def read_case(text: str) -> Imported:
                 folded += _folded(tables[table].LABEL, item, record.to_dict())
     except ValidationError as error:
         raise InterchangeError(f"De inhoud klopt niet: {error}") from None
+    if version < 3 and not case.zrm_domains:  # as the store's schema 3 upgrade does
+        scored = list(dict.fromkeys(s.domain for s in grouped.get(ZrmScore.TABLE, [])
+                                    if isinstance(s, ZrmScore)))
+        case = case.replace(zrm_domains=scored) if scored else case
     data = CaseData(case, grouped)
     from krachtoverleg.core.rules.frozen import snapshot_problems
 

@@ -31,6 +31,7 @@ from krachtoverleg.core.models import (
 from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.instruments import LADDER_RUNGS, ZRM_LEVELS
+from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.vocab import (
     Influence,
     Presence,
@@ -45,6 +46,7 @@ from krachtoverleg.core.rules.hand_backs import (
     is_hand_back,
     state_of,
 )
+from krachtoverleg.core.rules.hidden import left_out, left_out_note, on_screen
 from krachtoverleg.core.rules.household import household_names
 from krachtoverleg.core.rules.planning import (
     balance,
@@ -368,12 +370,24 @@ def _previous(measure: Measure) -> str:
     return "-" if measure.previous is None else f"{measure.previous} (overleg {measure.previous_meeting})"
 
 
+# What each stage's section shows that can be kept off the screen ('niet op het scherm').
+HIDEABLE_IN: dict[StageKey, tuple[type[Record], ...]] = {
+    StageKey.KRACHTEN: (Strength,), StageKey.HULPBRONNEN: (Resource,), StageKey.NETWERK: (NetworkMember,),
+    StageKey.ACTIES: (Action, Decision)}
+
+
 def minutes_markdown(data: CaseData, meeting: Meeting, names: Names, made_at: datetime) -> str:
-    parts = [_header(data, meeting, names, made_at)]
+    """The default minutes (names hidden) leave out what was marked 'niet op het scherm' and
+    say how many points only the full minutes hold; the full minutes have everything."""
+    shown = on_screen(data, names.show_names)
+    parts = [_header(shown, meeting, names, made_at)]
     for stage in AGENDA:
-        section = SECTIONS[stage.key](data, meeting, names)
-        parts.append(f"## {stage_number(stage.key)}. {stage.title}\n\n{section}")
-    parts.append(_agreements(data, meeting, names))
+        section = SECTIONS[stage.key](shown, meeting, names)
+        left = sum(left_out(data, kind, names.show_names) for kind in HIDEABLE_IN.get(stage.key, ()))
+        note = f"\n\n*{left_out_note(left)}*" if left else ""
+        parts.append(f"## {stage_number(stage.key)}. {stage.title}\n\n{section}{note}")
+    parts.append(_agreements(shown, meeting, names))
+    data = shown
     instruments = _instruments(data, meeting)
     if instruments:
         parts.append(instruments)

@@ -34,9 +34,11 @@ class Strength(Record):
     named_by: NamedBy | None = None
     meeting_id: str | None = None
     capital: Capital | None = None
+    hidden: bool = False  # 'niet op het scherm': only in the chair's window with names shown
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.hidden = to_bool(self.hidden, "Kracht: niet op het scherm")
         self.kind = to_enum(StrengthKind, self.kind, "Kracht: soort")
         self.text = clean_text(self.text, "Kracht")
         self.dimension = to_enum(Dimension, self.dimension, "Kracht: dimensie", required=False)
@@ -54,9 +56,11 @@ class Resource(Record):
     type: ResourceType
     in_use: bool = True
     quality: SocialQuality | None = None
+    hidden: bool = False  # 'niet op het scherm': only in the chair's window with names shown
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.hidden = to_bool(self.hidden, "Hulpbron: niet op het scherm")
         self.text = clean_text(self.text, "Hulpbron")
         self.group = to_enum(ResourceGroup, self.group, "Hulpbron: groep")
         self.type = to_enum(ResourceType, self.type, "Hulpbron: soort")
@@ -80,9 +84,11 @@ class NetworkMember(Record):
     contribution: str = ""
     organisation: str = ""
     added_in_id: str | None = None  # the meeting this person was first named in
+    hidden: bool = False  # 'niet op het scherm': only in the chair's window with names shown
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.hidden = to_bool(self.hidden, "Netwerk: niet op het scherm")
         self.name = clean_text(self.name, "Netwerk: naam")
         self.role = clean_text(self.role, "Netwerk: rol", limit=60)
         self.relation = to_enum(Relation, self.relation, "Netwerk: relatie")

@@ -66,6 +66,10 @@ class Meeting(Record):
     next_meeting: dt.date | None = None
     stage_seconds: dict[str, int] = field(default_factory=dict)
     drafts: dict[str, str] = field(default_factory=dict)  # typed, not yet submitted, per stage
+    # Besloten tijd: how long the family had its own time, and whether what is agreed now is
+    # the family's plan (actions and decisions are then marked as made by the family).
+    family_seconds: int = 0
+    family_plan_open: bool = False
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -76,6 +80,8 @@ class Meeting(Record):
         self.attendees = nested_list(Attendee, self.attendees, "Overleg: deelnemers")
         self.client_present = to_bool(self.client_present, "Overleg: cliënt aanwezig")
         self.client_agreed = to_bool(self.client_agreed, "Overleg: cliënt akkoord")
+        self.family_seconds = to_int(self.family_seconds, "Overleg: eigen tijd familie", 0, 86_400)
+        self.family_plan_open = to_bool(self.family_plan_open, "Overleg: plan van de familie")
         self.purpose = clean_text(self.purpose, "Overleg: doel van vandaag", required=False,
                                   limit=LONG_TEXT, multiline=True)
         self.timeboxes = _timeboxes(self.timeboxes)
@@ -147,9 +153,13 @@ class Action(Record):
     # carried from an older meeting and settled today stays in today's Terugblik and minutes.
     settled_on: date | None = None
     settled_in_id: str | None = None
+    by_family: bool = False  # made by the family in its own time (besloten tijd)
+    hidden: bool = False  # 'niet op het scherm': only in the chair's window with names shown
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.by_family = to_bool(self.by_family, "Actie: besloten door de familie")
+        self.hidden = to_bool(self.hidden, "Actie: niet op het scherm")
         self.meeting_id = clean_text(self.meeting_id, "Actie: overleg", limit=64)
         self.settled_on = to_date(self.settled_on, "Actie: afgehandeld op", required=False)
         self.capital = to_enum(Capital, self.capital, "Actie: kapitaal", required=False)
@@ -186,9 +196,13 @@ class Decision(Record):
     meeting_id: str
     number: int
     text: str
+    by_family: bool = False  # made by the family in its own time (besloten tijd)
+    hidden: bool = False  # 'niet op het scherm': only in the chair's window with names shown
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        self.by_family = to_bool(self.by_family, "Besluit: besloten door de familie")
+        self.hidden = to_bool(self.hidden, "Besluit: niet op het scherm")
         self.meeting_id = clean_text(self.meeting_id, "Besluit: overleg", limit=64)
         self.number = to_int(self.number, "Besluit: nummer", 1, 10_000)
         self.text = clean_text(self.text, "Besluit", limit=LONG_TEXT, multiline=True)

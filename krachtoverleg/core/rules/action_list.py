@@ -23,6 +23,7 @@ from krachtoverleg.core.models import Action, Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
 from krachtoverleg.core.rules.hand_backs import hand_back_actions
+from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.privacy import Names, initials
 from krachtoverleg.core.store.case_store import Store
 
@@ -175,6 +176,7 @@ def collect(store: Store, names: Names, today: date, case_ids: Iterable[str] | N
         except KrachtError as error:
             problems.append(str(error))
             continue
+        data = on_screen(data, names.show_names)  # an action kept off the screen: full names only
         rows.extend(rows_of(data, names, today))
         dates.append(dates_of(data, names))
     return ActionList(sort_rows(rows), dates, problems)

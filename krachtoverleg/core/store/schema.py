@@ -11,7 +11,7 @@ from typing import Any
 
 from krachtoverleg.core.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META = "_meta"
 CHANGE_LOG = "changes"
 SNAPSHOTS = "snapshots"
@@ -51,6 +51,23 @@ def _freeze_closed_meetings(raw: Raw) -> Raw:
             snapshots[str(number)] = {"meeting_id": meeting["id"], "taken": f"{meeting.get('date')}T00:00:00",
                                       "tables": tables, "id": f"upgrade-{meeting['id']}"[:64]}
     raw[SNAPSHOTS] = snapshots
+    return raw
+
+
+@migration(2)
+def _choose_the_domains_scored(raw: Raw) -> Raw:
+    """Schema 3 asks the team to choose a case's ZRM domains, and offers only those for scoring.
+    A case scored before had no choice stored: the domains it scored become its choice, so
+    nothing measured drops out of the form. Records can now be kept off the shared screen and
+    be marked as the family's; those new fields default to 'no'."""
+    scored: list[str] = []
+    for doc in (raw.get("zrm_scores") or {}).values():
+        domain = doc.get("domain") if isinstance(doc, dict) else None
+        if isinstance(domain, str) and domain not in scored:
+            scored.append(domain)
+    for case in (raw.get("case") or {}).values():
+        if isinstance(case, dict) and not case.get("zrm_domains") and scored:
+            case["zrm_domains"] = scored
     return raw
 
 

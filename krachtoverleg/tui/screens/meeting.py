@@ -28,12 +28,14 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal, why_read_only
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
+from krachtoverleg.core.rules.hidden import names_in_changes, on_screen, without_names
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
 from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
+from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField, remind_drafts
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.screens.base import DataScreen
@@ -127,8 +129,8 @@ class MeetingScreen(DataScreen):
         if self.data is None or self.meeting is None:
             return None
         app = services(self)
-        return StageContext(self.data, self.meeting, app.names, app.privacy, app.clock.today(),
-                            app.store.writable)
+        return StageContext(on_screen(self.data, app.show_names), self.meeting, app.names, app.privacy,
+                            app.clock.today(), app.store.writable, self.data)
 
     def load(self) -> bool:
         """Read the case from disk: when the screen opens, and when another window saved."""
@@ -334,10 +336,38 @@ class MeetingScreen(DataScreen):
     # -- changes: saved the moment they are made, shown from what was written -----------------
 
     def on_stage_pane_save_requested(self, event: StagePane.SaveRequested) -> None:
+        """Save; but a known name typed into free text while names are hidden is said first,
+        with the offer to put the role or initials in its place before the room reads it."""
         event.stop()
-        applied = self.apply(event.changes)
-        if event.done is not None:
-            event.done(applied)
+        changes, data = event.changes, self.data
+        found = []
+        if services(self).privacy and data is not None:
+            try:
+                changes = list(changes(data) if callable(changes) else changes)
+            except KrachtError as error:
+                self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+                if event.done is not None:
+                    event.done(None)
+                return
+            found = names_in_changes(changes, data)
+
+        def save(chosen: Changes) -> None:
+            applied = self.apply(chosen)
+            if event.done is not None:
+                event.done(applied)
+
+        if not found:
+            save(changes)
+            return
+        resolved = list(changes) if not callable(changes) else []
+        said = ", ".join(f"'{name.name}' door '{name.instead}'" for name in found)
+
+        def answer(swap: bool | None) -> None:
+            save(without_names(resolved, found) if swap else resolved)
+
+        self.app.push_screen(ConfirmDialog(
+            f"De namen staan verborgen, maar in de tekst staat een naam. Vervangen: {said}?",
+            yes="Ja, vervangen", no="Nee, zo laten staan"), answer)
 
     def action_undo(self) -> None:
         """Take the last save made in this meeting back (u, or 'Ongedaan maken' in the palette)."""

@@ -76,7 +76,7 @@ def _decision_fields(decision: Decision | None, context: StageContext) -> list[F
 def _build_decision(values: dict[str, Any], decision: Decision | None, context: StageContext) -> Decision:
     if decision:
         return decision.replace(text=values["text"])
-    return Decision(context.meeting.id, next_decision_number(context.data, context.meeting), values["text"])
+    return Decision(context.meeting.id, next_decision_number(context.whole, context.meeting), values["text"])
 
 
 class ActionsTable(RecordTable[Action]):

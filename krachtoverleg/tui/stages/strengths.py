@@ -21,6 +21,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.vocab import NamedBy, StrengthKind
 from krachtoverleg.core.rules.editing import refusal
+from krachtoverleg.core.rules.hidden import MARK, hidden_notice, toggle_hidden
 from krachtoverleg.core.rules.meetings import capture, capture_lines, parse_capture
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
@@ -94,6 +95,7 @@ class StrengthColumn(Vertical):
 def _item_text(strength: Strength, new: bool = False) -> str:
     tags = [tag.label.split(" (")[0] for tag in (strength.named_by, strength.dimension) if tag]
     mark = "✚ " if new else "• "  # new since last time: a sign of its own, and the word below
+    mark = f"⊘ {mark}" if strength.hidden else mark  # seen only here, with names shown
     text = f"{mark}{strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
     return literal.text(text + ("  nieuw" if new else ""))
 
@@ -106,6 +108,7 @@ class StrengthBoard(StagePane, Vertical):
         stage_key("left", "column(-1)", "Kolom links", "krachten.left", show=False),
         stage_key("right", "column(1)", "Kolom rechts", "krachten.right", show=False),
         stage_key("i", "capture", "Typen", "krachten.capture"),
+        stage_key("f8", "toggle_hidden", "Niet op het scherm (of weer wel)", "krachten.hidden", show=False),
     ]
 
     def __init__(self) -> None:
@@ -124,7 +127,8 @@ class StrengthBoard(StagePane, Vertical):
         # Letter keys type text while the capture line has focus.
         if action in ("edit", "delete", "column", "capture") and isinstance(self.app.focused, CaptureLine):
             return False
-        return not (action in ("edit", "delete") and self.context is not None and self.context.read_only)
+        return not (action in ("edit", "delete", "toggle_hidden") and self.context is not None
+                    and self.context.read_only)
 
     def refresh_view(self, context: StageContext) -> None:
         strengths = context.data.all(Strength)
@@ -288,6 +292,15 @@ class StrengthBoard(StagePane, Vertical):
             self.save_edit(strength, answer)
 
         self.app.push_screen(FormDialog("Kracht wijzigen", fields, build), done)
+
+    def action_toggle_hidden(self) -> None:
+        """F8: keep the highlighted strength off the shared screen, or put it back."""
+        strength = self._highlighted()
+        if strength is None:
+            self.notify("Kies eerst een kracht in een kolom.", severity="warning")
+            return
+        self.save(toggle_hidden(strength))
+        self.notify(hidden_notice(not strength.hidden), title=MARK, timeout=8)
 
     def action_delete(self) -> None:
         strength = self._highlighted()

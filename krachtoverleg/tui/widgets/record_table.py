@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.models.changes import Change, edit
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.rules.hidden import HIDEABLE, MARK, hidden_notice, is_hidden, toggle_hidden
 from krachtoverleg.core.rules.removal import consequence, removal
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
@@ -34,11 +35,19 @@ class Column(Generic[R]):
     fit: Fit = PLAIN  # how it shares a narrow screen: see fit.py
 
 
+def _marked(cells: list[str], record: Record) -> list[str]:
+    """A hidden record (seen only with names shown) says so in its first cell."""
+    if is_hidden(record) and cells:
+        return [f"⊘ {cells[0]}", *cells[1:]]
+    return cells
+
+
 class RecordTable(Vertical, Generic[R]):
     BINDINGS = [
         stage_key("a", "add", "Erbij", "table.add"),
         stage_key("e", "edit", "Wijzig", "table.edit"),
         stage_key("delete", "delete", "Weg", "table.delete"),
+        stage_key("f8", "toggle_hidden", "Niet op het scherm (of weer wel)", "table.hidden", show=False),
     ]
 
     def __init__(
@@ -76,8 +85,8 @@ class RecordTable(Vertical, Generic[R]):
         self.context = context
         records = self.items(context)
         self.records = {record.id: record for record in records}
-        self.table.set_rows([(record.id, [column.value(record, context) for column in self.columns])
-                             for record in records])
+        self.table.set_rows([(record.id, _marked([column.value(record, context) for column in self.columns],
+                                                 record)) for record in records])
         self.query_one(".table-title", Static).update(literal.text(f"{self.title} ({len(records)})"))
         self.query_one(".table-empty", Static).update("" if records else self.empty)
         if self._added in self.records:
@@ -103,7 +112,21 @@ class RecordTable(Vertical, Generic[R]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A closed meeting is read-only; the footer hides the keys.
         read_only = self.context is not None and self.context.read_only
-        return not (action in ("add", "edit", "delete") and read_only)
+        if action == "toggle_hidden" and not issubclass(self._kind(), HIDEABLE):
+            return False
+        return not (action in ("add", "edit", "delete", "toggle_hidden") and read_only)
+
+    def _kind(self) -> type[Record]:
+        record = next(iter(self.records.values()), None)
+        return type(record) if record is not None else Record
+
+    def action_toggle_hidden(self) -> None:
+        """F8: keep the selected record off the shared screen, or put it back."""
+        record = self.selected()
+        if record is None or not isinstance(record, HIDEABLE):
+            return
+        self.save(toggle_hidden(record))
+        self.notify(hidden_notice(not is_hidden(record)), title=MARK, timeout=8)
 
     def save(self, *changes: Change) -> None:
         self.post_message(StagePane.SaveRequested(changes))
