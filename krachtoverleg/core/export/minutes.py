@@ -39,6 +39,7 @@ from krachtoverleg.core.models.vocab import (
     StrengthKind,
     Tie,
 )
+from krachtoverleg.core.rules.family import FAMILY_MARK, family_summary
 from krachtoverleg.core.rules.hand_backs import (
     HandBack,
     due_at,
@@ -292,11 +293,13 @@ def _self_or_me(data: CaseData, meeting: Meeting, names: Names) -> str:
 def _actions(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = data.actions_of(meeting)
     decisions = meeting_decisions(data, meeting)
+    family = family_summary(data, meeting)
+    family = f"\n\n{family} Zij staan hieronder met {FAMILY_MARK}." if family else ""
     if not actions and not decisions:
-        return "Nog geen acties of besluiten afgesproken."
+        return "Nog geen acties of besluiten afgesproken." + family
     return (f"{_count(len(actions), 'actie', 'acties')} en "
             f"{_count(len(decisions), 'besluit', 'besluiten')} afgesproken; "
-            "zie de besluitenlijst en de actielijst hieronder.")
+            "zie de besluitenlijst en de actielijst hieronder." + family)
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -314,9 +317,14 @@ def _closing(data: CaseData, meeting: Meeting, names: Names) -> str:
 # -- the summary at the end ------------------------------------------------------------------
 
 
+def _family(record: Action | Decision) -> str:
+    return f" ({FAMILY_MARK})" if record.by_family else ""
+
+
 def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
     decisions = meeting_decisions(data, meeting)
-    decision_list = "\n".join(f"{d.number}. {md.block(d.text)}" for d in decisions) or "Geen besluiten."
+    decision_list = ("\n".join(f"{d.number}. {md.block(d.text)}{_family(d)}" for d in decisions)
+                     or "Geen besluiten.")
     # This meeting's actions, then every earlier one still to do: nothing agreed drops off the list.
     # A professional's takeover still out is on the list too, as its hand-back to the client.
     carried = [a for a in review_actions(data, meeting) if a.is_open]
@@ -324,8 +332,9 @@ def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = (sorted(data.actions_of(meeting), key=lambda a: a.due) + sorted(carried, key=lambda a: a.due)
                + returning)
     action_table = md.table(["Nr", "Actie", "Wie", "Wanneer", "Hoe controleren", "Status"], [
-        [str(i), md.cell(a.what) + (f" (doorgeschoven uit overleg {_number(data, a)})"
-                                    if a.meeting_id != meeting.id and not is_hand_back(a) else ""),
+        [str(i), md.cell(a.what) + _family(a) + (
+            f" (doorgeschoven uit overleg {_number(data, a)})"
+            if a.meeting_id != meeting.id and not is_hand_back(a) else ""),
          md.cell(names.owner(a, data)), day(a.due), md.cell(a.check),
          STATUS_SIGNS[a.status]] for i, a in enumerate(actions, start=1)]) if actions else "Geen acties."
     return "\n\n".join([

@@ -27,15 +27,24 @@ from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, ne
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal, why_read_only
+from krachtoverleg.core.rules.family import (
+    FAMILY_MARK,
+    as_family,
+    family_plan,
+    family_plan_done,
+    family_time_ended,
+)
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
 from krachtoverleg.core.rules.hidden import names_in_changes, on_screen, without_names
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
+from krachtoverleg.core.rules.wording import count
 from krachtoverleg.tui.bindings import PRIVACY_BINDING, stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+from krachtoverleg.tui.dialogs.family_time import FamilyTimeScreen
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField, remind_drafts
 from krachtoverleg.tui.format import day
 from krachtoverleg.tui.screens.base import DataScreen
@@ -68,6 +77,8 @@ class MeetingScreen(DataScreen):
         stage_key("b", "blank", "Scherm uit", id="meeting.blank", show=False),
         Binding("f5", "blank_always", "Scherm uit", id="meeting.blank_always", priority=True, show=False),
         stage_key("full_stop", "blank", "Scherm uit", id="meeting.blank_clicker", show=False),
+        Binding("f7", "family_time", "Besloten tijd: eigen tijd voor de familie", id="meeting.family",
+                priority=True, show=False),
         stage_key("t", "timeboxes", "Tijd per onderdeel", id="meeting.timeboxes", show=False),
         stage_key("u", "undo", "Ongedaan maken", id="meeting.undo", show=False),
         Binding("f2", "cases", "Naar de casussen", id="meeting.cases", show=False),
@@ -101,6 +112,7 @@ class MeetingScreen(DataScreen):
                 yield AgendaColumn()
                 yield Static("", id="timer")
             with Vertical(id="stage-area"):
+                yield Static("", id="family-plan-banner")
                 yield StageHeader()
                 yield ContentSwitcher(id="stages")  # panes are built when first shown
             yield GlanceColumn(id="glance")
@@ -161,6 +173,10 @@ class MeetingScreen(DataScreen):
             f"{context.names.case_title(context.data.case)} · overleg {context.meeting.number} · "
             f"{day(context.meeting.date)}{closed}", context.privacy)
         self.set_class(context.read_only, "read-only")
+        banner = self.query_one("#family-plan-banner", Static)
+        banner.set_class(context.meeting.family_plan_open, "-open")
+        banner.update(f"HET PLAN VAN DE FAMILIE · wat nu wordt afgesproken, staat erin als {FAMILY_MARK} · "
+                      "F7 = klaar")
         self.refresh_bindings()
 
     def _pane(self, key: StageKey) -> StagePane | None:
@@ -327,6 +343,33 @@ class MeetingScreen(DataScreen):
     def action_blank_always(self) -> None:
         self.action_blank()
 
+    def action_family_time(self) -> None:
+        """F7: the family's own time (besloten tijd), then its plan written down as the family's.
+        While that plan is being written down, F7 says it is complete."""
+        meeting = self.meeting
+        if meeting is None:
+            return
+        reason = refusal(meeting, services(self).store.writable, [])
+        if reason is not None:
+            self.notify(reason, severity="warning")
+            return
+        if meeting.family_plan_open:
+            if self.apply([family_plan_done(meeting)]) is not None and self.data is not None:
+                actions, decisions = family_plan(self.data, meeting)
+                made = (f"{count(len(actions), 'actie', 'acties')} en "
+                        f"{count(len(decisions), 'besluit', 'besluiten')}")
+                self.notify(f"Het plan van de familie staat erin: {made}.", title="Besloten tijd")
+            return
+
+        def ended(seconds: int | None) -> None:
+            current = self.meeting
+            if seconds is not None and current is not None and self.apply(
+                    [family_time_ended(current, seconds)]) is not None:
+                self.notify("Schrijf nu het plan van de familie op (a bij Acties, of een besluit). "
+                            "F7 als het plan compleet is.", title="Het plan van de familie", timeout=12)
+
+        self.app.push_screen(FamilyTimeScreen(), ended)
+
     def action_leave_field(self) -> None:
         if isinstance(self.focused, Input):
             pane = self._pane(self.current)
@@ -390,6 +433,7 @@ class MeetingScreen(DataScreen):
             resolved = list(changes(data) if callable(changes) else changes)
             if not resolved:
                 return Applied()
+            resolved = as_family(resolved, meeting)  # the family's plan, while it is written down
             reason = refusal(meeting, store.writable, resolved)
             if reason is not None:
                 self.notify(reason, severity="warning")

@@ -16,6 +16,7 @@ from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action, Decision, Meeting, NetworkMember, Step
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.models.vocab import OwnerKind
+from krachtoverleg.core.rules.family import FAMILY_MARK
 from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import (
     action_from_step,
@@ -118,7 +119,7 @@ class ActionsPane(StagePane, VerticalScroll):
     def compose(self) -> ComposeResult:
         yield ActionsTable(
             "Acties",
-            [Column("Wat", lambda a, c: a.what, KEY),
+            [Column("Wat", lambda a, c: a.what + (f"  {FAMILY_MARK}" if a.by_family else ""), KEY),
              Column("Wie", lambda a, c: c.names.owner(a, c.data), Fit(min_width=18, priority=0)),
              Column("Klaar op", lambda a, c: day(a.due), DATE),
              Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
@@ -127,7 +128,8 @@ class ActionsPane(StagePane, VerticalScroll):
             item=("actie", False))
         yield RecordTable(
             "Besluiten", [Column("Nr", lambda d, c: str(d.number), NUMBER),
-                          Column("Besluit", lambda d, c: d.text, KEY)],
+                          Column("Besluit", lambda d, c: d.text + (f"  {FAMILY_MARK}" if d.by_family else ""),
+                                 KEY)],
             lambda c: sorted((d for d in c.data.all(Decision) if d.meeting_id == c.meeting.id),
                              key=lambda d: d.number),
             _decision_fields, _build_decision, lambda d, c: f"Besluit {d.number}", id="decisions-table",

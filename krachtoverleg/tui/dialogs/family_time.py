@@ -1,0 +1,49 @@
+"""Besloten tijd on the shared screen: in large plain words, the professionals step out and the
+family has its own time; a clock shows how long. Enter ends it and answers with the seconds the
+family had; the meeting then writes down the family's plan."""
+
+from __future__ import annotations
+
+import time
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Digits, Static
+
+
+def clock_text(seconds: int) -> str:
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class FamilyTimeScreen(ModalScreen[int]):
+    BINDINGS = [
+        Binding("enter,f7", "done", "Klaar: de familie vertelt het plan", id="family.done", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="family-time"):
+            yield Static("EIGEN TIJD VOOR DE FAMILIE", id="family-title")
+            yield Static("De professionals gaan nu even de kamer uit.\n"
+                         "De familie maakt samen een eigen plan.", id="family-words")
+            with Center():
+                yield Digits("00:00", id="family-clock")
+            yield Static("Klaar? Druk op Enter. Dan vertelt de familie het plan, "
+                         "en zetten we het samen op het scherm.", id="family-hint")
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+
+    def elapsed(self) -> int:
+        return int(time.monotonic() - self.started)
+
+    def _tick(self) -> None:
+        self.query_one("#family-clock", Digits).update(clock_text(self.elapsed()))
+
+    def action_done(self) -> None:
+        self.dismiss(self.elapsed())
