@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     cases.add_argument("--format", choices=("table", "json"), default="table")
     meeting = commands.add_parser("meeting", help="open het overleg van een casus (vandaag)")
     meeting.add_argument("case", metavar="CASUS", help="casuscode (zoals K-001) of id")
+    commands.add_parser("mirror", help="het scherm voor de projector: volgt het venster van de voorzitter, "
+                        "alleen lezen, namen altijd uit")
     export = commands.add_parser("export-case",
                                  help="alle gegevens van één cliënt als JSON (inzage, AVG)")
     export.add_argument("case", metavar="CASUS")
@@ -240,14 +242,22 @@ def _run_demo_tui(clock: Clock) -> int:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _launch(store: Store, clock: Clock, case_id: str | None = None) -> int:
+def _mirror(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+    """The projector's window: it follows the chair's window on the same store."""
+    if not (root / "cases").is_dir():
+        raise ValidationError(f"In {root} staan nog geen gegevens van krachtoverleg. Start eerst het venster "
+                              "van de voorzitter (krachtoverleg meeting CASUS), met dezelfde --store.")
+    return _launch(Store.open(root, write=False), clock, mirror=True)
+
+
+def _launch(store: Store, clock: Clock, case_id: str | None = None, mirror: bool = False) -> int:
     from krachtoverleg.core.preferences import Preferences, default_path
     from krachtoverleg.tui.app import (
         KrachtApp,  # Textual loads only when the screen is wanted
     )
 
     app = KrachtApp(store=store, clock=clock, open_case=case_id, hard_stop_after_hang_up=True,
-                    preferences=Preferences.load(default_path()))
+                    preferences=Preferences.load(default_path()), mirror=mirror)
     app.run()
     if app.return_code:
         return 1  # a crash: the app has said so in Dutch and written its log
@@ -580,6 +590,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
     "demo": _demo,
     "cases": _cases,
     "meeting": _meeting,
+    "mirror": _mirror,
     "export-case": _export_case,
     "minutes": _minutes,
     "check": _check,

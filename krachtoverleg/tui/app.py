@@ -7,10 +7,12 @@ import os
 import signal
 import threading
 from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path, PurePath
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -22,6 +24,7 @@ from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
+from krachtoverleg.core.store.presence import Presence, read_presence, write_presence
 from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
@@ -43,6 +46,8 @@ def _styles() -> list[str | PurePath]:
 
 
 FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
+PRESENCE_SECONDS = 0.3  # how soon a mirror follows the chair's stage, row and blanking
+MIRROR_KEYS = {"ctrl+q", "f3"}  # all a mirror answers to: stopping, light or dark
 HANG_UP_GRACE_SECONDS = 5  # after a closed terminal is saved for, how long a normal stop may take
 
 
@@ -58,8 +63,14 @@ class KrachtApp(ServicesApp):
     ]
 
     def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
-                 hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None) -> None:
+                 hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None,
+                 mirror: bool = False) -> None:
         super().__init__(store, clock)
+        # The presenter mirror (krachtoverleg mirror): a read-only window on the projector that
+        # follows the chair's window, with names always hidden and no keys but stopping.
+        self.mirror = mirror
+        self._presence: Presence | None = None
+        self._following = False
         self.preferences = preferences or Preferences(None)
         # The CLI's own process may end itself once a hang-up is saved (see _hang_up); an app
         # run inside a test process must not.
@@ -67,7 +78,7 @@ class KrachtApp(ServicesApp):
         self.open_case = open_case
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
         self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
-        self._offered_writing = False  # a read-only window asks once to take over
+        self._offered_writing = mirror  # a read-only window asks once to take over; a mirror never
         for theme in THEMES.values():
             self.register_theme(theme)
         self.theme = self.preferences.theme
@@ -87,6 +98,15 @@ class KrachtApp(ServicesApp):
         self.store.forget_old_drafts(self.clock.now())
         if not self.store.writable:
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
+        if self.mirror:
+            from krachtoverleg.tui.screens.mirror_wait import MirrorWaitScreen
+
+            self.show_names = False
+            self.push_screen(MirrorWaitScreen())
+            self.set_interval(PRESENCE_SECONDS, self._follow_presenter)
+            return
+        if self.store.writable:
+            self.set_interval(PRESENCE_SECONDS, self._publish_presence)
         self.push_screen(CaseListScreen(curtained=self.open_case is not None))
         if self.open_case:
             open_todays_meeting(self, self.open_case)
@@ -157,8 +177,45 @@ class KrachtApp(ServicesApp):
         lines.append(KeyLine("Altijd", "Ctrl+P", "zoek een opdracht, zoals 'Ga naar Doelen'"))
         self.push_screen(KeysHelp("Alle toetsen", lines))
 
+    async def on_event(self, event: events.Event) -> None:
+        """A mirror takes no keys, clicks or pastes (only stopping and the theme): the room's
+        screen follows the chair, nothing else."""
+        if self.mirror and isinstance(event, events.Key | events.MouseEvent | events.Paste) and not (
+                isinstance(event, events.Key) and event.key in MIRROR_KEYS):
+            return
+        await super().on_event(event)
+
+    def _publish_presence(self) -> None:
+        """Say where this (the chair's) window is, for a mirror; only when it changed."""
+        from krachtoverleg.tui.dialogs.family_time import FamilyTimeScreen
+        from krachtoverleg.tui.presenter import presence_of
+
+        family = next((s for s in self.screen_stack if isinstance(s, FamilyTimeScreen)), None)
+        since = self.clock.now() - timedelta(seconds=family.elapsed()) if family else None
+        presence = presence_of(self, since)
+        if presence == self._presence:
+            return
+        try:
+            write_presence(self.store.root, presence)
+        except OSError:
+            return  # a full disk: the mirror stays where it was; the meeting goes on
+        self._presence = presence
+
+    async def _follow_presenter(self) -> None:
+        from krachtoverleg.tui.presenter import follow
+
+        if self._following:
+            return
+        self._following = True
+        try:
+            await follow(self, read_presence(self.store.root), self.clock.now())
+        finally:
+            self._following = False
+
     def action_toggle_privacy(self) -> None:
         """Hiding names is at once; showing them asks first, and lasts until the app stops."""
+        if self.mirror:
+            return  # the projector never shows names
         if self.show_names:
             self._show_names(False)
             return

@@ -55,7 +55,8 @@ async def test_a_strength_and_an_action_are_tagged_with_a_capital_and_a_dimensio
         await fill(pilot, capital="psychological", dimension="motivationeel")
         await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "pagedown", "a")
         await pilot.pause()
-        await fill(pilot, what="Sport kiezen voor de zoon", owner="client", capital="social", dimension="sociaal")
+        await fill(pilot, what="Sport kiezen voor de zoon", owner="client", capital="social",
+                   dimension="sociaal")
         grid = capital_grid(stored(store_dir, demo))
         assert grid[(Capital.PSYCHOLOGICAL, Dimension.MOTIVATIONEEL)].strengths == 1
         assert grid[(Capital.SOCIAL, Dimension.SOCIAAL)].actions == 1

@@ -22,9 +22,10 @@ class FamilyTimeScreen(ModalScreen[int]):
         Binding("enter,f7", "done", "Klaar: de familie vertelt het plan", id="family.done", priority=True),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, already: int = 0) -> None:
+        """`already`: seconds the family's time has run (a mirror joining while it runs)."""
         super().__init__()
-        self.started = time.monotonic()
+        self.started = time.monotonic() - already
 
     def compose(self) -> ComposeResult:
         with Vertical(id="family-time"):
@@ -37,6 +38,7 @@ class FamilyTimeScreen(ModalScreen[int]):
                          "en zetten we het samen op het scherm.", id="family-hint")
 
     def on_mount(self) -> None:
+        self._tick()
         self.set_interval(1, self._tick)
 
     def elapsed(self) -> int:

@@ -1,0 +1,51 @@
+"""Where the chair is, for the presenter mirror: the chair's window writes it, the mirror on the
+projector reads it and follows. It holds ids and the stage only, never a name or any text from
+the case, so the file itself shows nothing. Written whole (atomic), readable by the user only;
+a missing or damaged file reads as 'nothing to follow' and the mirror waits."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+from krachtoverleg.core.store.atomic import write_atomic
+
+FILE = "presenter.json"
+
+
+@dataclass(frozen=True)
+class Presence:
+    case_id: str | None = None  # None: the chair is not in a meeting (case list, overview)
+    meeting_id: str | None = None
+    stage: str | None = None
+    focus: str | None = None  # the id of the list the chair is in
+    selected: str | None = None  # the row (record id) the chair has chosen there
+    blanked: bool = False
+    family_since: str | None = None  # ISO time the family's own time started; None: not now
+
+
+def write_presence(root: Path, presence: Presence) -> None:
+    write_atomic(root / FILE, json.dumps(asdict(presence), sort_keys=True).encode("utf-8"))
+
+
+def read_presence(root: Path) -> Presence | None:
+    try:
+        raw = json.loads((root / FILE).read_text("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(raw, dict):
+        return None
+    text = {name: raw.get(name) if isinstance(raw.get(name), str) else None
+            for name in ("case_id", "meeting_id", "stage", "focus", "selected", "family_since")}
+    return Presence(**text, blanked=raw.get("blanked") is True)
+
+
+def family_seconds(presence: Presence, now: datetime) -> int:
+    if presence.family_since is None:
+        return 0
+    try:
+        return max(0, int((now - datetime.fromisoformat(presence.family_since)).total_seconds()))
+    except ValueError:
+        return 0
