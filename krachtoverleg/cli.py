@@ -64,6 +64,17 @@ class DutchParser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {_in_dutch(message)}\n")
 
 
+def _meeting_document(parser: argparse.ArgumentParser, formats: tuple[str, ...], default: str, names: str,
+                      names_help: str) -> None:
+    """The options of a document made from one meeting (the minutes, Mijn plan)."""
+    parser.add_argument("case", metavar="CASUS")
+    parser.add_argument("--meeting", metavar="N|latest", default="latest",
+                        help="nummer van het overleg, of 'latest' (standaard: het laatste)")
+    parser.add_argument("--format", choices=formats, help=f"standaard: volgens -o, anders {default}")
+    parser.add_argument(names, action="store_true", help=names_help)
+    parser.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = DutchParser(
         prog="krachtoverleg",
@@ -87,14 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  help="alle gegevens van één cliënt als JSON (inzage, AVG)")
     export.add_argument("case", metavar="CASUS")
     export.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
-    minutes = commands.add_parser("minutes", help="het verslag van een overleg (Markdown of HTML)")
-    minutes.add_argument("case", metavar="CASUS")
-    minutes.add_argument("--meeting", metavar="N|latest", default="latest",
-                         help="nummer van het overleg, of 'latest' (standaard: het laatste)")
-    minutes.add_argument("--format", choices=MINUTES.keys(), help="standaard: volgens -o, anders md")
-    minutes.add_argument("--full-names", action="store_true",
-                         help="met volledige namen (vertrouwelijk); standaard rol of initialen")
-    minutes.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    _meeting_document(commands.add_parser("minutes", help="het verslag van een overleg (Markdown of HTML)"),
+                      MINUTES.keys(), "md", "--full-names",
+                      "met volledige namen (vertrouwelijk); standaard rol of initialen")
     actions = commands.add_parser("actions", help="alle acties van alle casussen")
     actions.add_argument("--owner", metavar="NAAM", help="alleen de acties van deze persoon "
                          "(naam, rol of initialen)")
@@ -127,14 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument("--full-names", action="store_true",
                           help="met volledige namen (vertrouwelijk); standaard rol of initialen")
     progress.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
-    plan = commands.add_parser("client-plan", help="Mijn plan: één pagina voor de cliënt, in gewone taal")
-    plan.add_argument("case", metavar="CASUS")
-    plan.add_argument("--meeting", metavar="N|latest", default="latest",
-                      help="nummer van het overleg, of 'latest' (standaard: het laatste)")
-    plan.add_argument("--format", choices=CLIENT_PLAN.keys(), help="standaard: volgens -o, anders html")
-    plan.add_argument("--with-name", action="store_true",
-                      help="met de naam van de cliënt erop (vraag het de cliënt); standaard zonder")
-    plan.add_argument("-o", "--output", metavar="BESTAND", help="schrijf naar dit bestand")
+    _meeting_document(commands.add_parser("client-plan", help="Mijn plan: één pagina voor de cliënt, in "
+                                          "gewone taal"), CLIENT_PLAN.keys(), "html", "--with-name",
+                      "met de naam van de cliënt erop (vraag het de cliënt); standaard zonder")
     commands.add_parser("check", help="controleer elk bestand; noemt elk probleem (code 1 als er een is)")
     commands.add_parser("backup", help="maak nu een reservekopie van alle gegevens")
     restore = commands.add_parser("restore", help="zonder naam: toon de reservekopieën; met naam: "
