@@ -107,7 +107,7 @@ class KrachtApp(ServicesApp):
             return
         if self.store.writable:
             self.set_interval(PRESENCE_SECONDS, self._publish_presence)
-        self.push_screen(CaseListScreen(curtained=self.open_case is not None))
+        self.push_screen(CaseListScreen(opened_on=self.open_case))
         if self.open_case:
             open_todays_meeting(self, self.open_case)
 

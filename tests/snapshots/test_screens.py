@@ -77,6 +77,20 @@ def test_progress_pictures(make_app, snap_compare, size):
     assert snap_compare(make_app(), run_before=keys("o", "g"), terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_family_time(make_app, snap_compare, size):
+    """Besloten tijd: large plain words and the family's clock, for the whole room."""
+    assert snap_compare(make_app(), run_before=keys("enter", "f7"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 45)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_curtained_case_list(make_app, snap_compare, size):
+    """Opened on one case, F2 shows a curtain instead of every client of the team."""
+    app = make_app()
+    app.open_case = app.store.cases()[0].id
+    assert snap_compare(app, run_before=keys("f2"), terminal_size=size)
+
+
 def test_measuring_form(make_app, snap_compare):
     run = keys("enter", *["pagedown"] * stage_index(StageKey.TERUGBLIK), "m")
     assert snap_compare(make_app(), run_before=run, terminal_size=(80, 24))

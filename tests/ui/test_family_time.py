@@ -4,7 +4,7 @@ until F7 says the family's plan is complete."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from krachtoverleg.core.export.minutes import minutes_markdown
 from krachtoverleg.core.models import Action, Decision, Meeting
@@ -25,7 +25,7 @@ async def test_the_familys_own_time_and_its_plan_marked_as_theirs(app, store_dir
         assert isinstance(app.screen, FamilyTimeScreen)
         text = screen_text(app)
         assert "EIGEN TIJD VOOR DE FAMILIE" in text and "professionals gaan nu even de kamer uit" in text
-        app.screen.started -= 25 * 60  # the family took 25 minutes
+        app.screen.started -= timedelta(minutes=25)  # the family took 25 minutes
         await pilot.press("enter")
         await pilot.pause()
         assert "HET PLAN VAN DE FAMILIE" in screen_text(app)

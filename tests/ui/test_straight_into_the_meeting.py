@@ -25,9 +25,14 @@ async def test_opened_on_a_case_the_other_clients_stay_hidden(store, demo, clock
         assert isinstance(app.screen, CaseListScreen)
         text = screen_text(app)
         assert "Familie Zwart" not in text and "K-777" not in text and "casussen is verborgen" in text
-        await pilot.press("enter", "o", "a")  # nothing behind the curtain can be opened
+        await pilot.press("o", "a")  # nothing behind the curtain can be opened
         await pilot.pause()
         assert isinstance(app.screen, CaseListScreen) and "Familie Zwart" not in screen_text(app)
+        await pilot.press("enter")  # back to the meeting it was opened on
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("f2")
+        await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
         assert "Familie Zwart" in screen_text(app)

@@ -4,13 +4,15 @@ family had; the meeting then writes down the family's plan."""
 
 from __future__ import annotations
 
-import time
+from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Digits, Static
+
+from krachtoverleg.tui.services import services
 
 
 def clock_text(seconds: int) -> str:
@@ -25,7 +27,8 @@ class FamilyTimeScreen(ModalScreen[int]):
     def __init__(self, already: int = 0) -> None:
         """`already`: seconds the family's time has run (a mirror joining while it runs)."""
         super().__init__()
-        self.started = time.monotonic() - already
+        self.already = already
+        self.started: datetime | None = None  # by the app's clock, once on screen
 
     def compose(self) -> ComposeResult:
         with Vertical(id="family-time"):
@@ -38,11 +41,14 @@ class FamilyTimeScreen(ModalScreen[int]):
                          "en zetten we het samen op het scherm.", id="family-hint")
 
     def on_mount(self) -> None:
+        self.started = services(self).clock.now() - timedelta(seconds=self.already)
         self._tick()
         self.set_interval(1, self._tick)
 
     def elapsed(self) -> int:
-        return int(time.monotonic() - self.started)
+        if self.started is None:
+            return self.already
+        return max(0, int((services(self).clock.now() - self.started).total_seconds()))
 
     def _tick(self) -> None:
         self.query_one("#family-clock", Digits).update(clock_text(self.elapsed()))

@@ -35,17 +35,20 @@ class CaseListScreen(DataScreen):
         Binding("o", "overview", "Overzicht", id="cases.overview"),
         Binding("a", "all_actions", "Alle acties", id="cases.actions"),
         Binding("l", "lift_curtain", "Lijst tonen", id="cases.lift"),
+        Binding("enter", "back_to_meeting", "Terug naar het overleg", id="cases.back", priority=True),
     ]
     CURTAIN = ("De lijst van alle casussen is verborgen: dit scherm kan gedeeld zijn.\n\n"
-               "l = de lijst tonen (eerst de projector uit of het scherm delen stoppen) · "
-               "Ctrl+Q = stoppen")
+               "Enter = terug naar het overleg · l = de lijst tonen (eerst de projector uit of het "
+               "scherm delen stoppen) · Ctrl+Q = stoppen")
 
-    def __init__(self, curtained: bool = False) -> None:
+    def __init__(self, opened_on: str | None = None) -> None:
+        """`opened_on`: the case the app was started on; the list stays behind a curtain."""
         super().__init__()
-        self.curtained = curtained
+        self.opened_on = opened_on
+        self.curtained = opened_on is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "lift_curtain":
+        if action in ("lift_curtain", "back_to_meeting"):
             return self.curtained
         return not (self.curtained and action in ("open_selected", "new_case", "overview", "all_actions"))
 
@@ -109,6 +112,10 @@ class CaseListScreen(DataScreen):
         event.stop()
         if event.row_key.value:
             self.open_case(event.row_key.value)
+
+    def action_back_to_meeting(self) -> None:
+        if self.opened_on is not None:
+            self.open_case(self.opened_on)
 
     def action_open_selected(self) -> None:
         case_id = self.selected_case()
