@@ -173,8 +173,9 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
                  ResourceType.INFORMATIVE),
         Resource("Spreekuur Geldzaken in de bibliotheek", ResourceGroup.SOCIAL,
                  ResourceType.INFORMATIVE, in_use=False),
+        # a child's name: kept off the shared screen (F8), seen only with names shown
         Resource("Jeugdfonds Sport voor de club van Sem", ResourceGroup.INSTITUTIONAL,
-                 ResourceType.FINANCIAL, in_use=False),
+                 ResourceType.FINANCIAL, in_use=False, hidden=True),
         Ambition("Weer aan het werk in de zorg, een paar dagen per week."),
         Ambition("Met de kinderen een weekje weg, zonder zorgen over geld."),
         Need("Rust in mijn hoofd.", NeedKind.WELLBEING),

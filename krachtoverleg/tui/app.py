@@ -102,6 +102,7 @@ class KrachtApp(ServicesApp):
             from krachtoverleg.tui.screens.mirror_wait import MirrorWaitScreen
 
             self.show_names = False
+            self.add_class("-mirror")  # styles hide the footer and key hints: the room has no keys
             self.push_screen(MirrorWaitScreen())
             self.set_interval(PRESENCE_SECONDS, self._follow_presenter)
             return

@@ -5,6 +5,7 @@ kept off the screen shows), no case list, no keys but stopping and the theme."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 from typing import Any
 
@@ -48,7 +49,8 @@ def presence_of(app: App[Any], family_since: datetime | None) -> Presence:
     return Presence(case_id=meeting.case_id, meeting_id=meeting.meeting_id, stage=str(meeting.current),
                     focus=focus, selected=selected,
                     blanked=any(isinstance(s, BlankScreen) for s in app.screen_stack),
-                    family_since=family_since.isoformat() if family_since else None)
+                    family_since=family_since.isoformat() if family_since else None,
+                    entered=meeting.entered.isoformat() if meeting.entered else None)
 
 
 def _select(screen: MeetingScreen, focus: str | None, selected: str | None) -> None:
@@ -101,6 +103,9 @@ async def follow(app: App[Any], presence: Presence | None, now: datetime) -> Non
     if presence.stage and presence.stage != str(meeting.current) and presence.stage in set(StageKey):
         await meeting.go_to(StageKey(presence.stage), remember=False)
     _select(meeting, presence.focus, presence.selected)
+    if presence.entered:  # the stage's clock as the chair's, also after the chair restarted
+        with contextlib.suppress(ValueError):
+            meeting.entered = datetime.fromisoformat(presence.entered)
     if presence.blanked:
         await app.push_screen(BlankScreen())
     elif presence.family_since:

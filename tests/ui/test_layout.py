@@ -91,7 +91,7 @@ def key_information(data) -> dict[str, list[str]]:
         "opening": ["Hulpvraag", "Deelnemer", "Aanwezig"],
         "terugblik": [a.what.split()[0] for a in review_actions(data, meeting)] + ["Hoe ging het", "GELUKT"],
         "krachten": ["IK BEN", "IK KAN", "IK HEB", "IK WIL"],
-        "hulpbronnen": [r.text.split()[0] for r in data.all(Resource)] + ["Gebruik"],
+        "hulpbronnen": [r.text.split()[0] for r in data.all(Resource) if not r.hidden] + ["Gebruik"],
         "netwerk": ["FAMILIE", "PROFESSIONALS", "sterk", "Band", "Invloed"],
         "ambities": [a.text.split()[0] for a in data.all(Ambition)],
         "doelen": [g.text.split()[0] for g in data.all(Goal)] + ["Gelukt", "gelukt"]

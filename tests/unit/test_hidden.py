@@ -70,3 +70,13 @@ def test_a_name_is_swapped_for_the_role_in_what_is_saved(store, demo):
     swapped = without_names(changes, found)
     assert swapped[0].record.text == "Zwemles voor zoon"
     assert swapped[1].fields["text"] == "Zwemles voor zoon en dochter"
+
+
+def test_a_name_already_in_a_stored_text_is_found_without_saying_it(store, demo):
+    from krachtoverleg.core.rules.hidden import names_already_there
+
+    data = store.load(demo.id)
+    club = next(r for r in data.all(Resource) if "Sem" in r.text)
+    assert club.hidden and names_already_there(data) == {}  # the demo keeps it off the screen
+    store.apply(demo.id, toggle_hidden(club))
+    assert names_already_there(store.load(demo.id)) == {"Hulpbron": 1}

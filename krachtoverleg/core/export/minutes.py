@@ -294,7 +294,7 @@ def _actions(data: CaseData, meeting: Meeting, names: Names) -> str:
     actions = data.actions_of(meeting)
     decisions = meeting_decisions(data, meeting)
     family = family_summary(data, meeting)
-    family = f"\n\n{family} Zij staan hieronder met {FAMILY_MARK}." if family else ""
+    family = f"\n\n{family}" if family else ""
     if not actions and not decisions:
         return "Nog geen acties of besluiten afgesproken." + family
     return (f"{_count(len(actions), 'actie', 'acties')} en "

@@ -9,7 +9,7 @@ from krachtoverleg.core.models import Action, Decision, Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Patch, Put
 
-FAMILY_MARK = "♥ van de familie"  # beside an action or decision the family made
+FAMILY_MARK = "♥\u00a0van\u00a0de\u00a0familie"  # beside what the family made; never broken over lines
 
 
 def family_time_ended(meeting: Meeting, seconds: int) -> Patch:
@@ -50,6 +50,8 @@ def family_summary(data: CaseData, meeting: Meeting) -> str:
     minutes = max(1, round(meeting.family_seconds / 60)) if meeting.family_seconds else 0
     had = f"De familie had {minutes} {'minuut' if minutes == 1 else 'minuten'} eigen tijd" if minutes \
         else "De familie had eigen tijd"
+    if not actions and not decisions:
+        return f"{had} (besloten tijd)."
     made = (f"{len(actions)} {'actie' if len(actions) == 1 else 'acties'} en "
             f"{len(decisions)} {'besluit' if len(decisions) == 1 else 'besluiten'}")
-    return f"{had} (besloten tijd) en maakte een eigen plan: {made}."
+    return f"{had} (besloten tijd) en maakte een eigen plan: {made}. Die staan hieronder met {FAMILY_MARK}."

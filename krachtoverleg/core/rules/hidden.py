@@ -142,3 +142,16 @@ def without_names(changes: list[Change], found: list[NameFound]) -> list[Change]
         else:
             result.append(change)
     return result
+
+
+def names_already_there(data: CaseData) -> dict[str, int]:
+    """Records the room would read (names hidden) whose text holds a name known in the case,
+    counted per kind ('Hulpbron': 1): typed before, or imported. The chair is told where, never
+    the name itself, so the warning does not show it either."""
+    counts: dict[str, int] = {}
+    shown = on_screen(data, False)
+    for rows in shown.records.values():
+        for record in rows:
+            if any(names_in(text, data) for text in _texts(Put(record)).values()):
+                counts[record.LABEL] = counts.get(record.LABEL, 0) + 1
+    return counts

@@ -24,6 +24,7 @@ class Presence:
     selected: str | None = None  # the row (record id) the chair has chosen there
     blanked: bool = False
     family_since: str | None = None  # ISO time the family's own time started; None: not now
+    entered: str | None = None  # ISO time the chair entered this stage: both clocks say the same
 
 
 def write_presence(root: Path, presence: Presence) -> None:
@@ -38,7 +39,7 @@ def read_presence(root: Path) -> Presence | None:
     if not isinstance(raw, dict):
         return None
     text = {name: raw.get(name) if isinstance(raw.get(name), str) else None
-            for name in ("case_id", "meeting_id", "stage", "focus", "selected", "family_since")}
+            for name in ("case_id", "meeting_id", "stage", "focus", "selected", "family_since", "entered")}
     return Presence(**text, blanked=raw.get("blanked") is True)
 
 

@@ -35,10 +35,11 @@ class CaseListScreen(DataScreen):
         Binding("o", "overview", "Overzicht", id="cases.overview"),
         Binding("a", "all_actions", "Alle acties", id="cases.actions"),
         Binding("l", "lift_curtain", "Lijst tonen", id="cases.lift"),
-        Binding("enter", "back_to_meeting", "Terug naar het overleg", id="cases.back", priority=True),
+        Binding("enter,escape,f2", "back_to_meeting", "Terug naar het overleg", id="cases.back",
+                priority=True),
     ]
     CURTAIN = ("De lijst van alle casussen is verborgen: dit scherm kan gedeeld zijn.\n\n"
-               "Enter = terug naar het overleg · l = de lijst tonen (eerst de projector uit of het "
+               "Enter of Escape = terug naar het overleg · l = de lijst tonen (eerst de projector uit of het "
                "scherm delen stoppen) · Ctrl+Q = stoppen")
 
     def __init__(self, opened_on: str | None = None) -> None:

@@ -11,7 +11,7 @@ in the current pane. Nothing is read back from disk for a save, so nothing can i
 from __future__ import annotations
 
 import time
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from textual.app import ComposeResult
@@ -35,7 +35,7 @@ from krachtoverleg.core.rules.family import (
     family_time_ended,
 )
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
-from krachtoverleg.core.rules.hidden import names_in_changes, on_screen, without_names
+from krachtoverleg.core.rules.hidden import names_already_there, names_in_changes, on_screen, without_names
 from krachtoverleg.core.rules.meetings import draft_change
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
@@ -121,6 +121,7 @@ class MeetingScreen(DataScreen):
         if self.load() and self.meeting is not None:
             await self.go_to(self.meeting.current_stage, remember=False)
             remind_drafts(self, self.case_id)
+            self._warn_names_in_text()
         # The footer comes last, when the keyboard is where work starts: it is then drawn once,
         # with the keys of that place, instead of twice (about a third of the start-up time).
         await self.mount(Footer(compact=True, show_command_palette=False))
@@ -159,6 +160,19 @@ class MeetingScreen(DataScreen):
         self._current_shown.clear()
         self._show_meeting_state()
         return True
+
+    def _warn_names_in_text(self) -> None:
+        """Names hidden, yet a stored text holds a known name: tell the chair where (not the
+        name), in the chair's window only."""
+        app = services(self)
+        if self.data is None or not app.privacy or getattr(app, "mirror", False):
+            return
+        found = names_already_there(self.data)
+        if found:
+            where = ", ".join(f"{kind.lower()}: {n}" for kind, n in found.items())
+            self.notify(f"Er staat een naam uit de casus in tekst die de kamer leest ({where}). Pas die aan "
+                        "met e, of zet hem met F8 niet op het scherm.", title="Let op: namen",
+                        severity="warning", timeout=15)
 
     def reload(self) -> None:
         if self.load():
@@ -363,6 +377,8 @@ class MeetingScreen(DataScreen):
 
         def ended(seconds: int | None) -> None:
             current = self.meeting
+            if seconds is not None and self.entered is not None:
+                self.entered += timedelta(seconds=seconds)  # the family's time is not the stage's
             if seconds is not None and current is not None and self.apply(
                     [family_time_ended(current, seconds)]) is not None:
                 self.notify("Schrijf nu het plan van de familie op (a bij Acties, of een besluit). "

@@ -18,8 +18,11 @@ class TopBar(Static):
         grid.add_column(justify="right", no_wrap=True)
         badge = (Text(" F9 · namen verborgen ", style="bold on dark_green") if privacy
                  else Text(" F9 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
-        store = services(self).store
-        if not store.writable:
+        app = services(self)
+        store = app.store
+        if getattr(app, "mirror", False):  # the projector's window: it follows, it does not edit
+            badge = Text(" namen verborgen ", style="bold on dark_green")
+        elif not store.writable:
             title = f"ALLEEN LEZEN ({store.read_only_reason}) · {title}"
         grid.add_row(Text(f" {title}", style="bold"), badge)
         self.update(grid)
