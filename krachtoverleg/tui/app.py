@@ -65,10 +65,7 @@ class KrachtApp(ServicesApp):
     def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
                  hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None,
                  mirror: bool = False) -> None:
-        super().__init__(store, clock)
-        # The presenter mirror (krachtoverleg mirror): a read-only window on the projector that
-        # follows the chair's window, with names always hidden and no keys but stopping.
-        self.mirror = mirror
+        super().__init__(store, clock, mirror)
         self._presence: Presence | None = None
         self._following = False
         self.preferences = preferences or Preferences(None)

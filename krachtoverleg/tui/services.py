@@ -21,10 +21,13 @@ from krachtoverleg.tui.guard import NoSilentCancel
 class ServicesApp(NoSilentCancel, App[None]):
     """The app as its screens and widgets see it."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, mirror: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        # The presenter mirror (krachtoverleg mirror): a read-only window on the projector that
+        # follows the chair's window, with names always hidden and no keys but stopping.
+        self.mirror = mirror
         # Names are hidden at every start; showing them lasts until the app stops.
         self.show_names = store.settings.names_at_start
         # The last export's folder and format, offered again until the app stops (never names).

@@ -38,8 +38,8 @@ def is_hidden(record: Record) -> bool:
 def on_screen(data: CaseData, show_names: bool) -> CaseData:
     """The case as a screen or a document may show it: everything with names shown, else
     without the hidden records (and without actions owned by a hidden person)."""
-    if show_names:
-        return data
+    if show_names or not any(is_hidden(r) for rows in data.records.values() for r in rows):
+        return data  # the usual case: nothing kept off, nothing copied
     hidden_people = {m.id for m in data.all(NetworkMember) if m.hidden}
     records = {table: [r for r in rows if not is_hidden(r)
                        and not (isinstance(r, Action) and r.owner_id in hidden_people)]

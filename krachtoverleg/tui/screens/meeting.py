@@ -165,7 +165,7 @@ class MeetingScreen(DataScreen):
         """Names hidden, yet a stored text holds a known name: tell the chair where (not the
         name), in the chair's window only."""
         app = services(self)
-        if self.data is None or not app.privacy or getattr(app, "mirror", False):
+        if self.data is None or not app.privacy or app.mirror:
             return
         found = names_already_there(self.data)
         if found:
@@ -316,8 +316,8 @@ class MeetingScreen(DataScreen):
         if action in ("blank", "timeboxes", "undo") and isinstance(self.focused, Input):
             return False  # while typing, b, t and . are letters (F5 still blanks the screen)
         if action in ("timeboxes", "read_only_notice"):  # a closed meeting, or a second window
-            context = self.context()
-            read_only = context is None or context.read_only
+            # asked on every refresh of the keys: the meeting alone answers it, no case copy
+            read_only = self.meeting is None or not may_edit(self.meeting, services(self).store.writable)
             return read_only if action == "read_only_notice" else not read_only
         return True
 

@@ -20,7 +20,7 @@ class TopBar(Static):
                  else Text(" F9 · NAMEN ZICHTBAAR ", style="bold black on yellow"))
         app = services(self)
         store = app.store
-        if getattr(app, "mirror", False):  # the projector's window: it follows, it does not edit
+        if app.mirror:  # the projector's window: it follows, it does not edit
             badge = Text(" namen verborgen ", style="bold on dark_green")
         elif not store.writable:
             title = f"ALLEEN LEZEN ({store.read_only_reason}) · {title}"
