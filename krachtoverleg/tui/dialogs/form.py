@@ -26,7 +26,7 @@ from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.form_input import FormInput, gate_of
 from krachtoverleg.tui.widgets.long_input import LongInput
 from krachtoverleg.tui.widgets.pick_list import PickList
-from krachtoverleg.tui.widgets.text_input import is_typed_text
+from krachtoverleg.tui.widgets.text_input import is_typed_text, run_own_binding
 from krachtoverleg.tui.widgets.tick_box import TickBox
 
 T = TypeVar("T")
@@ -158,17 +158,21 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             with contextlib.suppress(KrachtError):  # it only comes back once more: no harm
                 services(self).store.drop_draft(self.case_id(), self.draft_key)
 
-    def on_key(self, event: events.Key) -> None:
-        """Letters typed straight after the key that opened this form arrive before any field has
-        the keyboard (a field takes its own letters, so only those reach the form itself): they
-        go into the field that has it now, in the order typed."""
+    async def on_key(self, event: events.Key) -> None:
+        """Keys typed straight after the key that opened this form arrive before any field has
+        the keyboard (a field takes its own keys, so only those reach the form itself): they go
+        to the field that has it now, in the order typed, corrections included."""
         field = self.focused
-        if is_typed_text(event) and event.character and isinstance(field, Input):
+        if not isinstance(field, Input | TextArea):
+            return
+        if is_typed_text(event) and event.character:
             event.stop()
-            field.insert_text_at_cursor(event.character)
-        elif is_typed_text(event) and event.character and isinstance(field, TextArea):
-            event.stop()
-            field.insert(event.character)
+            if isinstance(field, Input):
+                field.insert_text_at_cursor(event.character)
+            else:
+                field.insert(event.character)
+        else:
+            await run_own_binding(field, event)
 
     def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox | TextArea:
         widget_id = f"field-{spec.name}"

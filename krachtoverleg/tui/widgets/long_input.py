@@ -8,6 +8,7 @@ from textual import events
 from textual.widgets import TextArea
 
 from krachtoverleg.tui.widgets.form_input import EnterGate
+from krachtoverleg.tui.widgets.text_input import is_typed_text, run_own_binding
 
 
 class LongInput(TextArea):
@@ -40,4 +41,6 @@ class LongInput(TextArea):
             event.prevent_default()
             self.insert("\n")
             return
+        if not is_typed_text(event) and await run_own_binding(self, event):
+            return  # Backspace, Ctrl+U and the rest in order with the letters (see TextInput)
         await super()._on_key(event)

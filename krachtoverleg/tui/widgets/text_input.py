@@ -3,11 +3,18 @@
 Textual's Input inserts only characters Python calls printable, which leaves out Unicode's
 format characters. Some of those are part of the text: the zero-width joiner makes one family
 emoji of three people, the non-joiner and the direction marks shape Arabic, Persian and Hebrew
-names. Pasted text keeps them; typed, they were dropped. Here they are inserted as typed."""
+names. Pasted text keeps them; typed, they were dropped. Here they are inserted as typed.
+
+Editing keys (Backspace, Delete, Ctrl+U, Ctrl+W, Ctrl+K, Home, End, the arrows) are Input's
+bindings, and Textual runs a binding only after its key has travelled up to the app, while the
+letters typed after it go straight into the field. On a busy laptop "kasten", Backspace,
+"n opruimen" then became "kastenn opruime". Here a field runs its own bindings in its own queue,
+in order with the letters around them."""
 
 from __future__ import annotations
 
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Input
 
 # Zero-width non-joiner and joiner, left-to-right and right-to-left mark, word joiner, and the
@@ -20,11 +27,25 @@ def is_typed_text(event: events.Key) -> bool:
     return bool(event.character) and (event.is_printable or event.character in KEPT_FORMAT_CHARACTERS)
 
 
+async def run_own_binding(field: Widget, event: events.Key) -> bool:
+    """Run the field's own binding for this key now, where the key is in line with the letters
+    typed before and after it. Priority bindings were already run by the app when the key
+    arrived; a key the field does not bind goes on up as usual."""
+    for binding in field._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await field.app.run_action(binding.action, field):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
 class TextInput(Input):
     async def _on_key(self, event: events.Key) -> None:
         if event.character in KEPT_FORMAT_CHARACTERS and not event.is_printable:
             event.stop()
             event.prevent_default()
             self.insert_text_at_cursor(event.character)
+            return
+        if not is_typed_text(event) and await run_own_binding(self, event):
             return
         await super()._on_key(event)
