@@ -30,7 +30,7 @@ from krachtoverleg.core.errors import (
 from krachtoverleg.core.export.files import export_target
 from krachtoverleg.core.export.formats import CLIENT_PLAN, MINUTES, PROGRESS, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
-from krachtoverleg.core.rules.wording import count
+from krachtoverleg.core.rules.wording import count, day
 from krachtoverleg.core.store.case_store import Store, store_dir_from
 
 if TYPE_CHECKING:
@@ -58,7 +58,25 @@ def _in_dutch(message: str) -> str:
     return message
 
 
+# argparse's own headings, in Dutch (it asks gettext, which has no Dutch for them)
+_HEADINGS = (("usage: ", "gebruik: "), ("positional arguments:", "argumenten:"), ("options:", "opties:"),
+             ("show this help message and exit", "toon deze hulp en stop"),
+             ("show program's version number and exit", "toon het versienummer en stop"))
+
+
+def _headings_in_dutch(text: str) -> str:
+    for english, dutch in _HEADINGS:
+        text = text.replace(english, dutch)
+    return text
+
+
 class DutchParser(argparse.ArgumentParser):
+    def format_usage(self) -> str:
+        return _headings_in_dutch(super().format_usage())
+
+    def format_help(self) -> str:
+        return _headings_in_dutch(super().format_help())
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(EXIT_INPUT, f"krachtoverleg: fout in de opdracht: {_in_dutch(message)}\n")
@@ -295,8 +313,10 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     store = Store.open(root, write=False)
     today = clock.today()
     rows = []
+    summary_dates = {}  # the table says dates as the screen does (dd-mm-jjjj); JSON keeps ISO
     for summary in store.cases():
         next_meeting = summary.next_meeting(today)
+        summary_dates[summary.id] = next_meeting
         rows.append({
             "id": summary.id, "code": summary.code, "label": summary.label,
             "open_actions": summary.open_actions,
@@ -317,8 +337,8 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     for row in rows:
         label = f"{row['label']}{' (beschadigd)' if row['damaged'] else ''}"
         # Text, not a string: a label is shown as typed, never read as Rich markup.
-        table.add_row(str(row["code"]), Text(label), str(row["open_actions"]),
-                      str(row["next_meeting"] or "-"))
+        next_meeting = summary_dates.get(str(row["id"]))
+        table.add_row(str(row["code"]), Text(label), str(row["open_actions"]), day(next_meeting))
     Console().print(table)
     return 0
 

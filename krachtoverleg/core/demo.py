@@ -221,6 +221,7 @@ def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
         GoalScale(second.id, debts.id, 3),
         GoalScale(second.id, post.id, 5),
         ZrmScore(today_meeting.id, "Financiën", 3, "Traject loopt, eerste regelingen getroffen"),
+        LadderScore(today_meeting.id, 3),  # she joined the buurthuis' sewing group: three points
     ]
     later = [today_meeting]
     first_closed = _as_closed(case, records, first, [second, today_meeting])

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import threading
 from collections.abc import Iterable
-from datetime import timedelta
+from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -24,12 +26,18 @@ from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
-from krachtoverleg.core.store.presence import Presence, read_presence, write_presence
+from krachtoverleg.core.store.presence import (
+    HEARTBEAT_SECONDS,
+    Presence,
+    chair_is_gone,
+    read_presence,
+    write_presence,
+)
 from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
-from krachtoverleg.tui.dialogs.palette import DutchCommandPalette
+from krachtoverleg.tui.dialogs.palette import CommandsInOrder, DutchCommandPalette
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 from krachtoverleg.tui.themes import NAMES as THEME_NAMES
@@ -55,6 +63,7 @@ class KrachtApp(ServicesApp):
     TITLE = "krachtoverleg"
     CSS_PATH = _styles()
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = {CommandsInOrder}
     BINDINGS = [
         Binding("ctrl+q", "quit", "Stoppen", id="app.quit", priority=True, show=False),
         Binding("f1", "keys_help", "Hulp", id="app.help", key_display="F1"),
@@ -67,6 +76,7 @@ class KrachtApp(ServicesApp):
                  mirror: bool = False) -> None:
         super().__init__(store, clock, mirror)
         self._presence: Presence | None = None
+        self._presence_written: datetime | None = None
         self._following = False
         self.preferences = preferences or Preferences(None)
         # The CLI's own process may end itself once a hang-up is saved (see _hang_up); an app
@@ -188,16 +198,28 @@ class KrachtApp(ServicesApp):
         from krachtoverleg.tui.dialogs.family_time import FamilyTimeScreen
         from krachtoverleg.tui.presenter import presence_of
 
+        if self.quit_requested:
+            return  # stopping: the mirror was told the chair has gone; never say otherwise after
         family = next((s for s in self.screen_stack if isinstance(s, FamilyTimeScreen)), None)
-        since = self.clock.now() - timedelta(seconds=family.elapsed()) if family else None
+        now = self.clock.now()
+        since = now - timedelta(seconds=family.elapsed()) if family else None
         presence = presence_of(self, since)
-        if presence == self._presence:
+        written = self._presence_written
+        beat = written is None or (now - written).total_seconds() >= HEARTBEAT_SECONDS
+        if presence == self._presence and not beat:
             return
         try:
-            write_presence(self.store.root, presence)
+            write_presence(self.store.root, replace(presence, alive=now.isoformat(timespec="seconds")))
         except OSError:
             return  # a full disk: the mirror stays where it was; the meeting goes on
-        self._presence = presence
+        self._presence, self._presence_written = presence, now
+
+    def _say_chair_gone(self) -> None:
+        """Stopping: the mirror goes to its waiting screen at once, not after the heartbeat ages."""
+        if self.mirror or not self.store.writable:
+            return
+        with contextlib.suppress(OSError):
+            write_presence(self.store.root, Presence())
 
     async def _follow_presenter(self) -> None:
         from krachtoverleg.tui.presenter import follow
@@ -206,7 +228,8 @@ class KrachtApp(ServicesApp):
             return
         self._following = True
         try:
-            await follow(self, read_presence(self.store.root), self.clock.now())
+            presence, now = read_presence(self.store.root), self.clock.now()
+            await follow(self, None if chair_is_gone(presence, now) else presence, now)
         finally:
             self._following = False
 
@@ -306,6 +329,7 @@ class KrachtApp(ServicesApp):
     async def action_quit(self) -> None:
         self.quit_requested = True
         self.save_unsaved()
+        self._say_chair_gone()
         self.exit()
 
     def _watch_hangups(self) -> None:
@@ -326,6 +350,7 @@ class KrachtApp(ServicesApp):
         nothing is left to save and nothing can be written (the store is closed)."""
         self.quit_requested = True
         self.save_unsaved()
+        self._say_chair_gone()
         self._forget_signals()
         self.store.close()
         if self.hard_stop_after_hang_up:

@@ -22,6 +22,8 @@ class StageContext:
     # The whole case, hidden records included: `data` leaves out what is kept off the screen
     # in privacy mode; numbering and checks that must see everything use this.
     everything: CaseData | None = None
+    mirror: bool = False  # the room's screen: content only, no keys to press
+
 
     @property
     def whole(self) -> CaseData:
@@ -30,3 +32,10 @@ class StageContext:
     @property
     def read_only(self) -> bool:
         return not may_edit(self.meeting, self.window_writable)
+
+    def key(self, hint: str, *, edits: bool = True) -> str:
+        """A key hint ("(v)", "druk op h") where the key works: never on the mirror, and for a key
+        that changes the case (`edits`) not in a closed meeting or a second window."""
+        if self.mirror or (edits and self.read_only):
+            return ""
+        return hint

@@ -16,6 +16,7 @@ from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.store import Store
 from krachtoverleg.tui.guard import NoSilentCancel
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 
 
 class ServicesApp(NoSilentCancel, App[None]):
@@ -43,8 +44,24 @@ class ServicesApp(NoSilentCancel, App[None]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications often repeat typed text: they are never read as markup."""
+        """Notifications often repeat typed text: they are never read as markup. The mirror
+        shows none: the room reads content only. The same notice again replaces the first."""
+        if self.mirror:
+            return
+        for shown in list(self._notifications):
+            if shown.message == message and shown.title == title:
+                self._unnotify(shown, refresh=False)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _refresh_notifications(self) -> None:
+        """Notices go to the status line of every screen that has one (NoticeLine), not to
+        toasts over the work; the line is cleared again once the newest notice expires."""
+        newest = max(self._notifications, key=lambda notice: notice.raised_at, default=None)
+        for screen in self.screen_stack:
+            for line in screen.query(NoticeLine):
+                line.show_notice(newest)
+        if newest is not None:
+            self.set_timer(max(newest.time_left, 0) + 0.05, self._refresh_notifications)
 
     def attempt(self, action: Callable[..., Any], *args: Any) -> bool:
         """Run a store change; on failure say so in Dutch and report False. Nothing half-stored:

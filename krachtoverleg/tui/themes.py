@@ -22,12 +22,19 @@ PROJECTOR_THEME = Theme(
     panel="#e6e6e6",
     boost="#ececec",
     dark=False,
+    # Contrast is held by a test (tests/ui/test_contrast.py): text at least 4.5:1, the chosen
+    # row at least 7:1, also against the page, so a washed-out beamer still shows where it is.
     variables={
         "text-muted": "#262626",  # hints stay readable from the back of the room
         "text-disabled": "#3a3a3a",
-        "footer-key-foreground": "#b34700",
+        "footer-key-foreground": "#8f3900",  # 6.1:1 on the footer's grey (#b34700 was 4.4:1)
         "footer-description-foreground": "#000000",
+        "block-cursor-foreground": "#ffffff",
         "block-cursor-text-style": "bold",
+        # a chosen row in a list without the keyboard: dark grey, not light blue on white (1.8:1)
+        "block-cursor-blurred-background": "#4a4a4a",
+        "block-cursor-blurred-foreground": "#ffffff",
+        "block-cursor-blurred-text-style": "none",
         "input-cursor-text-style": "reverse",
         "border-blurred": "#555555",
     },

@@ -103,3 +103,23 @@ def test_minutes_dialog(make_app, snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=run, terminal_size=(100, 30))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_blank_screen_right_after_a_notice(make_app, snap_compare, size):
+    """A notice can hold client text: blanking right after one must leave nothing on the screen
+    (issue 20: "Dit is het laatste onderdeel." stayed on the blank screen at 80x24)."""
+    presses = ["enter", *["pagedown"] * (stage_index(StageKey.AFSLUITING) + 1), "b"]
+    assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_notice_in_the_status_line(make_app, snap_compare, size):
+    """The notice takes the footer's line and covers none of the strengths."""
+    presses = ["enter", "pagedown", "pagedown", *"ik kan fietsen", "enter", "escape"]
+    assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=size)
+
+
+def test_form_keys_help(make_app, snap_compare):
+    presses = ["enter", *["pagedown"] * stage_index(StageKey.ACTIES), "a", "f1"]
+    assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=(80, 24))

@@ -23,3 +23,20 @@ async def test_p_in_afsluiting_writes_the_clients_own_page(app, demo, tmp_path):
         assert "Mijn plan" in text and "Petra" not in text and "te laat" not in text
         assert stat.S_IMODE(os.stat(page).st_mode) == 0o600
         assert any(str(page) in str(n.message) for n in app._notifications)
+
+
+async def test_mijn_plan_is_made_after_the_meeting_is_closed(app, demo, tmp_path):
+    """Closing first and then giving the client their copy is the natural order (issue 20: `p`
+    was refused in a closed meeting while the screen still offered it)."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", *["pagedown"] * stage_index(StageKey.AFSLUITING), "c", "j")
+        await pilot.pause()
+        assert not app.screen.meeting.is_open
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#field-folder").value = str(tmp_path)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (page,) = list(tmp_path.glob("mijn-plan-K-001-*.html"))
+        assert "Mijn plan" in page.read_text("utf-8")
+        assert not any("gesloten" in str(n.message) for n in app._notifications)

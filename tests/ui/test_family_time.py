@@ -24,7 +24,9 @@ async def test_the_familys_own_time_and_its_plan_marked_as_theirs(app, store_dir
         await pilot.pause()
         assert isinstance(app.screen, FamilyTimeScreen)
         text = screen_text(app)
-        assert "EIGEN TIJD VOOR DE FAMILIE" in text and "professionals gaan nu even de kamer uit" in text
+        assert "professionals gaan nu even de kamer uit" in text
+        title = str(app.screen.query_one("#family-title").render())
+        assert title.count("\n") >= 10 and "██" in title  # both lines in block letters at 120x36
         app.screen.started -= timedelta(minutes=25)  # the family took 25 minutes
         await pilot.press("enter")
         await pilot.pause()
@@ -56,3 +58,10 @@ async def test_the_familys_own_time_and_its_plan_marked_as_theirs(app, store_dir
     assert f"Oma past op dinsdag op ({FAMILY_MARK})" in minutes
     assert f"Wij bellen elke zondag even met elkaar ({FAMILY_MARK})" in minutes
     assert f"Regisseur belt de school ({FAMILY_MARK})" not in minutes
+
+
+async def test_a_small_screen_says_the_words_in_plain_bold_text(app, demo):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "f7")
+        await pilot.pause()
+        assert "EIGEN TIJD" in screen_text(app) and "VOOR DE FAMILIE" in screen_text(app)

@@ -70,3 +70,37 @@ async def test_a_mirror_started_again_comes_up_waiting_with_names_hidden(store, 
         assert isinstance(mirror.screen, MirrorWaitScreen)
         text = screen_text(mirror)
         assert "Gezin V." not in text and "K-001" not in text and "altijd uit" in text
+
+
+KEY_HINTS = ("Enter = ", "= nieuw", "(m)", "(p)", "(s)", "(v)", "(k)", "druk op", "Druk op", "PgDn", "F1",
+             "m = verslag", "s = actie", "Scherm even uit · b")
+
+
+async def test_the_mirror_shows_content_and_never_a_key_hint(store, store_dir, demo, clock):
+    """Issue 20: the room read "Verslag maken (m)", "a = nieuw, s = uit een stap" and the capture
+    line's "(Enter = opslaan)": the chair's controls, not the plan."""
+    chair = KrachtApp(store=store, clock=clock, open_case=demo.id)
+    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    async with chair.run_test(size=(120, 36)) as chair_pilot, mirror.run_test(size=(120, 36)) as room:
+        await _settle(chair_pilot, room)
+        for stage in StageKey:
+            assert mirror.screen.current == stage
+            text = screen_text(mirror)
+            assert not [hint for hint in KEY_HINTS if hint in text], (stage, text)
+            await chair_pilot.press("pagedown")
+            await _settle(chair_pilot, room)
+        await chair_pilot.press("b")
+        await _settle(chair_pilot, room)
+        assert isinstance(mirror.screen, BlankScreen) and "b: terug" not in screen_text(mirror)
+
+
+async def test_the_mirror_waits_once_the_chair_has_stopped(store, store_dir, demo, clock):
+    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    async with mirror.run_test(size=(100, 30)) as room:
+        chair = KrachtApp(store=store, clock=clock, open_case=demo.id)
+        async with chair.run_test(size=(100, 30)) as chair_pilot:
+            await _settle(chair_pilot, room)
+            assert isinstance(mirror.screen, MeetingScreen)
+            await chair_pilot.press("ctrl+q")
+        await _settle(room)
+        assert isinstance(mirror.screen, MirrorWaitScreen) and "Gezin V." not in screen_text(mirror)

@@ -34,6 +34,19 @@ def test_demo_then_cases_json_lists_the_demo_case(demo_dir, capsys, clock):
 def test_cases_table(demo_dir, capsys, clock):
     code, out, _ = run(capsys, clock, "--store", str(demo_dir), "cases")
     assert code == 0 and "K-001" in out and "Gezin V." in out
+    assert "23-11-2026" in out and "2026-11-23" not in out  # dates as the screen says them
+
+
+def test_help_and_usage_are_in_dutch(demo_dir, capsys, clock):
+    with pytest.raises(SystemExit) as stop:
+        main(["--help"], clock=clock)
+    out = capsys.readouterr().out
+    assert stop.value.code == 0 and out.startswith("gebruik: krachtoverleg") and "opties:" in out
+    assert "usage" not in out and "options:" not in out and "positional" not in out
+    with pytest.raises(SystemExit) as stop:
+        main(["--store", str(demo_dir), "score"], clock=clock)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.startswith("gebruik: krachtoverleg score") and "usage" not in err
 
 
 def test_the_store_can_come_from_the_environment(demo_dir, capsys, clock, monkeypatch):

@@ -13,15 +13,21 @@ import pytest
 
 from krachtoverleg.core.export.client_plan import (
     MOST_GOALS,
+    MOST_PEOPLE,
     MOST_STEPS,
     PlanInput,
     client_plan_markdown,
+    helpers,
     next_steps,
+    short,
 )
+from krachtoverleg.core.export.files import render_client_plan
 from krachtoverleg.core.export.formats import CLIENT_PLAN
-from krachtoverleg.core.models import Action, Goal, NetworkMember, Strength
+from krachtoverleg.core.models import Action, Goal, Meeting, NetworkMember, Step, Strength
 from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import OwnerKind, StrengthKind
+from krachtoverleg.core.rules.frozen import close
 from krachtoverleg.core.rules.wording import friendly_day
 from tests.unit.cli_run import run
 
@@ -63,14 +69,22 @@ def test_the_clients_name_only_when_asked(store, demo):
 
 
 def _long(store, demo) -> CaseData:
-    """Thirty of everything: more than one page holds."""
+    """Thirty of everything, each text long, and a long plan B: more than one page holds."""
     meeting = store.load(demo.id).meetings()[-1]
+    words = " en nog veel meer woorden" * 6
     for n in range(30):
-        store.save(demo.id, Strength(StrengthKind.IK_KAN, f"iets goed kunnen nummer {n}"))
-        store.save(demo.id, Action(meeting.id, f"Een stap met een lange naam, nummer {n} van de dertig",
-                                   OwnerKind.CLIENT, TODAY + timedelta(days=n)))
-        store.save(demo.id, Goal(f"Doel nummer {n}", position=10 + n))
-        store.save(demo.id, NetworkMember(f"Persoon {n}", f"vriend {n}", "friends"))
+        store.save(demo.id, Strength(StrengthKind.IK_KAN, f"iets goed kunnen nummer {n}{words}"))
+        what = f"Een stap met een lange naam, nummer {n} van de dertig{words}"
+        store.save(demo.id, Action(meeting.id, what, OwnerKind.CLIENT, TODAY + timedelta(days=n)))
+        goal = Goal(f"Doel nummer {n}{words}", position=10 + n)
+        store.save(demo.id, goal)
+        for s in range(3):
+            store.save(demo.id, Step(goal.id, f"Stap {s} van doel {n}{words}", position=s))
+        store.save(demo.id, NetworkMember(f"Persoon {n}", f"vriend {n} die veel doet", "friends",
+                                          organisation="Vereniging voor buren en vrienden"))
+    store.apply(demo.id, Patch(Meeting, meeting.id, {
+        "plan_b": "Als het niet lukt " * 40, "next_meeting": TODAY + timedelta(days=28),
+        "evaluation_date": TODAY + timedelta(days=21)}))
     return store.load(demo.id)
 
 
@@ -79,19 +93,40 @@ def test_a_long_plan_stays_one_page_and_says_what_is_left_off(store, demo):
     text = client_plan_markdown(_plan(data), MADE)
     steps = next_steps(data, TODAY)
     assert f"En nog {len(steps) - MOST_STEPS} stappen" in text
-    assert f"En nog {32 - MOST_GOALS} doelen" in text  # the demo's two and thirty more
+    assert f"En nog {32 - MOST_GOALS} doelen: die staan" in text  # the demo's two and thirty more
     table_rows = [line for line in text.splitlines() if line.startswith("| ") and "Wanneer" not in line]
     assert len(table_rows) == MOST_STEPS
     assert len(text.splitlines()) <= 60  # the line budget of one A4 page
-    assert len(text) <= 6000  # thirty strengths of 'ik kan' fit on one line each kind, not thirty
+    assert len(text) <= 4000  # long texts are cut at a word, with '…'
+    assert "…" in text and "En nog 1 mensen" not in text
+
+
+def test_one_left_off_is_said_in_the_singular(store, demo):
+    data = store.load(demo.id)
+    for n in range(MOST_PEOPLE + 1 - len(helpers(data))):
+        store.save(demo.id, NetworkMember(f"Persoon {n}", f"vriend {n}", "friends"))
+    text = client_plan_markdown(_plan(store.load(demo.id)), MADE)
+    assert "En nog iemand uit mijn netwerk." in text
+
+
+def test_a_long_text_is_cut_after_a_whole_word():
+    assert short("kort") == "kort"
+    cut = short("de post openen " * 20, 30)
+    assert len(cut) <= 30 and cut.endswith("…") and cut[:-1].split()[-1] in ("de", "post", "openen")
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
 @pytest.mark.parametrize("long", [False, True], ids=["demo", "thirty-of-everything"])
 def test_the_html_prints_on_one_a4_page(store, demo, tmp_path, long):
+    """Made after the meeting closed, as at the end of a meeting: from the closed meeting's
+    snapshot, like its minutes."""
     data = _long(store, demo) if long else store.load(demo.id)
+    meeting = data.meetings()[-1]
+    store.apply(demo.id, *close(data, meeting, MADE))
+    data = store.load(demo.id)
     page = tmp_path / "plan.html"
-    page.write_text(CLIENT_PLAN.formats["html"].render(_plan(data, with_name=True), MADE), "utf-8")
+    closed = data.get(Meeting, meeting.id)
+    page.write_text(render_client_plan(data, closed, TODAY, MADE, "html", with_name=True), "utf-8")
     pdf = tmp_path / "plan.pdf"
     subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--print-to-pdf={pdf}",
                     page.as_uri()], check=True, capture_output=True, timeout=120)
@@ -132,3 +167,15 @@ def test_the_command_line_writes_the_plan_and_refuses_bad_input(tmp_path, capsys
                  ["client-plan", "K-001", "-o", str(tmp_path / "nope" / "p.html")]):
         code, _, err = run(capsys, clock, "--store", str(root), *argv)
         assert code == 2 and err.strip() and "Traceback" not in err, argv
+
+
+def test_strengths_cut_for_the_page_are_counted(store, demo):
+    """Whole strengths only, and every one left off counted: none hidden in a cut."""
+    for n in range(3):
+        store.save(demo.id, Strength(StrengthKind.IK_BEN, f"iemand die veel geduld heeft met anderen {n}"))
+    data = store.load(demo.id)
+    text = client_plan_markdown(_plan(data), MADE)
+    line = next(line for line in text.splitlines() if line.startswith("- **Ik ben**"))
+    shown = line.removeprefix("- **Ik ben** ").split(" en nog ")[0].split(", ")
+    total = sum(s.kind is StrengthKind.IK_BEN for s in data.all(Strength))
+    assert f"en nog {total - len(shown)}" in line and "…" not in line

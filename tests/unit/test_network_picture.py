@@ -11,9 +11,9 @@ from rich.cells import cell_len
 
 from krachtoverleg.core.models import Case, NetworkMember
 from krachtoverleg.core.models.casedata import CaseData
-from krachtoverleg.core.models.vocab import Relation, Tie
+from krachtoverleg.core.models.vocab import Influence, Relation, Tie
 from krachtoverleg.core.rules.privacy import Names
-from krachtoverleg.tui.widgets.network_picture import TIE_SHAPES, network_picture
+from krachtoverleg.tui.widgets.network_picture import TIE_SHAPES, first_to_show, network_picture
 
 
 def case_with(members: list[NetworkMember]) -> CaseData:
@@ -63,3 +63,21 @@ def test_the_legend_never_breaks_inside_an_item():
         lines = [line.plain for line in legend(width)]
         assert all(len(line) <= width for line in lines), width
         assert [piece for line in lines for piece in line.split("   ")] == items, width
+
+
+@pytest.mark.parametrize("where", [0, 5, 11])
+def test_who_makes_things_harder_is_never_the_one_left_out(where):
+    """'+N meer' takes the neutral people first: the ex-partner who gives tension and hinders is
+    the one the room must see (issue 20: a third family member pushed her out)."""
+    family = people(12)
+    family[where] = NetworkMember(name="Ex", role="ex-partner", relation=Relation.FAMILY, tie=Tie.STRESSFUL,
+                                  influence=Influence.HINDERS)
+    text = network_picture(case_with(family), Names(show_names=False), 80, 10).plain
+    assert "meer" in text and "ex-partner" in text and "✖ remt" in text
+
+
+def test_people_shown_keep_their_own_order():
+    family = people(6)
+    family[4] = NetworkMember(name="Ex", role="ex-partner", relation=Relation.FAMILY, tie=Tie.STRESSFUL)
+    shown = first_to_show(family, 3)
+    assert [m.role for m in shown] == ["oom nummer 0", "oom nummer 1", "ex-partner"]

@@ -225,3 +225,16 @@ def test_apply_hands_back_what_it_wrote_and_what_it_removed(store, demo):
 def test_case_files_are_written_compactly(store, store_dir, demo):
     store.save(demo.id, Strength(StrengthKind.IK_KAN, "koken"))
     assert b"\n" not in (store_dir / CASES / f"{demo.id}.json").read_bytes().strip()
+
+
+def test_a_chair_whose_heartbeat_stopped_is_gone():
+    from datetime import datetime, timedelta
+
+    from krachtoverleg.core.store.presence import GONE_SECONDS, Presence, chair_is_gone
+
+    now = datetime(2026, 11, 23, 10, 0)
+    assert chair_is_gone(None, now)
+    assert not chair_is_gone(Presence(case_id="c", alive=now.isoformat()), now)
+    stale = now - timedelta(seconds=GONE_SECONDS + 1)
+    assert chair_is_gone(Presence(case_id="c", alive=stale.isoformat()), now)
+    assert chair_is_gone(Presence(case_id="c", alive="not a time"), now)

@@ -30,12 +30,17 @@ from krachtoverleg.core.models.vocab import (
 )
 from krachtoverleg.core.rules.hand_backs import hand_backs
 from krachtoverleg.core.rules.hidden import on_screen
-from krachtoverleg.core.rules.wording import friendly_day
+from krachtoverleg.core.rules.wording import count, friendly_day
 
-MOST_STEPS = 6  # one A4 page: longer lists say how many more there are
-MOST_PEOPLE = 4
+MOST_STEPS = 5  # one A4 page: longer lists say how many more there are
+MOST_PEOPLE = 3
 MOST_GOALS = 3
 MOST_STRENGTHS = 4  # per kind (ik ben, ik kan, ...)
+# and each text at most this long, cut at a word with '…': a few long texts must not push the
+# page onto a second sheet (the whole text is in the plan the team keeps)
+LONGEST_ITEM = 70
+LONGEST_STRENGTHS = 110  # all strengths of one kind together
+LONGEST_PARAGRAPH = 160  # the hulpvraag, plan B
 STRENGTH_WORDS = {StrengthKind.IK_BEN: "Ik ben", StrengthKind.IK_KAN: "Ik kan",
                   StrengthKind.IK_HEB: "Ik heb", StrengthKind.IK_WIL: "Ik wil"}
 OWN = (Relation.FAMILY, Relation.FRIENDS, Relation.NEIGHBOURS)  # 'mijn broer'; a professional is 'de …'
@@ -59,6 +64,15 @@ class PlanStep:
     when: str  # 'voor vrijdag 12 december'
     mine: bool  # the client does it (for the calendar)
     due: date
+
+
+def short(text: str, limit: int = LONGEST_ITEM) -> str:
+    """At most `limit` characters, cut after a whole word, with '…' when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0] if " " in text[:limit - 1] else text[:limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
 
 
 def _who(member: NetworkMember | None) -> str:
@@ -117,16 +131,30 @@ def _strengths(data: CaseData) -> list[str]:
     for kind, words in STRENGTH_WORDS.items():
         mine = [s.text for s in data.all(Strength) if s.kind is kind]
         if mine:
-            more = f" en nog {len(mine) - MOST_STRENGTHS}" if len(mine) > MOST_STRENGTHS else ""
-            lines.append(f"- **{words}** {md.inline(', '.join(mine[:MOST_STRENGTHS]))}{more}")
+            shown = _fitting(mine[:MOST_STRENGTHS], LONGEST_STRENGTHS)
+            more = f" en nog {len(mine) - len(shown)}" if len(mine) > len(shown) else ""
+            lines.append(f"- **{words}** {md.inline(', '.join(shown))}{more}")
     return lines or ["- Dat vullen we samen in bij het volgende gesprek."]
+
+
+def _fitting(texts: list[str], limit: int) -> list[str]:
+    """As many whole texts as fit `limit` together (the first always, cut if it alone is too long):
+    what is left off is counted, never hidden in a cut."""
+    shown: list[str] = []
+    for text in texts:
+        if shown and len(", ".join([*shown, text])) > limit:
+            break
+        shown.append(text if shown else short(text, limit))
+    return shown
 
 
 def _goals(data: CaseData) -> list[str]:
     active = [g for g in sorted(data.all(Goal), key=lambda g: g.position) if g.is_active]
-    lines = [f"{n}. {md.inline(g.text)}" for n, g in enumerate(active[:MOST_GOALS], start=1)]
-    if len(active) > MOST_GOALS:
-        lines.append(f"\nEn nog {len(active) - MOST_GOALS} doelen: die staan in het hele plan.")
+    lines = [f"{n}. {md.inline(short(g.text))}" for n, g in enumerate(active[:MOST_GOALS], start=1)]
+    left = len(active) - MOST_GOALS
+    if left > 0:
+        lines.append(f"\nEn nog {count(left, 'doel', 'doelen')}: "
+                     f"{'dat staat' if left == 1 else 'die staan'} in het hele plan.")
     return lines
 
 
@@ -138,32 +166,35 @@ def client_plan_markdown(plan: PlanInput, made_at: datetime) -> str:
     out += ["", "## Waar ik goed in ben", "", *_strengths(data)]
     out += ["", "## Wat ik wil bereiken", ""]
     if data.case.hulpvraag:
-        out += [f"*{md.inline(data.case.hulpvraag)}*", ""]
-    out += _goals(data) or ["Dat bespreken we het volgende gesprek."]
+        out += [f"*{md.inline(short(data.case.hulpvraag, LONGEST_PARAGRAPH))}*", ""]
+    out += _goals(data) or ["Dat bespreken we bij het volgende gesprek."]
     steps = next_steps(data, today)
     out += ["", "## Mijn volgende stappen", ""]
     if steps:
-        out += md.table(["Wat", "Wie", "Wanneer"], [[md.cell(s.what), md.cell(s.who), s.when]
-                                                     for s in steps[:MOST_STEPS]]).splitlines()
-        if len(steps) > MOST_STEPS:
-            out += ["", f"En nog {len(steps) - MOST_STEPS} stappen: die bespreken we het volgende gesprek."]
+        rows = [[md.cell(short(s.what)), md.cell(short(s.who, 60)), s.when] for s in steps[:MOST_STEPS]]
+        out += md.table(["Wat", "Wie", "Wanneer"], rows).splitlines()
+        left = len(steps) - MOST_STEPS
+        if left > 0:
+            out += ["", f"En nog {count(left, 'stap', 'stappen')}: "
+                        "die bespreken we bij het volgende gesprek."]
     else:
         out.append("Er staan nu geen stappen open.")
     people = helpers(data)
     out += ["", "## Wie kan ik bellen", ""]
-    out += [f"- {md.inline(_who(m)[0].upper() + _who(m)[1:])}"
-            + (f" ({md.inline(m.organisation)})" if m.organisation else "")
+    out += [f"- {md.inline(short(_who(m)[0].upper() + _who(m)[1:], 60))}"
+            + (f" ({md.inline(short(m.organisation, 40))})" if m.organisation else "")
             + (f": {', '.join(s.label for s in m.support)}" if m.support else "")
             for m in people[:MOST_PEOPLE]] or ["- Mijn contactpersoon van het wijkteam."]
     if len(people) > MOST_PEOPLE:
-        out.append(f"- En nog {len(people) - MOST_PEOPLE} mensen uit mijn netwerk.")
+        left = len(people) - MOST_PEOPLE
+        out.append(f"- En nog {'iemand' if left == 1 else f'{left} mensen'} uit mijn netwerk.")
     out += ["", "## Wanneer praten we weer", ""]
     if meeting.next_meeting:
         out.append(f"- Ons volgende gesprek: {friendly_day(meeting.next_meeting, today)}.")
     if meeting.evaluation_date and meeting.evaluation_date != meeting.next_meeting:
         out.append(f"- Dan kijken we samen hoe het gaat: {friendly_day(meeting.evaluation_date, today)}.")
     if meeting.plan_b:
-        out.append(f"- Als het anders loopt: {md.inline(meeting.plan_b)}")
+        out.append(f"- Als het anders loopt: {md.inline(short(meeting.plan_b, LONGEST_PARAGRAPH))}")
     if not (meeting.next_meeting or meeting.evaluation_date or meeting.plan_b):
         out.append("- Dat spreken we nog af.")
     out += ["", f"*Dit is mijn plan. Klopt er iets niet, zeg het gerust. ({made_at:%d-%m-%Y})*"]

@@ -108,9 +108,9 @@ def client_plan_markdown_file(plan: PlanInput, made_at: datetime) -> str:
 @CLIENT_PLAN.register("html", "één pagina om te printen en mee te geven (HTML, .html)")
 def client_plan_html_file(plan: PlanInput, made_at: datetime) -> str:
     from krachtoverleg.core.export.client_plan import client_plan_markdown
-    from krachtoverleg.core.export.html_document import html_document
+    from krachtoverleg.core.export.html_document import ONE_PAGE_STYLE, html_document
 
-    return html_document(client_plan_markdown(plan, made_at), "Mijn plan")
+    return html_document(client_plan_markdown(plan, made_at), "Mijn plan", ONE_PAGE_STYLE)
 
 
 @CLIENT_PLAN.register("ics", "mijn stappen in de agenda, met een herinnering (.ics)")

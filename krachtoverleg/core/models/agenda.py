@@ -84,6 +84,11 @@ def stage_number(key: str) -> int:
     return stage_index(key) + 1
 
 
+def stage_named(key: str) -> str:
+    """A stage as messages name it: "10 Afsluiting", its number counted from the agenda."""
+    return f"{stage_number(key)} {STAGES[StageKey(key)].title}"
+
+
 def neighbour(key: str, step: int) -> StageKey:
     """The stage `step` places away, held at the first and last stage."""
     index = min(max(stage_index(key) + step, 0), len(AGENDA) - 1)

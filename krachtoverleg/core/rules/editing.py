@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from krachtoverleg.core.models import Meeting
+from krachtoverleg.core.models.agenda import StageKey, stage_named
 from krachtoverleg.core.models.changes import Change, Patch
 from krachtoverleg.core.models.vocab import MeetingStatus
 
-CLOSED = "Dit overleg is gesloten: er verandert niets meer. Heropenen: ga naar 10 Afsluiting en druk op o."
+CLOSED = ("Dit overleg is gesloten: er verandert niets meer. "
+          f"Heropenen: ga naar {stage_named(StageKey.AFSLUITING)} en druk op o.")
 CLOSED_HERE = "Dit overleg is gesloten: er verandert niets meer. Heropenen: druk op o."
 READ_ONLY_WINDOW = ("Niet opgeslagen: dit venster kan alleen lezen, want de gegevens zijn al open "
                     "in een ander venster. Wijzig daar.")

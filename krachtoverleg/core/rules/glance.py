@@ -97,7 +97,7 @@ def _actions(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
         sections.append(Section(f"Doel: {goal.text}", lines, "Alle stappen gelukt."))
     if not sections:
         return [Section("Stappen", (), "Nog geen doelen en stappen.")]
-    sections.append(Section("", ("✓ = er is al een actie voor deze stap; s = actie uit een stap",)))
+    sections.append(Section("", ("✓ = er is al een actie voor deze stap",)))
     return sections
 
 
@@ -111,13 +111,13 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
     return [_goals(data), Section("Nog te doen in het plan", tuple(steps), "Alle stappen zijn gelukt.")]
 
 
-@glance(StageKey.AFSLUITING)
-def _closing(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
-    """Read back before closing: what was agreed today, by whom and when."""
+def read_back(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
+    """Afsluiting reads back what was agreed today, by whom and when, before the meeting closes:
+    in the stage itself at every size (it is what the room must see), not in a side column."""
     actions = sorted(data.actions_of(meeting), key=lambda a: a.due)
     lines = tuple(f"• {a.what} ({names.owner(a, data)}, klaar op {day(a.due)})" for a in actions)
     decided = sorted((d for d in data.all(Decision) if d.meeting_id == meeting.id), key=lambda d: d.number)
-    return [Section(f"Vandaag afgesproken ({len(actions)})", lines, "Nog geen acties afgesproken."),
-            Section("Besluiten", tuple(f"{d.number}. {d.text}" for d in decided), "Geen besluiten."),
-            Section("Evaluatie en plan B", (f"Evaluatie op: {day(meeting.evaluation_date)}",
-                                            f"Plan B: {meeting.plan_b or '-'}"))]
+    return [Section(f"Vandaag afgesproken: {count(len(actions), 'actie', 'acties')}", lines,
+                    "Nog geen acties afgesproken."),
+            Section(f"Besluiten ({len(decided)})", tuple(f"{d.number}. {d.text}" for d in decided),
+                    "Geen besluiten.")]

@@ -118,6 +118,13 @@ def next_decision_number(data: CaseData, meeting: Meeting) -> int:
     return max(numbers, default=0) + 1
 
 
+def step_to_propose(steps: list[Step], data: CaseData, meeting: Meeting) -> Step | None:
+    """The step an "action from a step" form proposes: the first one that has no action in this
+    meeting yet (the first step of all when every step has one)."""
+    with_action = {a.step_id for a in data.all(Action) if a.step_id and a.meeting_id == meeting.id}
+    return next((s for s in steps if s.id not in with_action), steps[0] if steps else None)
+
+
 def action_from_step(step: Step, meeting: Meeting, due: date) -> Action:
     """An action prefilled from the step's zelf-of-ik decision: the client for zelf and samen,
     the chosen person for netwerk and professional."""

@@ -25,6 +25,22 @@ class Presence:
     blanked: bool = False
     family_since: str | None = None  # ISO time the family's own time started; None: not now
     entered: str | None = None  # ISO time the chair entered this stage: both clocks say the same
+    alive: str | None = None  # ISO time the chair's window last said it is there (a heartbeat)
+
+
+HEARTBEAT_SECONDS = 5  # how often the chair's window says it is still there
+GONE_SECONDS = 15  # a heartbeat older than this: the chair's window was killed or hung up
+
+
+def chair_is_gone(presence: Presence | None, now: datetime) -> bool:
+    """No chair to follow: nothing written, or the last heartbeat is too old (the window was
+    closed, killed, or its terminal hung up). The mirror then shows its waiting screen."""
+    if presence is None or presence.alive is None:
+        return presence is None
+    try:
+        return (now - datetime.fromisoformat(presence.alive)).total_seconds() > GONE_SECONDS
+    except (ValueError, TypeError):  # not a time, or one with a zone against one without
+        return True
 
 
 def write_presence(root: Path, presence: Presence) -> None:
@@ -39,7 +55,8 @@ def read_presence(root: Path) -> Presence | None:
     if not isinstance(raw, dict):
         return None
     text = {name: raw.get(name) if isinstance(raw.get(name), str) else None
-            for name in ("case_id", "meeting_id", "stage", "focus", "selected", "family_since", "entered")}
+            for name in ("case_id", "meeting_id", "stage", "focus", "selected", "family_since", "entered",
+                         "alive")}
     return Presence(**text, blanked=raw.get("blanked") is True)
 
 

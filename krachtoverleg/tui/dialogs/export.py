@@ -47,7 +47,7 @@ def export_dialog(title: str, what: str, formats: Registry[Any], folder: Path | 
         FormField("fmt", "Vorm", fmt if formats.get(fmt) else "html", "select",
                   [(f.label, f.key) for f in formats.formats.values()]),
         FormField("full_names", names, False, "check"),
-        FormField("folder", f"Map waarin {what} komt", str(folder or Path.home())),
+        FormField("folder", f"Map waarin {what} komt", str(folder or Path.home()), proposed=True),
     ]
     return FormDialog(title, fields, lambda values: _build(values, formats),
                       keeps_drafts=False)  # no client text

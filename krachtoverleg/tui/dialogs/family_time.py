@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Digits, Static
 
 from krachtoverleg.tui.services import services
+from krachtoverleg.tui.widgets.big_words import BigWords
 
 
 def clock_text(seconds: int) -> str:
@@ -32,7 +33,7 @@ class FamilyTimeScreen(ModalScreen[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="family-time"):
-            yield Static("EIGEN TIJD VOOR DE FAMILIE", id="family-title")
+            yield BigWords("EIGEN TIJD", "VOOR DE FAMILIE", id="family-title")
             yield Static("De professionals gaan nu even de kamer uit.\n"
                          "De familie maakt samen een eigen plan.", id="family-words")
             with Center():

@@ -21,6 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.store.drafts import Draft
 from krachtoverleg.tui import literal
+from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.form_input import FormInput, gate_of
@@ -42,6 +43,9 @@ class FormField:
     options: list[tuple[str, Any]] = field(default_factory=list)
     secret: bool = False  # privacy mode: a name is typed but not shown on the shared screen
     placeholder: str = ""
+    # a value the app proposes (a folder, an action's text from its step; every date): shown
+    # selected, so typing replaces it; End or an arrow keeps it and moves into it
+    proposed: bool = False
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
@@ -55,6 +59,8 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     BINDINGS = [
         Binding("escape", "cancel", "Annuleren", id="dialog.cancel"),
         Binding("ctrl+s", "save", "Opslaan", id="dialog.save"),
+        # the app's F1 is not reached from a modal screen: a form explains its own keys
+        Binding("f1", "keys_help", "Alle toetsen", id="dialog.help"),
         Binding("tab", "app.focus_next", "Volgend veld", id="dialog.next", priority=True, show=False),
         Binding("shift+tab", "app.focus_previous", "Vorig veld", id="dialog.previous", priority=True,
                 show=False),
@@ -95,7 +101,12 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 yield Static(self._keys_hint(), classes="dialog-keys")
 
     def _keys_hint(self) -> str:
-        return "Enter = opslaan · Esc = annuleren"
+        return "Enter = opslaan · Esc = annuleren · F1 = toetsen"
+
+    def action_keys_help(self) -> None:
+        kinds: set[str] = {spec.kind for spec in self.fields}
+        self.app.push_screen(KeysHelp("Toetsen in dit formulier", form_key_lines(kinds),
+                                      closing="Escape of F1: terug naar het formulier. ↑ ↓: verder lezen."))
 
     def on_mount(self) -> None:
         if self.fields:  # start typing in the first field, not on the scroll container
@@ -167,7 +178,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             return
         if is_typed_text(event) and event.character:
             event.stop()
-            if isinstance(field, Input):
+            if isinstance(field, Input) and not field.selection.is_empty:
+                field.replace(event.character, *field.selection)  # a proposed value: typing replaces it
+            elif isinstance(field, Input):
                 field.insert_text_at_cursor(event.character)
             else:
                 field.insert(event.character)
@@ -187,7 +200,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         is_date = spec.kind == "date"
         placeholder = spec.placeholder or ("dd-mm-jjjj" if is_date else "")
         return FormInput(str(spec.value or ""), placeholder=placeholder, password=spec.secret, id=widget_id,
-                         replace_on_type=is_date)
+                         replace_on_type=is_date or spec.proposed)
 
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -247,6 +260,28 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+def form_key_lines(kinds: set[str]) -> list[KeyLine]:
+    """What a form's keys do, for the kinds of field it has (F1 in a form)."""
+    form, text = "Dit formulier", "In een tekstveld"
+    lines = [KeyLine(form, "Enter", "opslaan (in elk veld)"), KeyLine(form, "Esc", "annuleren"),
+             KeyLine(form, "Tab", "volgend veld (Shift+Tab: vorig veld)"),
+             KeyLine(form, "Ctrl+S", "opslaan"),
+             KeyLine(text, "typen", "een voorgestelde tekst (gekleurd) vervang je door te typen"),
+             KeyLine(text, "← → Home End", "door de tekst bewegen; End houdt een voorgestelde tekst"),
+             KeyLine(text, "Backspace Del", "een teken weg, links of rechts"),
+             KeyLine(text, "Ctrl+W", "het woord links weg"),
+             KeyLine(text, "Ctrl+U", "alles links weg (Ctrl+K: alles rechts)")]
+    if "long" in kinds:
+        lines.append(KeyLine("In een lang tekstveld", "Ctrl+J", "nieuwe regel"))
+    if "select" in kinds:
+        pick = "In een keuzelijst"
+        lines += [KeyLine(pick, "een letter", "kiest wat zo begint (p voor professional)"),
+                  KeyLine(pick, "Spatie of ↓", "de hele lijst openen; Enter kiest")]
+    if "check" in kinds:
+        lines.append(KeyLine("Bij een vinkje", "Spatie", "aan of uit"))
+    return lines
 
 
 def _draftable(values: dict[str, Any]) -> dict[str, Any]:

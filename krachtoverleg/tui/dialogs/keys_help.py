@@ -23,13 +23,17 @@ class KeyLine:
     description: str
 
 
+CLOSING = "Escape of F1: sluiten. ↑ ↓: verder lezen. Ctrl+P: zoek een opdracht."
+
+
 class KeysHelp(ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,question_mark,q", "close", "Sluiten", id="help.close")]
 
-    def __init__(self, title: str, lines: list[KeyLine]) -> None:
+    def __init__(self, title: str, lines: list[KeyLine], closing: str = CLOSING) -> None:
         super().__init__(classes="dialog-screen")
         self.title_text = title
         self.lines = lines
+        self.closing = closing
 
     def compose(self) -> ComposeResult:
         # The list scrolls (↑ ↓) between a title and a closing line that always stay in view.
@@ -45,8 +49,7 @@ class KeysHelp(ModalScreen[None]):
                         if line.group == group:
                             table.add_row(Text(line.keys), Text(line.description))
                     yield Static(table, classes="help-lines")
-            yield Static("Escape of F1: sluiten. ↑ ↓: verder lezen. Ctrl+P: zoek een opdracht.",
-                         classes="hint help-close")
+            yield Static(self.closing, classes="hint help-close")
 
     def on_mount(self) -> None:
         self.query_one(".help-body", VerticalScroll).focus()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.align import Align
 from rich.text import Text
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandList, CommandPalette, DiscoveryHit, Hits
+from textual.system_commands import SystemCommandsProvider
 from textual.widgets.option_list import Option
 
 NO_MATCHES = "Niets gevonden. Probeer een ander woord, zoals 'ga naar' of 'namen'."
@@ -29,3 +30,14 @@ class DutchCommandPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+class CommandsInOrder(SystemCommandsProvider):
+    """The palette before anything is typed lists the commands in the app's own order: this
+    screen's keys, then 'Ga naar …' in the order of the agenda (Textual sorts them by name,
+    which put 10 Afsluiting before 2 Terugblik)."""
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback, discover in self.app.get_system_commands(self.screen):
+            if discover:
+                yield DiscoveryHit(name, callback, help=help_text)

@@ -35,6 +35,7 @@ from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.tick_box import TickBox
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
@@ -71,6 +72,7 @@ class ActionsScreen(DataScreen):
                            ("Casus", Fit(min_width=10, priority=2)),
                            ("Toelichting", Fit(min_width=14, priority=3, grow=2))], id="all-actions")
         yield Static("", id="actions-summary", classes="hint")
+        yield NoticeLine()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -24,6 +24,7 @@ from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 
@@ -62,6 +63,7 @@ class CaseListScreen(DataScreen):
                            ("Open acties", Fit(min_width=6, priority=1, grow=0)),
                            ("Volgend overleg", Fit(min_width=10, priority=0, grow=0))], id="cases")
         yield Static("", id="empty", classes="hint")
+        yield NoticeLine()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -30,6 +30,7 @@ from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.screens.progress_pictures import ProgressPicturesScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.sync import cursor_key
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
@@ -78,6 +79,7 @@ class CaseOverviewScreen(DataScreen):
                                ("Laatste verandering", Fit(min_width=12, priority=1, grow=0))],
                               id="overview-progress")
             yield Static("", id="overview-actions")
+        yield NoticeLine()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

@@ -54,6 +54,7 @@ from krachtoverleg.tui.stages.registry import stage_panes
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.glance_column import GlanceColumn
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.stage_header import StageHeader
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
@@ -61,7 +62,7 @@ NARROW = 110  # below this width boards stack
 COMPACT = 120  # below this width the agenda column folds into a strip: the stage gets the width
 # The stage keys that change the case; a closed meeting answers them with why it cannot.
 CHANGING_KEYS = ("a", "e", "delete", "s", "v", "p", "r", "n", "d", "o", "z", "w", "x", "i", "c", "k",
-                 "m", "plus", "minus")
+                 "m", "g", "h", "plus", "minus")
 NOTICE_REPEAT = 4.0  # seconds in which the same notice is not shown again
 WIDE = 180  # from this width a stage with little to show gets a column of related parts
 TALL = 34  # from this many rows, a narrow Terugblik has room for the measurements in words
@@ -116,6 +117,7 @@ class MeetingScreen(DataScreen):
                 yield StageHeader()
                 yield ContentSwitcher(id="stages")  # panes are built when first shown
             yield GlanceColumn(id="glance")
+        yield NoticeLine()
 
     async def on_mount(self) -> None:
         if self.load() and self.meeting is not None:
@@ -143,7 +145,7 @@ class MeetingScreen(DataScreen):
             return None
         app = services(self)
         return StageContext(on_screen(self.data, app.show_names), self.meeting, app.names, app.privacy,
-                            app.clock.today(), app.store.writable, self.data)
+                            app.clock.today(), app.store.writable, self.data, mirror=app.mirror)
 
     def load(self) -> bool:
         """Read the case from disk: when the screen opens, and when another window saved."""

@@ -35,6 +35,7 @@ from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.charts import CapitalGrid, SeriesChart, StackedChart
+from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 COLUMNS = ((210, 3), (140, 2))  # from this many terminal columns, this many pictures side by side
@@ -90,6 +91,7 @@ class ProgressPicturesScreen(DataScreen):
         with VerticalScroll(id="pictures"):
             yield Horizontal(id="pictures-columns")
             yield Vertical(id="pictures-wide")  # the capital grid's table: the whole width
+        yield NoticeLine()
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:

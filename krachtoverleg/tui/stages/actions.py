@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -22,6 +22,7 @@ from krachtoverleg.core.rules.planning import (
     action_from_step,
     next_decision_number,
     ordered_steps,
+    step_to_propose,
 )
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
@@ -41,12 +42,13 @@ def _owner_options(context: StageContext) -> list[tuple[str, str]]:
     return [("cliënt", CLIENT), *people]
 
 
-def _action_fields(action: Action | None, context: StageContext) -> list[FormField]:
+def _action_fields(action: Action | None, context: StageContext, proposed: bool = False) -> list[FormField]:
+    """`proposed`: the text comes from a step, not from the user; typing replaces it."""
     owner = None
     if action:
         owner = CLIENT if action.owner_kind is OwnerKind.CLIENT else action.owner_id
     return [
-        FormField("what", "Wat gaan we doen?", action.what if action else ""),
+        FormField("what", "Wat gaan we doen?", action.what if action else "", proposed=proposed),
         FormField("owner", "Wie doet het?", owner, "select", _owner_options(context)),
         FormField("due", "Wanneer is het klaar? (dd-mm-jjjj)",
                   day(action.due) if action else day(context.today + timedelta(days=14)), "date"),
@@ -89,8 +91,9 @@ class ActionsTable(RecordTable[Action]):
         if not steps:
             self.notify("Er zijn geen open stappen.", severity="warning")
             return
-        fields = [FormField("step", "Van welke stap maken we een actie?", steps[0].id, "select",
-                            [(s.text, s.id) for s in steps])]
+        proposed = step_to_propose(steps, context.data, context.meeting)
+        fields = [FormField("step", "Van welke stap maken we een actie?", proposed.id if proposed else None,
+                            "select", [(s.text, s.id) for s in steps])]
 
         def build(values: dict[str, Any]) -> Step:
             step = context.data.get(Step, values["step"])
@@ -101,13 +104,16 @@ class ActionsTable(RecordTable[Action]):
         def chosen(step: Step | None) -> None:
             if step is not None:
                 prefilled = action_from_step(step, context.meeting, context.today + timedelta(days=14))
-                dialog = FormDialog("Actie uit een stap", _action_fields(prefilled, context),
+                dialog = FormDialog("Actie uit een stap", _action_fields(prefilled, context, proposed=True),
                                     lambda values: _build_action(values, prefilled, context))
                 self.app.push_screen(dialog, lambda action: self.save_edit(None, action))
 
         self.app.push_screen(FormDialog("Actie uit een stap", fields, build), chosen)
 
-class ActionsPane(StagePane, VerticalScroll):
+class ActionsPane(StagePane, Vertical):
+    """The evaluation date and plan B sit at the bottom, always in view: `v` or `p` changes
+    them where the room sees it. The two tables share what is left and scroll themselves."""
+
     KEY = StageKey.ACTIES
     BINDINGS = [
         # the pane's, not the actions table's: it works from the decisions table too
@@ -124,7 +130,8 @@ class ActionsPane(StagePane, VerticalScroll):
              Column("Klaar op", lambda a, c: day(a.due), DATE),
              Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
-            lambda a, c: a.what, id="actions", empty="Nog geen acties. a = nieuw, s = uit een stap.",
+            lambda a, c: a.what, id="actions", empty="Nog geen acties.",
+            empty_keys="a = nieuw, s = uit een stap.",
             item=("actie", False))
         yield RecordTable(
             "Besluiten", [Column("Nr", lambda d, c: str(d.number), NUMBER),
@@ -140,7 +147,7 @@ class ActionsPane(StagePane, VerticalScroll):
         for table in self.query(RecordTable):
             table.show(context)
         meeting = context.meeting
-        keys = ("", "") if context.read_only else ("   (v)", "   (p)")  # no key offered that does nothing
+        keys = (context.key("   (v)"), context.key("   (p)"))  # no key offered that does nothing
         self.query_one("#agreements", Static).update(literal.text(
             f"Evaluatie op: {day(meeting.evaluation_date)}{keys[0]}\n"
             f"Plan B, als het anders loopt: {meeting.plan_b or '-'}{keys[1]}"))

@@ -16,9 +16,10 @@ from krachtoverleg.core.export.files import (
     render_client_plan,
     render_minutes,
 )
-from krachtoverleg.core.models import Decision, Meeting
+from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.agenda import StageKey
 from krachtoverleg.core.rules.frozen import close
+from krachtoverleg.core.rules.glance import read_back
 from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import reopen
 from krachtoverleg.core.rules.wording import count
@@ -31,6 +32,7 @@ from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.format import day, read_day
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.stages.base import StagePane
+from krachtoverleg.tui.widgets.glance_column import glance_text
 
 
 class ClosingPane(StagePane, VerticalScroll):
@@ -48,7 +50,9 @@ class ClosingPane(StagePane, VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Static("", id="closed-banner")
         yield Static("", id="closing-summary")
+        yield Static("", id="closing-read-back")
         yield Static("", id="closing-facts")
+        yield Static("", id="closing-keys", classes="key-hint")
 
     def refresh_view(self, context: StageContext) -> None:
         meeting = context.meeting
@@ -57,18 +61,17 @@ class ClosingPane(StagePane, VerticalScroll):
         banner.update("■ DIT OVERLEG IS GESLOTEN: alleen lezen. Heropenen met o."
                       if closed and context.window_writable else "■ DIT OVERLEG IS GESLOTEN.")
         banner.display = closed
-        s_key, v_key = ("", "") if context.read_only else (" (s)", " (v)")  # only keys that work
+        s_key, v_key = context.key(" (s)"), context.key(" (v)")  # only keys that work
         self.query_one("#closing-summary", Static).update(
-            literal.text(f"Samenvatting{s_key}:\n{meeting.summary or '- nog niet ingevuld -'}"))
-        actions = context.data.actions_of(meeting)
-        decisions = [d for d in context.data.all(Decision) if d.meeting_id == meeting.id]
-        self.query_one("#closing-facts", Static).update(
-            f"Afgesproken: {count(len(actions), 'actie', 'acties')}, "
-            f"{count(len(decisions), 'besluit', 'besluiten')}\n"
-            f"Evaluatie op: {day(meeting.evaluation_date)}\n"
+            literal.text(f"Samenvatting{s_key}: {meeting.summary or '- nog niet ingevuld -'}"))
+        self.query_one("#closing-read-back", Static).update(
+            glance_text(read_back(context.data, meeting, context.names)))
+        self.query_one("#closing-facts", Static).update(literal.text(
+            f"Evaluatie op: {day(meeting.evaluation_date)} · "
             f"Volgend overleg{v_key}: {day(meeting.next_meeting)}\n"
-            "Verslag maken (m): een bestand om te printen of te mailen, met of zonder volledige namen\n"
-            "Mijn plan (p): één pagina voor de cliënt om mee naar huis te nemen, in gewone taal")
+            f"Plan B: {meeting.plan_b or '-'}"))
+        self.query_one("#closing-keys", Static).update(context.key(
+            "m = verslag maken · p = Mijn plan: één pagina voor de cliënt, in gewone taal", edits=False))
 
     def focus_target(self) -> Widget | None:
         return self
@@ -76,8 +79,8 @@ class ClosingPane(StagePane, VerticalScroll):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.context is None:
             return True
-        if action == "minutes":
-            return True  # the minutes of a closed meeting are the point of closing it
+        if action in ("minutes", "client_plan"):
+            return True  # the minutes and the client's copy of a closed meeting change nothing
         if action == "reopen":
             return not self.context.meeting.is_open and self.context.window_writable
         return not self.context.read_only

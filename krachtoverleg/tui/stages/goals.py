@@ -135,7 +135,7 @@ class GoalsPane(StagePane, Horizontal):
                     Fit(min_width=8, priority=0, grow=0))],
             self._steps, self._step_fields, self._build_step, lambda s, c: s.text, id="steps",
             item=("stap", False),
-            empty="Nog geen stappen. Kies een doel en druk op a.")
+            empty="Nog geen stappen.", empty_keys="Kies een doel en druk op a.")
 
     def _steps(self, context: StageContext) -> list[Step]:
         return context.data.steps_of(self.goal) if self.goal else []

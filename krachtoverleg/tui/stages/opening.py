@@ -36,6 +36,10 @@ class OpeningPane(StagePane, Vertical):
         stage_key("k", "case", "Casus en gezin", "opening.case", show=False),  # "(k)" by the household
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._added: str | None = None  # an attendee just added: the cursor goes to them
+
     def compose(self) -> ComposeResult:
         yield Static("", id="hulpvraag")
         yield Static("", id="meeting-facts")
@@ -45,7 +49,7 @@ class OpeningPane(StagePane, Vertical):
 
     def refresh_view(self, context: StageContext) -> None:
         data, meeting, names = context.data, context.meeting, context.names
-        hulpvraag = data.case.hulpvraag or "(nog niet ingevuld: druk op h)"
+        hulpvraag = data.case.hulpvraag or f"(nog niet ingevuld{context.key(': druk op h')})"
         self.query_one("#hulpvraag", Static).update(literal.text(f"Hulpvraag: “{hulpvraag}”"))
         facts = (
             f"Datum {day(meeting.date)} · voorzitter {names.person(meeting.chair) or '-'} · "
@@ -54,12 +58,17 @@ class OpeningPane(StagePane, Vertical):
             f"akkoord met dit overleg: {yes_no(meeting.client_agreed)}\n"
             f"Doel van vandaag: {meeting.purpose or '-'}\n"
             f"Gezin: {' · '.join(household_names(data.case.household, names, meeting.date.year)) or '-'}"
-            "   (k)"
+            + context.key("   (k)")
         )
         self.query_one("#meeting-facts", Static).update(literal.text(facts))
-        self.query_one("#attendees", FittedTable).set_rows([
+        table = self.query_one("#attendees", FittedTable)
+        table.set_rows([
             (a.id, [names.attendee(a), "ja" if a.presence is Presence.PRESENT else "nee (afgemeld)",
                     a.organisation or "-"]) for a in meeting.attendees])
+        ids = [a.id for a in meeting.attendees]
+        if self._added in ids:
+            table.move_cursor(row=ids.index(self._added))
+            self._added = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A closed meeting offers no edits it would then refuse.
@@ -93,6 +102,8 @@ class OpeningPane(StagePane, Vertical):
                                values["presence"] or Presence.PRESENT,
                                **({"id": attendee.id} if attendee else {}))
             people = [changed if attendee and a.id == attendee.id else a for a in meeting.attendees]
+            if attendee is None:
+                self._added = changed.id  # once saved, the new row is chosen and in view
             return meeting.replace(attendees=people if attendee else [*people, changed])
 
         self.app.push_screen(FormDialog(title, fields, build), lambda answer: self.save_edit(meeting, answer))

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from krachtoverleg.core.models import Action, Meeting, Step, StepDecision
-from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.models.agenda import StageKey, stage_named
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier
 from krachtoverleg.core.rules.hand_backs import HandBack, decided, due_at, state_of
@@ -46,6 +46,7 @@ class ReviewPane(StagePane, Vertical):
         super().__init__()
         self.actions: dict[str, Action] = {}
         self.hand_backs: dict[str, HandBack] = {}  # by row key: takeovers whose date has come
+        self.wins: list[str] | None = None  # the successes shown
 
     def compose(self) -> ComposeResult:
         yield Static("Terugkijken: acties van het vorige overleg en wat nog open was", classes="table-title")
@@ -78,13 +79,27 @@ class ReviewPane(StagePane, Vertical):
         back.display = bool(agreed)
         back.update(literal.text(agreed))
         self.query_one("#measures", Static).update(literal.text(
-            "Meten (m): " + "\n".join(summary_lines(context.data, context.meeting))))
+            f"Meten{context.key(' (m)')}: " + "\n".join(summary_lines(context.data, context.meeting))))
         self.query_one("#measures-short", Static).update(literal.text(
-            "Meten (m): " + short_summary(context.data, context.meeting)))
-        wins = successes(context.data, context.meeting)
-        lines = "\n".join(f"★ {win}" for win in wins) or "Nog niets afgerond. Elke kleine stap telt."
-        title = f"GELUKT ({len(wins)})" if wins else "GELUKT"
-        self.query_one("#successes-text", Static).update(literal.text(f"{title}\n{lines}"))
+            f"Meten{context.key(' (m)')}: " + short_summary(context.data, context.meeting)))
+        self._show_successes(successes(context.data, context.meeting))
+
+    def _show_successes(self, wins: list[str]) -> None:
+        """One line per success; a success just added is scrolled into view, so the room sees
+        what it just celebrated also when the list is longer than its box."""
+        if wins == self.wins:
+            return
+        new = [win for win in wins if self.wins is not None and win not in self.wins]
+        self.wins = wins
+        self.query_one("#successes-text", Static).update(f"GELUKT ({len(wins)})" if wins else "GELUKT")
+        box = self.query_one("#successes", VerticalScroll)
+        box.remove_children(".success")
+        lines = [Static(literal.text(f"★ {win}"), classes="success") for win in wins] or [
+            Static("Nog niets afgerond. Elke kleine stap telt.", classes="success")]
+        box.mount_all(lines)
+        if new and self.is_mounted:
+            newest = lines[wins.index(new[-1])]
+            box.call_after_refresh(box.scroll_to_widget, newest, animate=False)
 
     def show_detail(self) -> None:
         """What a narrow screen folds away, for the selected action."""
@@ -139,7 +154,8 @@ class ReviewPane(StagePane, Vertical):
             self.save(Patch(Step, hand_back.step.id, {"decision": back}))
             return
         self.notify("Een teruggave is klaar als de stap weer bij de cliënt is: druk dan op g. Lukt "
-                    "het nog niet, kies dan bij 8 Zelf of ik? (p) een nieuwe datum en uitleg.",
+                    f"het nog niet, kies dan bij {stage_named(StageKey.ZELF_OF_IK)} (p) een nieuwe "
+                    "datum en uitleg.",
                     title="Teruggave", severity="warning", timeout=10)
 
     def action_measure(self) -> None:

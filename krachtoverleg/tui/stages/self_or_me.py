@@ -20,6 +20,7 @@ from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
 from krachtoverleg.core.rules.hand_backs import decided
 from krachtoverleg.core.rules.planning import balance, ordered_steps
 from krachtoverleg.core.rules.wording import hand_back, takeover_reason
+from krachtoverleg.tui import ink
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
@@ -39,10 +40,10 @@ BACK = Fit(min_width=16, priority=3, grow=2)
 
 # Each choice has a sign and a word; colour is only the third cue.
 SIGNS: dict[Carrier | None, tuple[str, str]] = {
-    Carrier.ZELF: ("█", "bold #2e7d32"),
-    Carrier.NETWERK: ("█", "bold #2e7d32"),
-    Carrier.SAMEN: ("▓", "bold #00838f"),
-    Carrier.PROFESSIONAL: ("░", "bold #c25e00"),
+    Carrier.ZELF: ("█", f"bold {ink.CLIENT}"),
+    Carrier.NETWERK: ("█", f"bold {ink.CLIENT}"),
+    Carrier.SAMEN: ("▓", f"bold {ink.TOGETHER}"),
+    Carrier.PROFESSIONAL: ("░", f"bold {ink.PROFESSIONAL}"),
     None: ("?", "bold"),
 }
 GOAL_ROW = "doel:"  # row keys of the goal headings; a choice key on one of them asks for a step

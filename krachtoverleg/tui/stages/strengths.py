@@ -34,6 +34,8 @@ from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.sync import plan_list
 
 KINDS = list(StrengthKind)
+ROOMY_ROWS = 40  # from this pane height each strength gets two lines and air (see _item_text)
+BRIEF_COLUMNS = 100  # below this pane width a strength is shown without who named it
 
 
 class StrengthColumn(Vertical):
@@ -45,6 +47,8 @@ class StrengthColumn(Vertical):
         self.kind = kind
         self.strength_ids: list[str] = []
         self.texts: dict[str, str] = {}
+        self.roomy = False  # a tall screen: who named it on a line of its own, and air between
+        self.brief = False  # a small screen: the strength alone, so a box holds more of them
 
     def compose(self) -> ComposeResult:
         yield Static(self.kind.label.upper(), classes="column-title")
@@ -58,13 +62,15 @@ class StrengthColumn(Vertical):
         marker = "▸ " if selected else ""
         self.query_one(".column-title", Static).update(f"{marker}{self.kind.label.upper()} ({count})")
         self.set_class(selected, "selected")
+        self.set_class(not selected, "-other")
 
     def sync(self, strengths: list[Strength], new_in: str | None = None) -> None:
         """Show these strengths: add, change or remove only the lines that differ. Those first
         named in meeting `new_in` are marked new."""
         view = self.view
         wanted = [s.id for s in strengths]
-        texts = {s.id: _item_text(s, new=new_in is not None and s.meeting_id == new_in) for s in strengths}
+        texts = {s.id: _item_text(s, new=new_in is not None and s.meeting_id == new_in, roomy=self.roomy,
+                                  brief=self.brief) for s in strengths}
         plan = plan_list(self.strength_ids, wanted)
         appended_only = plan is not None and all(index >= len(wanted) - len(plan.insert)
                                                  for index, _ in plan.insert)
@@ -92,11 +98,18 @@ class StrengthColumn(Vertical):
         return option.id if option is not None else None
 
 
-def _item_text(strength: Strength, new: bool = False) -> str:
-    tags = [tag.label.split(" (")[0] for tag in (strength.named_by, strength.dimension) if tag]
+def _item_text(strength: Strength, new: bool = False, roomy: bool = False, brief: bool = False) -> str:
+    """`brief` (80x24): without who named it, so few strengths wrap and a scrolled box never
+    starts with a loose "(cliënt · kunnen)" line; `e` and the minutes still say it."""
+    named = () if brief else (strength.named_by, strength.dimension)
+    tags = [tag.label.split(" (")[0] for tag in named if tag]
     mark = "✚ " if new else "• "  # new since last time: a sign of its own, and the word below
     mark = f"⊘ {mark}" if strength.hidden else mark  # seen only here, with names shown
-    text = f"{mark}{strength.text}" + (f"  ({' · '.join(tags)})" if tags else "")
+    said = " · ".join(tags)
+    if roomy:  # the strength in its own line, who named it below, a blank line after
+        return literal.text(f"{mark}{strength.text}" + ("  nieuw" if new else "")
+                            + (f"\n  ({said})" if said else "") + "\n")
+    text = f"{mark}{strength.text}" + (f"  ({said})" if said else "")
     return literal.text(text + ("  nieuw" if new else ""))
 
 
@@ -123,6 +136,16 @@ class StrengthBoard(StagePane, Vertical):
             for kind in KINDS:
                 yield StrengthColumn(kind)
 
+    def on_resize(self) -> None:
+        """A tall screen gives each strength more lines; the boxes no longer stand empty."""
+        roomy, brief = self.size.height >= ROOMY_ROWS, self.size.width < BRIEF_COLUMNS
+        columns = list(self.query(StrengthColumn))
+        if columns and (columns[0].roomy, columns[0].brief) != (roomy, brief):
+            for column in columns:
+                column.roomy, column.brief = roomy, brief
+            if self.context is not None:
+                self.refresh_view(self.context)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Letter keys type text while the capture line has focus.
         if action in ("edit", "delete", "column", "capture") and isinstance(self.app.focused, CaptureLine):
@@ -138,7 +161,9 @@ class StrengthBoard(StagePane, Vertical):
             self.query_one(f"#column-{kind.value}", StrengthColumn).sync(
                 [s for s in strengths if s.kind is kind], new_in)
         capture_line = self.query_one(CaptureLine)
-        capture_line.disabled = context.read_only  # offer typing only where it can be saved
+        capture_line.disabled = context.read_only  # offer typing only where it can be saved:
+        capture_line.display = not context.read_only  # elsewhere (the mirror too) the board gets the rows
+        self.query_one("#capture-hint", Static).display = not context.read_only
         draft = context.meeting.drafts.get(CAPTURE_STAGE, "")
         if not self._draft_shown and context.window_writable:
             # Typed before the window closed: back where it was, once. A line the user then

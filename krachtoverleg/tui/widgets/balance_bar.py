@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.widgets import Static
 
 from krachtoverleg.core.rules.planning import Balance
+from krachtoverleg.tui import ink
 
 GROUPS = (  # (label, shape, style)
-    ("cliënt en netwerk", "█", "bold #2e7d32"),  # dark enough for a light projector theme,
-    ("samen", "▓", "bold #00838f"),  # light enough for the dark laptop theme
-    ("professional", "░", "bold #c25e00"),
+    ("cliënt en netwerk", "█", f"bold {ink.CLIENT}"),  # dark enough for a light projector theme,
+    ("samen", "▓", f"bold {ink.TOGETHER}"),  # light enough for the dark laptop theme
+    ("professional", "░", f"bold {ink.PROFESSIONAL}"),
     ("nog kiezen", "·", "bold"),
 )
 BAR_LINES = 2

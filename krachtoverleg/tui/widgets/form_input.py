@@ -71,9 +71,16 @@ class FormInput(TextInput):
                  id: str | None = None, replace_on_type: bool = False) -> None:
         # compact: one row per field, so a whole form fits an 80x24 screen. A date shown in a
         # field is selected when the field gets the keyboard, so typing a new one replaces it.
+        self.proposed = value if replace_on_type else None  # before Input's own setting of the value
         super().__init__(value, placeholder=placeholder, password=password, id=id,
                          select_on_focus=replace_on_type, compact=True)
         self.gate = EnterGate()
+
+    def watch_value(self, value: str) -> None:
+        """Once the proposed value is changed, it is the user's text: coming back to the field
+        (Shift+Tab) no longer selects it, so one letter cannot wipe what was typed."""
+        if self.proposed is not None and value != self.proposed:
+            self.select_on_focus = False
 
     async def _on_key(self, event: events.Key) -> None:
         if self.gate.holds(self, event):

@@ -16,13 +16,14 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import Influence, Relation, Support, Tie
 from krachtoverleg.core.rules.household import household_names
 from krachtoverleg.core.rules.privacy import Names
+from krachtoverleg.tui import ink
 
 TIE_SHAPES = {Tie.STRONG: "═", Tie.NORMAL: "─", Tie.WEAK: "┄", Tie.STRESSFUL: "≈"}
-TIE_STYLES = {Tie.STRONG: "bold", Tie.NORMAL: "", Tie.WEAK: "", Tie.STRESSFUL: "bold #b00020"}
-INFLUENCE = {Influence.HELPS: ("+", "bold #2e7d32"), Influence.NEUTRAL: ("", ""),
-             Influence.HINDERS: ("✖ remt", "bold #b00020")}
+TIE_STYLES = {Tie.STRONG: "bold", Tie.NORMAL: "", Tie.WEAK: "", Tie.STRESSFUL: f"bold {ink.DANGER}"}
+INFLUENCE = {Influence.HELPS: ("+", f"bold {ink.CLIENT}"), Influence.NEUTRAL: ("", ""),
+             Influence.HINDERS: ("✖ remt", f"bold {ink.DANGER}")}
 QUADRANTS = ((Relation.FAMILY, Relation.FRIENDS), (Relation.NEIGHBOURS, Relation.PROFESSIONALS))
-LINE_MIN, LINE_MAX = 3, 14
+LINE_MIN = 3  # a line reaches from the person to the middle: on a wide screen it is long
 
 
 def legend_items() -> list[Text]:
@@ -70,7 +71,7 @@ def _person(member: NetworkMember, names: Names, width: int, left: bool) -> Text
         label.append(f" {support}")
     if sign and cell_len(label.plain) + 1 + cell_len(sign) <= room:
         label.append(f" {sign}", style=sign_style)
-    length = max(LINE_MIN, min(LINE_MAX, width - cell_len(label.plain) - 1))
+    length = max(LINE_MIN, width - cell_len(label.plain) - 1)
     line = Text(TIE_SHAPES[member.tie] * length, style=TIE_STYLES[member.tie])
     row = Text.assemble(label, " ", line) if left else Text.assemble(line, " ", label)
     row.truncate(width)
@@ -93,19 +94,37 @@ def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, 
     if not people:
         lines.append(_pad(Text("(niemand)"), width, left))
     elif len(people) <= room:
-        spacing = 2 if len(people) * 2 <= room else 1  # a large screen spreads them out
-        for member in people:
-            lines.append(_person(member, names, width, left))
-            lines += [_pad(Text(""), width, left)] * (spacing - 1)
+        # a large screen spreads them evenly over the group's rows: the picture fills its space
+        slots = [room * n // len(people) + (room // len(people) - 1) // 2 for n in range(len(people))]
+        body = [_pad(Text(""), width, left)] * room
+        for slot, member in zip(slots, people, strict=True):
+            body[slot] = _person(member, names, width, left)
+        lines += body
     else:
         shown = max(0, room - 1)
-        lines += [_person(member, names, width, left) for member in people[:shown]]
+        lines += [_person(member, names, width, left) for member in first_to_show(people, shown)]
         more = f"+{len(people) - shown} meer (zie de tabel)"
         if cell_len(more) > width:
             more = f"+{len(people) - shown} meer"
         lines.append(_pad(Text(_fit(more, width), style="bold"), width, left))
     lines = lines[:max(rows, 1)]
     return lines + [_pad(Text(""), width, left)] * (rows - len(lines))
+
+
+def _weight(member: NetworkMember) -> int:
+    """Who the room must see first when a group does not fit: who makes things harder or gives
+    tension, then who helps or is close, then the rest."""
+    if member.influence is Influence.HINDERS or member.tie is Tie.STRESSFUL:
+        return 0
+    if member.influence is Influence.HELPS or member.tie is Tie.STRONG:
+        return 1
+    return 2
+
+
+def first_to_show(people: list[NetworkMember], room: int) -> list[NetworkMember]:
+    """The `room` people to draw, in the group's own order; "+N meer" takes the neutral ones."""
+    chosen = {id(member) for member in sorted(people, key=_weight)[:room]}
+    return [member for member in people if id(member) in chosen]
 
 
 SIDE_MIN = 10  # each side of the middle box keeps room for a person and a line

@@ -60,12 +60,14 @@ class RecordTable(Vertical, Generic[R]):
         describe: Callable[[R, StageContext], str],
         *,
         id: str,
-        empty: str = "Nog niets. Druk op a om iets toe te voegen.",
+        empty: str = "Nog niets.",
+        empty_keys: str = "Druk op a om iets toe te voegen.",  # said only where the keys work
         item: tuple[str, bool] = ("gegeven", False),  # what one row is, and whether it is a het-word
     ) -> None:
         super().__init__(id=id, classes="record-table")
         self.title, self.columns, self.items = title, columns, items
-        self.fields, self.build, self.describe, self.empty = fields, build, describe, empty
+        self.fields, self.build, self.describe = fields, build, describe
+        self.empty, self.empty_keys = empty, empty_keys
         self.item, self.neuter = item
         self.context: StageContext | None = None
         self.records: dict[str, R] = {}
@@ -88,7 +90,8 @@ class RecordTable(Vertical, Generic[R]):
         self.table.set_rows([(record.id, _marked([column.value(record, context) for column in self.columns],
                                                  record)) for record in records])
         self.query_one(".table-title", Static).update(literal.text(f"{self.title} ({len(records)})"))
-        self.query_one(".table-empty", Static).update("" if records else self.empty)
+        said = f"{self.empty} {context.key(self.empty_keys)}".strip()
+        self.query_one(".table-empty", Static).update("" if records else said)
         if self._added in self.records:
             # the new row in view and chosen: the room sees it, and the next key (+, -, e) acts on it
             self.table.move_cursor(row=list(self.records).index(self._added))
@@ -154,7 +157,7 @@ class RecordTable(Vertical, Generic[R]):
     def action_edit(self) -> None:
         record = self.selected()
         if record is None:
-            self.notify(self.empty, severity="warning")
+            self.notify(f"{self.empty} {self.empty_keys}", severity="warning")
             return
         self.open_form(f"{self.item[:1].upper()}{self.item[1:]} wijzigen", record)
 
