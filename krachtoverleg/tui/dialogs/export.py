@@ -64,7 +64,7 @@ def progress_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesC
 
 def client_plan_dialog(last: tuple[Path, str] | None = None) -> FormDialog[MinutesChoice]:
     folder, fmt = last or (None, "html")
-    return export_dialog("Mijn plan: een pagina voor de cliënt", "het plan", CLIENT_PLAN, folder, fmt,
+    return export_dialog("Mijn plan: één pagina voor de cliënt", "het plan", CLIENT_PLAN, folder, fmt,
                          names="Met de naam van de cliënt erop (vraag het de cliënt)")
 
 

@@ -101,7 +101,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 yield Static(self._keys_hint(), classes="dialog-keys")
 
     def _keys_hint(self) -> str:
-        return "Enter = opslaan · Esc = annuleren · F1 = toetsen"
+        return "Enter opslaan · Esc annuleren · F1 hulp"
 
     def action_keys_help(self) -> None:
         kinds: set[str] = {spec.kind for spec in self.fields}

@@ -40,10 +40,11 @@ class KeysHelp(ModalScreen[None]):
         with Vertical(classes="dialog", id="keys-help"):
             yield Label(literal.text(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="help-body"):
+                widest = max((len(line.keys) for line in self.lines), default=8)  # one key column for all
                 for group in dict.fromkeys(line.group for line in self.lines):
                     yield Static(literal.text(group), classes="help-group")
                     table = Table.grid(padding=(0, 2))
-                    table.add_column(justify="right", style="bold", min_width=8)
+                    table.add_column(justify="right", style="bold", min_width=widest)
                     table.add_column()
                     for line in self.lines:
                         if line.group == group:

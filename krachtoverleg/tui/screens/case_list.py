@@ -152,7 +152,7 @@ class CaseListScreen(DataScreen):
         app = services(self)
         privacy = app.privacy
         fields = [
-            FormField("code", "Casuscode", app.store.next_code()),
+            FormField("code", "Casuscode", app.store.next_code(), proposed=True),
             FormField("label", "Naam op het scherm (zonder volledige naam, bijvoorbeeld 'Gezin V.')"),
             FormField("kind", "Soort", CaseKind.CLIENT.value, "select",
                       [(kind.label, kind.value) for kind in CaseKind]),

@@ -37,8 +37,9 @@ def big_text(lines: tuple[str, ...], width: int, height: int) -> Text:
     if not width or max(widths, default=0) > width or height - letter_rows < BLOCK_ROWS_FREE:
         return Text("\n".join(lines), style="bold")
     widest = max(widths)
-    # each line centred under the widest, by its own width (the rows of one letter stay together)
-    blocks = ["\n".join(" " * ((widest - own) // 2) + row for row in rows)
+    # every row exactly as wide as the widest line, each line centred in it by its own width: the
+    # widget centres rows one by one, and rows of unequal width would shear the letters
+    blocks = ["\n".join((" " * ((widest - own) // 2) + row).ljust(widest) for row in rows)
               for rows, own in zip(drawn, widths, strict=True)]
     return Text("\n\n".join(blocks), style="bold", no_wrap=True)
 

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.notifications import Notification
 from textual.widgets import Static
 
-SIGNS = {"information": "✔", "warning": "⚠", "error": "✖"}
+SIGNS = {"information": "›", "warning": "⚠", "error": "✖"}  # a tick would say "gelukt" to everything
 
 
 class NoticeLine(Static):
