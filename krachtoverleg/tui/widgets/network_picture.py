@@ -84,7 +84,7 @@ def _pad(text: Text, width: int, right_align: bool) -> Text:
 
 
 def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, width: int,
-                rows: int, left: bool) -> list[Text]:
+                rows: int, left: bool, box_below: bool = True) -> list[Text]:
     """The group's heading and its people in `rows` rows; '+N meer' when they do not fit."""
     people = [m for m in members if m.relation is relation]
     heading = _pad(Text(_fit(f"{relation.label.upper()} ({len(people)})", width), style="bold underline"),
@@ -99,6 +99,11 @@ def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, 
         body = [_pad(Text(""), width, left)] * room
         for slot, member in zip(slots, people, strict=True):
             body[slot] = _person(member, names, width, left)
+        # spread out, each line meets a stem that runs on to the middle, where the client is
+        stem = range(min(slots) + 1, room) if box_below else range(max(slots))
+        for row in stem:
+            if row not in slots:
+                body[row] = _stem(width, left)
         lines += body
     else:
         shown = max(0, room - 1)
@@ -109,6 +114,11 @@ def _group_rows(relation: Relation, members: list[NetworkMember], names: Names, 
         lines.append(_pad(Text(_fit(more, width), style="bold"), width, left))
     lines = lines[:max(rows, 1)]
     return lines + [_pad(Text(""), width, left)] * (rows - len(lines))
+
+
+def _stem(width: int, left: bool) -> Text:
+    """A row with only the stem, at the side's inner edge (next to the middle)."""
+    return Text(" " * (width - 1) + "│") if left else Text("│" + " " * (width - 1))
 
 
 def _weight(member: NetworkMember) -> int:
@@ -145,8 +155,8 @@ def network_picture(data: CaseData, names: Names, width: int = 100, height: int 
     half = (body - box_rows) // 2
     rows: list[Text] = []
     for number, (left_group, right_group) in enumerate(QUADRANTS):
-        left = _group_rows(left_group, members, names, side, half, left=True)
-        right = _group_rows(right_group, members, names, side, half, left=False)
+        left = _group_rows(left_group, members, names, side, half, left=True, box_below=number == 0)
+        right = _group_rows(right_group, members, names, side, half, left=False, box_below=number == 0)
         if number == 1:
             rows += _client_box(client, family, side, middle, box_rows)
         rows += [Text.assemble(a, " " * middle, b) for a, b in zip(left, right, strict=True)]
