@@ -117,7 +117,7 @@ async def test_every_stage_shows_its_key_information_at_80x24(app, store_dir, de
         assert "Hulp" in shown, "the footer fits: F1 Hulp is on it"
 
 
-@pytest.mark.parametrize("stage", ["opening", "terugblik", "hulpbronnen", "ambities", "acties"])
+@pytest.mark.parametrize("stage", ["opening", "terugblik", "hulpbronnen", "ambities", "acties", "afsluiting"])
 async def test_a_wide_screen_shows_related_parts_next_to_a_sparse_stage(app, stage):
     async with app.run_test(size=(200, 60)) as pilot:
         await go_to(pilot, stage)

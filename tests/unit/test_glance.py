@@ -21,7 +21,7 @@ def _meeting(data) -> Meeting:
 
 def test_only_stages_with_little_to_show_have_a_glance():
     assert set(GLANCES) == {StageKey.OPENING, StageKey.TERUGBLIK, StageKey.HULPBRONNEN, StageKey.AMBITIES,
-                            StageKey.ACTIES}
+                            StageKey.ACTIES, StageKey.AFSLUITING}
     assert all(isinstance(key, StageKey) for key in GLANCES)
 
 

@@ -111,6 +111,13 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
     return [_goals(data), Section("Nog te doen in het plan", tuple(steps), "Alle stappen zijn gelukt.")]
 
 
+@glance(StageKey.AFSLUITING)
+def _closing(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
+    """Beside today's read-back (in the stage itself): the plan it adds to, and what is still
+    open from earlier meetings, so nothing agreed before is forgotten when this one closes."""
+    return [_goals(data), _open_actions(data, meeting, names)]
+
+
 def read_back(data: CaseData, meeting: Meeting, names: Names) -> list[Section]:
     """Afsluiting reads back what was agreed today, by whom and when, before the meeting closes:
     in the stage itself at every size (it is what the room must see), not in a side column."""
