@@ -31,7 +31,8 @@ from krachtoverleg.core.export.files import export_target
 from krachtoverleg.core.export.formats import CLIENT_PLAN, MINUTES, PROGRESS, action_list_formats
 from krachtoverleg.core.rules.action_list import STATUS_FILTERS
 from krachtoverleg.core.rules.wording import count, day
-from krachtoverleg.core.store.case_store import Store, store_dir_from
+from krachtoverleg.core.store.engine import CaseStore
+from krachtoverleg.core.store.location import StoreLocation, location_from
 
 if TYPE_CHECKING:
     from krachtoverleg.core.store.backup import BackupInfo
@@ -98,9 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="krachtoverleg",
         description="Casusoverleg vanuit eigen kracht, op het gedeelde scherm.",
     )
-    parser.add_argument("--store", metavar="MAP",
-                        help="map met de gegevens (standaard: $KRACHTOVERLEG_STORE of de "
-                             "gebruikersmap van dit systeem)")
+    parser.add_argument("--store", metavar="MAP|URL",
+                        help="map met de gegevens, of een teamopslag als postgresql://server/database "
+                             "(standaard: $KRACHTOVERLEG_STORE of de gebruikersmap van dit systeem)")
     parser.add_argument("--demo", action="store_true",
                         help="open het programma op een verse tijdelijke kopie met het demo-gezin")
     parser.add_argument("--version", action="version", version=f"krachtoverleg {__version__}")
@@ -177,9 +178,9 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
     try:
         if args.demo:
             return _run_demo_tui(clock)
-        root = store_dir_from(args.store)
+        where = location_from(args.store)
         handler = COMMANDS.get(args.command or "", _tui)
-        return handler(args, root, clock)
+        return handler(args, where, clock)
     except StoreBusy as error:
         return _fail(str(error), EXIT_BUSY)
     except (UnknownCase, InterchangeError, ValidationError) as error:
@@ -192,8 +193,8 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
         return 0
     except OSError as error:  # a full disk, a read-only folder, a file that vanished
         reason = error.strerror or type(error).__name__
-        where = f" ({error.filename})" if error.filename else ""
-        return _fail(f"Een bestand kon niet worden gelezen of geschreven: {reason}{where}. "
+        place = f" ({error.filename})" if error.filename else ""
+        return _fail(f"Een bestand kon niet worden gelezen of geschreven: {reason}{place}. "
                      "Wat al was opgeslagen is bewaard; los dit op en probeer het opnieuw.", EXIT_STORE)
 
 
@@ -206,7 +207,7 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _report_fixed(store: Store) -> None:
+def _report_fixed(store: CaseStore) -> None:
     for path in store.fixed_permissions:
         _say(f"krachtoverleg: {path} was leesbaar voor anderen; nu alleen voor jou.")
 
@@ -214,8 +215,12 @@ def _report_fixed(store: Store) -> None:
 # -- commands ---------------------------------------------------------------------------
 
 
-def _daily_backup(store: Store, clock: Clock) -> None:
+def _daily_backup(store: CaseStore, clock: Clock) -> None:
     from krachtoverleg.core.store.backup import backup_if_due
+    from krachtoverleg.core.store.folder_store import FolderStore
+
+    if not isinstance(store, FolderStore):
+        return  # a team store's backups are the server's
 
     try:
         backup_if_due(store, clock.now())
@@ -223,27 +228,28 @@ def _daily_backup(store: Store, clock: Clock) -> None:
         _say(f"krachtoverleg: let op, de reservekopie van vandaag is niet gelukt: {error.strerror}.")
 
 
-def _tui(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _tui(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     try:
-        store = Store.open(root, write=True, now=clock.now)
+        store = where.open(write=True, now=clock.now)
     except StoreBusy:
-        return _launch_read_only(root, clock)
+        return _launch_read_only(where, clock)
     except StoreReadOnly as error:
-        return _launch_read_only(root, clock, reason=str(error))
+        return _launch_read_only(where, clock, reason=str(error))
     with store:
         _report_fixed(store)
         _daily_backup(store, clock)
         return _launch(store, clock)
 
 
-def _launch_read_only(root: Path, clock: Clock, case_id: str | None = None, reason: str = "") -> int:
+def _launch_read_only(where: StoreLocation, clock: Clock, case_id: str | None = None,
+                      reason: str = "") -> int:
     """A second window on the same store, or a store on a read-only disk: it reads, follows any
     writer, and says why it can't write."""
     if reason:
         _say(f"krachtoverleg: {reason} Dit venster kan alleen lezen.")
     else:
         _say("krachtoverleg: de gegevens zijn al open in een ander venster; dit venster kan alleen lezen.")
-    store = Store.open(root, write=False)
+    store = where.open(write=False)
     if reason:
         store.read_only_reason = "in deze map kan niet worden geschreven"
     return _launch(store, clock, case_id)
@@ -254,22 +260,23 @@ def _run_demo_tui(clock: Clock) -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="krachtoverleg-demo-"))
     try:
-        with Store.open(folder / "store", write=True) as store:
+        with StoreLocation(folder=folder / "store").open(write=True) as store:
             add_demo(store, clock.today())
             return _launch(store, clock)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _mirror(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _mirror(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     """The projector's window: it follows the chair's window on the same store."""
-    if not (root / "cases").is_dir():
-        raise ValidationError(f"In {root} staan nog geen gegevens van krachtoverleg. Start eerst het venster "
-                              "van de voorzitter (krachtoverleg meeting CASUS), met dezelfde --store.")
-    return _launch(Store.open(root, write=False), clock, mirror=True)
+    if where.folder is not None and not (where.folder / "cases").is_dir():
+        raise ValidationError(f"In {where.folder} staan nog geen gegevens van krachtoverleg. Start eerst "
+                              "het venster van de voorzitter (krachtoverleg meeting CASUS), met "
+                              "dezelfde --store.")
+    return _launch(where.open(write=False), clock, mirror=True)
 
 
-def _launch(store: Store, clock: Clock, case_id: str | None = None, mirror: bool = False) -> int:
+def _launch(store: CaseStore, clock: Clock, case_id: str | None = None, mirror: bool = False) -> int:
     from krachtoverleg.core.preferences import Preferences, default_path
     from krachtoverleg.tui.app import (
         KrachtApp,  # Textual loads only when the screen is wanted
@@ -285,32 +292,33 @@ def _launch(store: Store, clock: Clock, case_id: str | None = None, mirror: bool
     return 0
 
 
-def _stopped_unasked(store: Store, clock: Clock) -> int:
+def _stopped_unasked(store: CaseStore, clock: Clock) -> int:
     """The screen closed although nobody asked it to: never pass that off as a normal end."""
     from krachtoverleg.core.store.crashlog import write_crash_log
 
     try:
-        log = write_crash_log(store.root / "logs", RuntimeError("stopped without a request"), clock.now())
-        where = f" Een verslag voor de beheerder staat in {log}."
+        log = write_crash_log(store.local_dir / "logs", RuntimeError("stopped without a request"),
+                              clock.now())
+        report = f" Een verslag voor de beheerder staat in {log}."
     except OSError:
-        where = ""
-    _say("krachtoverleg is onverwacht gestopt. Alles wat al was opgeslagen is bewaard." + where +
+        report = ""
+    _say("krachtoverleg is onverwacht gestopt. Alles wat al was opgeslagen is bewaard." + report +
          " Start het programma opnieuw om verder te gaan.")
     return 1
 
 
-def _demo(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _demo(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.demo import add_demo
 
-    with Store.open(root, write=True, now=clock.now) as store:
+    with where.open(write=True, now=clock.now) as store:
         _report_fixed(store)
         case = add_demo(store, clock.today())
     print(f"Demo-gezin toegevoegd als {case.code} ({case.label}).")
     return 0
 
 
-def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    store = Store.open(root, write=False)
+def _cases(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
+    store = where.open(write=False)
     today = clock.today()
     rows = []
     summary_dates = {}  # the table says dates as the screen does (dd-mm-jjjj); JSON keeps ISO
@@ -343,15 +351,15 @@ def _cases(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _meeting(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.rules.meetings import meeting_for_today
 
     try:
-        store = Store.open(root, write=True, now=clock.now)
+        store = where.open(write=True, now=clock.now)
     except StoreBusy:
-        return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id)
+        return _launch_read_only(where, clock, where.open(write=False).resolve(args.case).id)
     except StoreReadOnly as error:
-        return _launch_read_only(root, clock, Store.open(root, write=False).resolve(args.case).id,
+        return _launch_read_only(where, clock, where.open(write=False).resolve(args.case).id,
                                  reason=str(error))
     with store:
         _report_fixed(store)
@@ -361,26 +369,26 @@ def _meeting(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         return _launch(store, clock, summary.id)
 
 
-def _write_or_print(text: str, output: str | None, what: str, root: Path) -> None:
+def _write_or_print(text: str, output: str | None, what: str, store_folder: Path | None) -> None:
     """To the file named (0600, checked before writing), or to standard output."""
     from krachtoverleg.core.export.files import write_export
 
     if output is not None:
-        target = write_export(output, text, root)
+        target = write_export(output, text, store_folder)
         _say(f"{what} staat in {target} (alleen leesbaar voor jou).")
     else:
         sys.stdout.write(text)
 
 
-def _export_case(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _export_case(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.interchange import dumps, export_case
 
-    store = Store.open(root, write=False)
+    store = where.open(write=False)
     data = store.load_by_code(args.case)
     if args.output is not None:
-        export_target(args.output, root)
+        export_target(args.output, where.folder)
     _write_or_print(dumps(export_case(data, clock.now())), args.output,
-                    f"Het bestand met alle gegevens van {data.case.code}", root)
+                    f"Het bestand met alle gegevens van {data.case.code}", where.folder)
     return 0
 
 
@@ -398,33 +406,33 @@ def _format(args: argparse.Namespace, known: tuple[str, ...], default: str) -> s
     return str(args.format)
 
 
-def _minutes(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _minutes(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.files import render_minutes
     from krachtoverleg.core.export.minutes import choose_meeting
     from krachtoverleg.core.rules.privacy import Names
 
     if args.output is not None:
-        export_target(args.output, root)  # a bad path is refused before any work
-    store = Store.open(root, write=False)
+        export_target(args.output, where.folder)  # a bad path is refused before any work
+    store = where.open(write=False)
     data = store.load_by_code(args.case)
     meeting = choose_meeting(data, args.meeting)
     fmt = _format(args, MINUTES.keys(), "md")
     text = render_minutes(data, meeting, Names(show_names=args.full_names), clock.now(), fmt)
     _write_or_print(text, args.output, f"Het verslag van {data.case.code}, overleg {meeting.number},",
-                    root)
+                    where.folder)
     return 0
 
 
-def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export import action_formats as formats
     from krachtoverleg.core.rules.action_list import ActionFilter, collect
     from krachtoverleg.core.rules.privacy import Names
 
     if args.output is not None:
-        export_target(args.output, root)
+        export_target(args.output, where.folder)
     if args.owner is not None and not args.owner.strip():
         raise ValidationError("--owner: vul een naam, rol of initialen in.")
-    store = Store.open(root, write=False)
+    store = where.open(write=False)
     case_id = store.resolve(args.case).id if args.case else None
     today = clock.today()
     everything = collect(store, Names(show_names=args.full_names), today,
@@ -439,14 +447,14 @@ def _actions(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         Console().print(formats.as_table(actions, today))
         return 0
     text = action_list_formats().formats[args.format].render(actions, clock.now())
-    _write_or_print(text, args.output, "De actielijst", root)
+    _write_or_print(text, args.output, "De actielijst", where.folder)
     return 0
 
 
-def _scores(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _scores(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.rules.progress import summary_lines
 
-    data = Store.open(root, write=False).load_by_code(args.case)
+    data = where.open(write=False).load_by_code(args.case)
     if not data.meetings():
         raise ValidationError(f"Casus {data.case.code} heeft nog geen overleg.")
     for meeting in data.meetings():
@@ -456,7 +464,7 @@ def _scores(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _score(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.minutes import choose_meeting
     from krachtoverleg.core.models import LadderScore
     from krachtoverleg.core.rules.editing import refusal
@@ -464,7 +472,7 @@ def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
 
     if not (args.zrm or args.ladder is not None or args.scale):
         raise ValidationError("Geef iets om vast te leggen: --zrm, --ladder of --scale.")
-    with Store.open(root, write=True, now=clock.now) as store:
+    with where.open(write=True, now=clock.now) as store:
         data = store.load_by_code(args.case)
         meeting = choose_meeting(data, args.meeting)
         levels, rung, values = parse_scores(data, args.zrm, args.ladder, args.scale)
@@ -482,37 +490,42 @@ def _score(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _progress(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _progress(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.formats import ProgressInput
     from krachtoverleg.core.rules.privacy import Names
 
     if args.output is not None:
-        export_target(args.output, root)
-    data = Store.open(root, write=False).load_by_code(args.case)
+        export_target(args.output, where.folder)
+    data = where.open(write=False).load_by_code(args.case)
     chosen = PROGRESS.formats[_format(args, PROGRESS.keys(), "md")]
     text = chosen.render(ProgressInput(data, Names(show_names=args.full_names)), clock.now())
-    _write_or_print(text, args.output, f"De voortgang van {data.case.code}", root)
+    _write_or_print(text, args.output, f"De voortgang van {data.case.code}", where.folder)
     return 0
 
 
-def _client_plan(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _client_plan(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.files import render_client_plan
     from krachtoverleg.core.export.minutes import choose_meeting
 
     if args.output is not None:
-        export_target(args.output, root)
-    data = Store.open(root, write=False).load_by_code(args.case)
+        export_target(args.output, where.folder)
+    data = where.open(write=False).load_by_code(args.case)
     meeting = choose_meeting(data, args.meeting)
     fmt = _format(args, CLIENT_PLAN.keys(), "html")
     text = render_client_plan(data, meeting, clock.today(), clock.now(), fmt, args.with_name)
-    _write_or_print(text, args.output, f"Mijn plan van {data.case.code}, overleg {meeting.number},", root)
+    _write_or_print(text, args.output, f"Mijn plan van {data.case.code}, overleg {meeting.number},",
+                    where.folder)
     return 0
 
 
-def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.store.check import check_store
+def _check(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
+    from krachtoverleg.core.store.check import check_cases, check_store
 
-    result = check_store(root)
+    if where.folder is None:
+        with where.open(write=False) as store:
+            result = check_cases(store)
+    else:
+        result = check_store(where.folder)
     for report in result.reports:
         if report.ok:
             print(f"✓ {report.what}")
@@ -524,14 +537,25 @@ def _check(args: argparse.Namespace, root: Path, clock: Clock) -> int:
               "Een beschadigd bestand wordt nooit overschreven; zet het terug met "
               "'krachtoverleg restore'.")
         return EXIT_STORE
-    print(f"Alles in orde: {count(len(result.cases), 'casus', 'casussen')} gecontroleerd in {root}.")
+    checked = count(len(result.cases), "casus", "casussen")
+    print(f"Alles in orde: {checked} gecontroleerd in {where.describe()}.")
     return 0
 
 
-def _backup(args: argparse.Namespace, root: Path, clock: Clock) -> int:
-    from krachtoverleg.core.store.backup import make_backup, read_backup
+def _folder_only(where: StoreLocation, command: str) -> Path:
+    """backup and restore work on a folder; a team store's backups are the server's."""
+    if where.folder is None:
+        raise ValidationError(f"'{command}' is voor gegevens in een map. Van een teamopslag maakt de "
+                              "server de reservekopieën (pg_dump of de back-up van de gemeente); vraag "
+                              "de beheerder.")
+    return where.folder
 
-    with Store.open(root, write=True, now=clock.now) as store:
+
+def _backup(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
+    from krachtoverleg.core.store.backup import make_backup, read_backup
+    from krachtoverleg.core.store.folder_store import FolderStore
+
+    with FolderStore.open(_folder_only(where, "backup"), write=True, now=clock.now) as store:
         _report_fixed(store)
         info = read_backup(make_backup(store, clock.now()))
     print(f"Reservekopie gemaakt: {info.path} ({_holding(info)}).")
@@ -542,11 +566,13 @@ def _holding(info: BackupInfo) -> str:
     return f"{count(len(info.cases), 'casus', 'casussen')}: {', '.join(str(c) for c in info.cases) or '-'}"
 
 
-def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _restore(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.store.backup import list_backups, restore_backup
+    from krachtoverleg.core.store.folder_store import FolderStore
 
+    folder = _folder_only(where, "restore")
     if not args.backup:
-        backups = list_backups(root)
+        backups = list_backups(folder)
         if not backups:
             print("Er zijn nog geen reservekopieën. Maak er een met 'krachtoverleg backup'.")
             return 0
@@ -555,7 +581,7 @@ def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
             made = info.made.strftime("%d-%m-%Y %H:%M") if info.made else "?"
             print(f"  {info.name}  {made}  {info.problem or _holding(info)}")
         return 0
-    with Store.open(root, write=True, now=clock.now) as store:
+    with FolderStore.open(folder, write=True, now=clock.now) as store:
         _report_fixed(store)
         info, safety = restore_backup(store, args.backup, clock.now())
     print(f"Teruggezet: {info.name} ({_holding(info)}).")
@@ -564,10 +590,10 @@ def _restore(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _erase(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.store.erasure import erase, plan_erasure
 
-    with Store.open(root, write=True, now=clock.now) as store:
+    with where.open(write=True, now=clock.now) as store:
         plan = plan_erasure(store, args.case)
         if not args.yes:
             print("Dit zou worden gewist (er is nog niets gewist):")
@@ -580,7 +606,7 @@ def _erase(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
+def _import(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.interchange import read_case
 
     source = Path(args.file).expanduser()
@@ -591,7 +617,7 @@ def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
         raise InterchangeError(f"Kan {source} niet lezen: {reason}.") from None
     imported = read_case(text)  # fully checked before the store is touched
     data = imported.data
-    with Store.open(root, write=True, now=clock.now) as store:
+    with where.open(write=True, now=clock.now) as store:
         existing = [s for s in store.cases() if s.id == data.case.id or s.code == data.case.code]
         if existing and not args.replace:
             raise ValidationError(
@@ -607,7 +633,7 @@ def _import(args: argparse.Namespace, root: Path, clock: Clock) -> int:
     return 0
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace, Path, Clock], int]] = {
+COMMANDS: dict[str, Callable[[argparse.Namespace, StoreLocation, Clock], int]] = {
     "demo": _demo,
     "cases": _cases,
     "meeting": _meeting,

@@ -54,7 +54,7 @@ from krachtoverleg.core.models.vocab import (
     Tie,
 )
 from krachtoverleg.core.rules.frozen import close
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.engine import CaseStore
 
 
 def demo_household(code: str, today: date) -> tuple[Case, list[Record]]:
@@ -262,6 +262,6 @@ def _as_closed(case: Case, records: list[Record], meeting: Meeting, later: list[
     return next(change.record for change in changes if isinstance(change, Put))
 
 
-def add_demo(store: Store, today: date) -> Case:
+def add_demo(store: CaseStore, today: date) -> Case:
     case, records = demo_household(store.next_code(), today)
     return store.create_case(case, records)

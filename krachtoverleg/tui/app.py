@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path, PurePath
@@ -21,18 +21,13 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from krachtoverleg.core.clock import Clock
+from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
 from krachtoverleg.core.rules.wording import count
-from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.crashlog import write_crash_log
-from krachtoverleg.core.store.presence import (
-    HEARTBEAT_SECONDS,
-    Presence,
-    chair_is_gone,
-    read_presence,
-    write_presence,
-)
+from krachtoverleg.core.store.engine import CaseStore
+from krachtoverleg.core.store.presence import HEARTBEAT_SECONDS, Presence, chair_is_gone
 from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
@@ -71,7 +66,7 @@ class KrachtApp(ServicesApp):
         Binding("question_mark", "keys_help", "Alle toetsen", id="app.help_question", show=False),
     ]
 
-    def __init__(self, store: Store, clock: Clock, open_case: str | None = None, *,
+    def __init__(self, store: CaseStore, clock: Clock, open_case: str | None = None, *,
                  hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None,
                  mirror: bool = False) -> None:
         super().__init__(store, clock, mirror)
@@ -84,7 +79,7 @@ class KrachtApp(ServicesApp):
         self.hard_stop_after_hang_up = hard_stop_after_hang_up
         self.open_case = open_case
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
-        self._seen: dict[int, tuple[int, ...]] = {}  # per screen: the files as last shown
+        self._seen: dict[int, Hashable] = {}  # per screen: the store as last shown
         self._offered_writing = mirror  # a read-only window asks once to take over; a mirror never
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -209,8 +204,8 @@ class KrachtApp(ServicesApp):
         if presence == self._presence and not beat:
             return
         try:
-            write_presence(self.store.root, replace(presence, alive=now.isoformat(timespec="seconds")))
-        except OSError:
+            self.store.write_presence(replace(presence, alive=now.isoformat(timespec="seconds")))
+        except (OSError, KrachtError):
             return  # a full disk: the mirror stays where it was; the meeting goes on
         self._presence, self._presence_written = presence, now
 
@@ -218,8 +213,8 @@ class KrachtApp(ServicesApp):
         """Stopping: the mirror goes to its waiting screen at once, not after the heartbeat ages."""
         if self.mirror or not self.store.writable:
             return
-        with contextlib.suppress(OSError):
-            write_presence(self.store.root, Presence())
+        with contextlib.suppress(OSError, KrachtError):
+            self.store.write_presence(Presence())
 
     async def _follow_presenter(self) -> None:
         from krachtoverleg.tui.presenter import follow
@@ -228,7 +223,7 @@ class KrachtApp(ServicesApp):
             return
         self._following = True
         try:
-            presence, now = read_presence(self.store.root), self.clock.now()
+            presence, now = self.store.read_presence(), self.clock.now()
             await follow(self, None if chair_is_gone(presence, now) else presence, now)
         finally:
             self._following = False
@@ -267,7 +262,7 @@ class KrachtApp(ServicesApp):
         screen = self.screen
         if not isinstance(screen, DataScreen):
             return
-        marker = self.store.disk_marker(screen.watched_case())
+        marker = self.store.change_marker(screen.watched_case())
         if self._seen.get(id(screen)) == marker:
             return
         # The first look at a screen reads again too: a save may have landed between the screen
@@ -372,7 +367,7 @@ class KrachtApp(ServicesApp):
         what can be saved, write a crash log without client data, and say so in Dutch."""
         self.save_unsaved()
         try:
-            log = write_crash_log(self.store.root / "logs", error, self.clock.now())
+            log = write_crash_log(self.store.local_dir / "logs", error, self.clock.now())
             where = f"Een verslag voor de beheerder (zonder gegevens van cliënten) staat in {log}."
         except OSError:
             where = "Een verslag voor de beheerder kon niet worden geschreven."

@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 from krachtoverleg.core.clock import Clock
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.rules.privacy import Names
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store import CaseStore
 from krachtoverleg.tui.guard import NoSilentCancel
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 
@@ -22,7 +22,7 @@ from krachtoverleg.tui.widgets.notice_line import NoticeLine
 class ServicesApp(NoSilentCancel, App[None]):
     """The app as its screens and widgets see it."""
 
-    def __init__(self, store: Store, clock: Clock, mirror: bool = False) -> None:
+    def __init__(self, store: CaseStore, clock: Clock, mirror: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = clock

@@ -51,7 +51,7 @@ from textual.widgets import ContentSwitcher, DataTable, Footer, Header, Label, O
 from krachtoverleg.core.clock import FixedClock
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Action, Meeting, Strength
-from krachtoverleg.core.store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.case_list import CaseListScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
@@ -145,11 +145,11 @@ def row_shown(app: App, kind: str, text: str) -> bool:
 
 # -- the cases ------------------------------------------------------------------------------
 
-def todays_meeting(store: Store, case_id: str) -> Meeting:
+def todays_meeting(store: FolderStore, case_id: str) -> Meeting:
     return next(m for m in store.load(case_id).all(Meeting) if m.date == TODAY and m.is_open)
 
 
-def add_big_case(store: Store) -> str:
+def add_big_case(store: FolderStore) -> str:
     """The demo case plus 500 strengths and 500 actions (half from the earlier meeting, so
     Terugblik lists them, half from today's), saved in one write."""
     case = add_demo(store, TODAY)
@@ -162,7 +162,7 @@ def add_big_case(store: Store) -> str:
     return case.id
 
 
-def reset_stage(store: Store, case_id: str) -> None:
+def reset_stage(store: FolderStore, case_id: str) -> None:
     """Each session starts on Opening (moving through the agenda stores the current stage)."""
     meeting = todays_meeting(store, case_id)
     store.save(case_id, meeting.replace(current_stage="opening", drafts={}))
@@ -190,7 +190,7 @@ async def time_start(make: Callable[[], App], ready: Callable[[App], bool]) -> f
         return since(start)
 
 
-async def measure_starts(store: Store, case_id: str) -> dict[str, list[float]]:
+async def measure_starts(store: FolderStore, case_id: str) -> dict[str, list[float]]:
     kinds: dict[str, tuple[Callable[[], App], Callable[[App], bool]]] = {
         "minimal": (MinimalApp, minimal_ready),
         "case list": (lambda: KrachtApp(store=store, clock=CLOCK), case_list_ready),
@@ -217,7 +217,7 @@ class Session:
     later_visits: list[float]
 
 
-async def meeting_session(store: Store, case_id: str, serial: int) -> Session:
+async def meeting_session(store: FolderStore, case_id: str, serial: int) -> Session:
     reset_stage(store, case_id)
     gc.collect()
     begun = time.perf_counter()
@@ -249,7 +249,7 @@ async def time_capture(app: App, pilot, what: str) -> float:
     return elapsed
 
 
-async def measure_case(store: Store, case_id: str) -> list[Session]:
+async def measure_case(store: FolderStore, case_id: str) -> list[Session]:
     return [await meeting_session(store, case_id, serial) for serial in range(SESSIONS)]
 
 
@@ -260,7 +260,7 @@ def measure_saves(count: int) -> list[float]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "store"
         fill(root, count)
-        with Store.open(root, write=True) as store:
+        with FolderStore.open(root, write=True) as store:
             ids = [summary.id for summary in store.cases()]
             times = []
             for n in range(SAVES):
@@ -331,7 +331,8 @@ def rows_for_case(label: str, sessions: list[Session], minimal_median: float, ta
 
 
 async def measure_app() -> list[Row]:
-    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "store", write=True) as store:
+    with tempfile.TemporaryDirectory() as folder, \
+            FolderStore.open(Path(folder) / "store", write=True) as store:
         demo_id = add_demo(store, TODAY).id
         big_id = add_big_case(store)
         starts = await measure_starts(store, demo_id)

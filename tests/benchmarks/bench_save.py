@@ -22,7 +22,8 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.record import new_id
 from krachtoverleg.core.models.vocab import ActionStatus, StrengthKind
 from krachtoverleg.core.store.atomic import write_atomic
-from krachtoverleg.core.store.case_store import CASES, Store, raw_from_records
+from krachtoverleg.core.store.case_document import raw_from_records
+from krachtoverleg.core.store.folder_store import CASES, FolderStore
 from krachtoverleg.core.store.storage import encode
 
 SIZES = (50, 500, 5000)
@@ -57,7 +58,7 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder) / "store"
             fill(root, size)
-            with Store.open(root, write=True) as store:
+            with FolderStore.open(root, write=True) as store:
                 ids = [s.id for s in store.cases()]
                 strength_ms, action_ms = [], []
                 for n in range(SAVES):

@@ -14,7 +14,7 @@ from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Meeting, Step
 from krachtoverleg.core.models.agenda import StageKey, stage_index
 from krachtoverleg.core.models.vocab import Carrier
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 from .test_typing_in_a_terminal import PAGE_DOWN, STAGE_TIMEOUT, START_TIMEOUT, TerminalChild
 
@@ -23,7 +23,7 @@ SETTLE = 20.0
 
 def _meeting_today(root: Path, case_id: str) -> Meeting | None:
     try:
-        with Store.open(root, write=False) as reader:
+        with FolderStore.open(root, write=False) as reader:
             data = reader.load(case_id)
     except Exception:  # noqa: BLE001  - a reader racing the writer simply tries again
         return None
@@ -44,7 +44,7 @@ def _until(root: Path, case_id: str, done) -> Meeting | None:
 def _to_actions(tmp_path: Path, stage: StageKey = StageKey.ACTIES,
                 shows: str = "Plan B, als het anders loopt") -> tuple[TerminalChild, Path, str]:
     root = tmp_path / "store"
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = add_demo(store, date.today())
     child = TerminalChild([sys.executable, "-m", "krachtoverleg", "--store", str(root), "meeting", case.code])
     child.wait_for_text("Verder", START_TIMEOUT)
@@ -91,14 +91,14 @@ def test_a_row_key_typed_with_an_arrow_acts_on_the_row_the_arrow_moved_to(tmp_pa
         deadline = time.monotonic() + SETTLE
         carrier = None
         while time.monotonic() < deadline:
-            with Store.open(root, write=False) as reader:
+            with FolderStore.open(root, write=False) as reader:
                 step = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Schuldeisers"))
             carrier = step.decision.carrier if step.decision else None
             if carrier is Carrier.ZELF:
                 break
             time.sleep(0.2)
         assert carrier is Carrier.ZELF
-        with Store.open(root, write=False) as reader:
+        with FolderStore.open(root, write=False) as reader:
             first = next(s for s in reader.load(case_id).all(Step) if s.text.startswith("Kijken waar"))
         assert first.decision is not None and first.decision.carrier is Carrier.NETWERK  # as it was
     finally:

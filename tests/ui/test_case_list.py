@@ -1,5 +1,5 @@
 from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.screens.case_list import CaseListScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 
@@ -33,7 +33,7 @@ async def test_a_new_case_is_created_from_the_dialog(app, store_dir):
         await pilot.press(*"Bram Bakker")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        codes = [s.code for s in Store.open(store_dir, write=False).cases()]
+        codes = [s.code for s in FolderStore.open(store_dir, write=False).cases()]
         assert codes == ["K-001", "K-002"]
         assert "Bram" not in screen_text(app)
 
@@ -46,7 +46,7 @@ async def test_the_new_case_dialog_explains_a_bad_code_and_keeps_the_input(app, 
         app.screen.query_one("#field-label").value = "Dubbel"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert len(Store.open(store_dir, write=False).cases()) == 1
+        assert len(FolderStore.open(store_dir, write=False).cases()) == 1
         assert "bestaat al" in str(app.screen.query_one("#form-error").render())
         app.screen.query_one("#field-code").value = "???"
         await pilot.press("ctrl+s")

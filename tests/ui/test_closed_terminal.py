@@ -20,7 +20,7 @@ import pytest
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.errors import StoreBusy
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.ui.test_typing_in_a_terminal import START_TIMEOUT, TerminalChild
 
 STOP_TIMEOUT = 30.0
@@ -29,7 +29,7 @@ STOP_TIMEOUT = 30.0
 def add_large_case(root: Path, strengths: int) -> str:
     """The demo case with many long strengths, written as one file (saving them one by one
     through the store would take minutes)."""
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = add_demo(store, date.today())
         path = root / "cases" / f"{case.id}.json"
         raw = json.loads(path.read_text("utf-8"))
@@ -44,7 +44,7 @@ def add_large_case(root: Path, strengths: int) -> str:
 
 def lock_is_free(root: Path) -> bool:
     try:
-        Store.open(root, write=True).close()
+        FolderStore.open(root, write=True).close()
     except StoreBusy:
         return False
     return True

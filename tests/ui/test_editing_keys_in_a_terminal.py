@@ -17,7 +17,7 @@ import pytest
 
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Action, Meeting
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.ui.terminal import (
     BACKSPACE,
     CTRL_Q,
@@ -56,19 +56,19 @@ def _type(child: TerminalChild, keys: list[bytes]) -> None:
 
 
 def _titles(root: Path, case_id: str) -> list[str]:
-    with Store.open(root, write=False) as reader:
+    with FolderStore.open(root, write=False) as reader:
         return [a.what for a in reader.load(case_id).all(Action)]
 
 
 def _plan_b(root: Path, case_id: str) -> str:
-    with Store.open(root, write=False) as reader:
+    with FolderStore.open(root, write=False) as reader:
         data = reader.load(case_id)
     return max(data.all(Meeting), key=lambda m: m.number).plan_b
 
 
 def type_corrections(root: Path, rounds: int, columns: int = 80, rows: int = 24) -> list[tuple[str, str]]:
     """Type every correction `rounds` times as a new action each; return (expected, stored)."""
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = add_demo(store, date.today())
     before = _titles(root, case.id)
     child = TerminalChild([sys.executable, "-m", "krachtoverleg", "--store", str(root), "meeting", case.code],

@@ -10,7 +10,7 @@ from textual import events
 from krachtoverleg.core.models import Goal, Strength
 from krachtoverleg.core.models.agenda import StageKey, stage_index
 from krachtoverleg.core.models.vocab import StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 from krachtoverleg.tui.stages.strengths import StrengthBoard
@@ -75,7 +75,7 @@ async def test_fifty_lines_typed_without_a_pause_are_stored_exactly_in_order(sto
         assert board.query_one("#capture").value == ""
         shown = sum(len(column.strength_ids) for column in board.query("StrengthColumn"))
         assert shown == before + 50  # every new line is on the board, not only on disk
-    stored = Store.open(store_dir, write=False).load(demo.id).all(Strength)[before:]
+    stored = FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)[before:]
     assert [(s.kind, s.text) for s in stored] == wanted
 
 
@@ -104,7 +104,7 @@ async def test_two_hundred_saves_as_fast_as_the_loop_allows(store, store_dir, de
         await pilot.pause(0.5)
         await settle(pilot, lambda: False, rounds=20)
         assert app.is_running and app.screen is screen
-    data = Store.open(store_dir, write=False).load(demo.id)
+    data = FolderStore.open(store_dir, write=False).load(demo.id)
     assert [(s.kind, s.text) for s in data.all(Strength) if s.text.startswith("regel")] == wanted
     after = data.steps_of(goal)
     assert sorted(s.position for s in after) == list(range(len(steps)))

@@ -10,9 +10,9 @@ import signal
 import pytest
 
 from krachtoverleg.core.models import Meeting
-from krachtoverleg.core.store.case_store import Store
 from krachtoverleg.core.store.check import check_store
 from krachtoverleg.core.store.erasure import erase, plan_erasure
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.dialogs.form import FormDialog
 from tests.ui.windows import type_then_signal
@@ -26,7 +26,7 @@ def drafts_file(store_dir, owner: str) -> dict:
 
 
 def todays_meeting(store_dir, case_id) -> Meeting:
-    return max(Store.open(store_dir, write=False).load(case_id).all(Meeting), key=lambda m: m.number)
+    return max(FolderStore.open(store_dir, write=False).load(case_id).all(Meeting), key=lambda m: m.number)
 
 
 async def half_fill_attendee(pilot) -> None:

@@ -10,7 +10,7 @@ from datetime import date
 
 from krachtoverleg.core.models import Action, NetworkMember, Step
 from krachtoverleg.core.models.vocab import Carrier, Relation, TakeoverReason
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 from .test_stages import go_to
 
@@ -33,7 +33,7 @@ class Keys:
 
 
 def stored(store_dir, demo):
-    return Store.open(store_dir, write=False).load(demo.id)
+    return FolderStore.open(store_dir, write=False).load(demo.id)
 
 
 async def test_a_network_member_in_five_keys(app, store_dir, demo):

@@ -9,7 +9,7 @@ import pytest
 
 from krachtoverleg.core.models import Step
 from krachtoverleg.core.rules.planning import ordered_steps
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
 
 from .conftest import screen_text
@@ -24,7 +24,7 @@ def plain(app) -> str:
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 36), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_zelf_of_ik_shows_every_step_and_who_does_it(app, store_dir, demo, size):
-    data = Store.open(store_dir, write=False).load(demo.id)
+    data = FolderStore.open(store_dir, write=False).load(demo.id)
     steps = [s for s in ordered_steps(data) if not s.reached]
     async with app.run_test(size=size) as pilot:
         await go_to(pilot, "zelf_of_ik")
@@ -69,7 +69,7 @@ async def test_the_agenda_folds_into_a_strip_on_a_narrow_screen(app, demo, size,
 
 
 async def test_on_a_narrow_screen_a_folded_column_shows_under_the_table(app, store_dir, demo):
-    data = Store.open(store_dir, write=False).load(demo.id)
+    data = FolderStore.open(store_dir, write=False).load(demo.id)
     taken_over = next(s for s in data.all(Step) if s.decision and s.decision.hand_back_plan)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, "zelf_of_ik")
@@ -106,7 +106,7 @@ def key_information(data) -> dict[str, list[str]]:
 @pytest.mark.parametrize("stage", ["opening", "terugblik", "krachten", "hulpbronnen", "netwerk", "ambities",
                                    "doelen", "zelf_of_ik", "acties", "afsluiting"])
 async def test_every_stage_shows_its_key_information_at_80x24(app, store_dir, demo, stage):
-    wanted = key_information(Store.open(store_dir, write=False).load(demo.id))[stage]
+    wanted = key_information(FolderStore.open(store_dir, write=False).load(demo.id))[stage]
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to(pilot, stage)
         await pilot.press("escape")  # out of the capture line, where there is one
@@ -137,7 +137,7 @@ async def test_the_actions_glance_ticks_steps_that_have_an_action(app, store_dir
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#field-step").value = next(
-            s.id for s in ordered_steps(Store.open(store_dir, write=False).load(demo.id))
+            s.id for s in ordered_steps(FolderStore.open(store_dir, write=False).load(demo.id))
             if s.text.startswith("Kijken"))
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -1,7 +1,7 @@
 from krachtoverleg.core.export.interchange import export_case
 from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.models.vocab import Presence, StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 
@@ -20,7 +20,7 @@ async def go_to_krachten(pilot):
 
 
 def strengths(store_dir, demo):
-    data = Store.open(store_dir, write=False).load(demo.id)
+    data = FolderStore.open(store_dir, write=False).load(demo.id)
     return {(s.kind, s.text) for s in data.all(Strength)}
 
 
@@ -32,7 +32,7 @@ async def test_quick_capture_files_a_strength_under_its_kind_and_saves_at_once(a
         await pilot.pause()
         assert (StrengthKind.IK_KAN, "goed koken") in strengths(store_dir, demo)
         # a reader (export-case) sees it while the app is still open
-        reader = Store.open(store_dir, write=False)
+        reader = FolderStore.open(store_dir, write=False)
         document = export_case(reader.load(demo.id), clock.now())
         assert "goed koken" in [s["text"] for s in document["records"]["strengths"]]
         assert app.focused.value == ""
@@ -119,7 +119,7 @@ async def test_add_edit_and_remove_an_attendee(app, store_dir, demo):
         meeting_id = app.screen.meeting_id
 
         def attendees():
-            data = Store.open(store_dir, write=False).load(demo.id)
+            data = FolderStore.open(store_dir, write=False).load(demo.id)
             return data.get(Meeting, meeting_id).attendees
 
         await pilot.press("a")
@@ -150,5 +150,6 @@ async def test_the_hulpvraag_is_edited_in_the_clients_words(app, store_dir, demo
         app.screen.query_one("#field-hulpvraag").value = "Ik wil rust en overzicht."
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert Store.open(store_dir, write=False).load(demo.id).case.hulpvraag == "Ik wil rust en overzicht."
+        stored = FolderStore.open(store_dir, write=False).load(demo.id)
+        assert stored.case.hulpvraag == "Ik wil rust en overzicht."
         assert "Ik wil rust en overzicht." in screen_text(app)

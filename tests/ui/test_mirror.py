@@ -7,7 +7,7 @@ from __future__ import annotations
 from krachtoverleg.core.models import NetworkMember
 from krachtoverleg.core.models.agenda import StageKey, stage_index
 from krachtoverleg.core.models.changes import Patch
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.dialogs.family_time import FamilyTimeScreen
@@ -30,7 +30,7 @@ async def test_the_mirror_follows_the_chair_and_never_shows_a_name_or_hidden_not
     ex = next(m for m in store.load(demo.id).all(NetworkMember) if m.role == "ex-partner")
     store.apply(demo.id, Patch(NetworkMember, ex.id, {"hidden": True}))
     chair = KrachtApp(store=store, clock=clock, open_case=demo.id)
-    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    mirror = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock, mirror=True)
     async with chair.run_test(size=(120, 36)) as chair_pilot, mirror.run_test(size=(120, 36)) as room:
         await _settle(chair_pilot, room)
         assert isinstance(mirror.screen, MeetingScreen) and mirror.screen.current == StageKey.OPENING
@@ -64,7 +64,7 @@ async def test_the_mirror_follows_the_chair_and_never_shows_a_name_or_hidden_not
 
 
 async def test_a_mirror_started_again_comes_up_waiting_with_names_hidden(store, store_dir, demo, clock):
-    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    mirror = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock, mirror=True)
     async with mirror.run_test(size=(80, 24)) as room:
         await room.pause(0.5)
         assert isinstance(mirror.screen, MirrorWaitScreen)
@@ -80,7 +80,7 @@ async def test_the_mirror_shows_content_and_never_a_key_hint(store, store_dir, d
     """Issue 20: the room read "Verslag maken (m)", "a = nieuw, s = uit een stap" and the capture
     line's "(Enter = opslaan)": the chair's controls, not the plan."""
     chair = KrachtApp(store=store, clock=clock, open_case=demo.id)
-    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    mirror = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock, mirror=True)
     async with chair.run_test(size=(120, 36)) as chair_pilot, mirror.run_test(size=(120, 36)) as room:
         await _settle(chair_pilot, room)
         for stage in StageKey:
@@ -95,7 +95,7 @@ async def test_the_mirror_shows_content_and_never_a_key_hint(store, store_dir, d
 
 
 async def test_the_mirror_waits_once_the_chair_has_stopped(store, store_dir, demo, clock):
-    mirror = KrachtApp(store=Store.open(store_dir, write=False), clock=clock, mirror=True)
+    mirror = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock, mirror=True)
     async with mirror.run_test(size=(100, 30)) as room:
         chair = KrachtApp(store=store, clock=clock, open_case=demo.id)
         async with chair.run_test(size=(100, 30)) as chair_pilot:

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from krachtoverleg.core.models import Meeting, Strength
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 from tests.ui.windows import type_then_signal
@@ -25,7 +25,7 @@ async def type_in_krachten(pilot) -> None:
 
 
 def todays_meeting(store_dir, case_id) -> Meeting:
-    data = Store.open(store_dir, write=False).load(case_id)
+    data = FolderStore.open(store_dir, write=False).load(case_id)
     return max(data.all(Meeting), key=lambda m: m.number)
 
 

@@ -7,7 +7,7 @@ from textual import events
 
 from krachtoverleg.core.models import Strength
 from krachtoverleg.core.models.vocab import StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 PASTED = "ik kan goed tekenen\r\nik heb een fiets\n\nik wil een opleiding\n  zingt graag  \n"
 
@@ -22,7 +22,7 @@ async def test_a_pasted_list_becomes_one_strength_per_line(app, store_dir, demo)
         await pilot.pause()
         assert line.value == ""
         assert any("4 krachten toegevoegd" in str(n.message) for n in app._notifications)
-    stored = {(s.kind, s.text) for s in Store.open(store_dir, write=False).load(demo.id).all(Strength)}
+    stored = {(s.kind, s.text) for s in FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)}
     assert {(StrengthKind.IK_KAN, "goed tekenen"), (StrengthKind.IK_HEB, "een fiets"),
             (StrengthKind.IK_WIL, "een opleiding"), (StrengthKind.IK_BEN, "zingt graag")} <= stored
 
@@ -37,7 +37,7 @@ async def test_a_pasted_line_that_does_not_fit_is_named_and_given_back(app, stor
         await pilot.pause()
         assert line.value.startswith("ik heb xxx")  # back in the line, to shorten
         assert any("1 regel niet opgeslagen" in str(n.message) for n in app._notifications)
-    texts = [s.text for s in Store.open(store_dir, write=False).load(demo.id).all(Strength)]
+    texts = [s.text for s in FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)]
     assert "fietsen" in texts
 
 

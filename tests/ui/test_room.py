@@ -6,7 +6,7 @@ import pytest
 
 from krachtoverleg.core.models import Action, Meeting, Step, Strength
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier, MeetingStatus
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.dialogs.blank import BlankScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 
@@ -151,7 +151,7 @@ async def test_a_whole_meeting_by_key_presses_only(app, store_dir, demo):
         await pilot.pause()
         assert "GESLOTEN" in screen_text(pilot.app)
 
-    data = Store.open(store_dir, write=False).load(demo.id)
+    data = FolderStore.open(store_dir, write=False).load(demo.id)
     meeting = data.get(Meeting, meeting_id)
     assert meeting.status is MeetingStatus.CLOSED
     assert meeting.attendees[-1].name == "Ellen Visser"

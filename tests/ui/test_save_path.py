@@ -11,7 +11,7 @@ import pytest
 from krachtoverleg import cli
 from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.models.agenda import STAGE_KEYS, StageKey
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.guard import UnexpectedCancel
 from krachtoverleg.tui.screens.meeting import MeetingScreen
@@ -19,7 +19,7 @@ from krachtoverleg.tui.stages.strengths import StrengthBoard, StrengthColumn
 
 
 def todays_meeting(store_dir, case_id) -> Meeting:
-    return max(Store.open(store_dir, write=False).load(case_id).all(Meeting), key=lambda m: m.number)
+    return max(FolderStore.open(store_dir, write=False).load(case_id).all(Meeting), key=lambda m: m.number)
 
 
 async def test_a_meeting_form_keeps_the_time_and_stage_saved_while_it_was_open(app, store_dir, demo, clock):
@@ -126,7 +126,7 @@ async def test_a_full_disk_keeps_the_app_running_and_gives_the_line_back(app, st
         def full(target, data):
             raise OSError(28, "No space left on device")
 
-        monkeypatch.setattr("krachtoverleg.core.store.case_store.write_atomic", full)
+        monkeypatch.setattr("krachtoverleg.core.store.folder_store.write_atomic", full)
         await pilot.press(*"ik kan zingen", "enter")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, MeetingScreen)
@@ -219,7 +219,7 @@ async def test_enter_in_a_dialog_saves_the_letters_typed_just_before_it(app, sto
 
 
 async def test_the_read_only_window_offers_no_capture_line_and_says_why(store, store_dir, demo, clock):
-    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    second = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock)
     async with second.run_test(size=(120, 36)) as pilot:
         await pilot.press("enter", "pagedown", "pagedown")
         await pilot.pause()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from krachtoverleg.core.models import Meeting, Strength
 from krachtoverleg.core.rules.meetings import meeting_for_today
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 
@@ -13,7 +13,7 @@ from .conftest import screen_text
 
 async def test_the_second_window_reads_and_follows_the_first(store, store_dir, demo, clock):
     meeting = meeting_for_today(store, demo.id, clock.today())  # the first window's meeting
-    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    second = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock)
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert "ALLEEN LEZEN" in screen_text(second)
@@ -30,7 +30,7 @@ async def test_the_second_window_reads_and_follows_the_first(store, store_dir, d
 
 async def test_the_second_window_changes_nothing(store, store_dir, demo, clock):
     before = (store_dir / "cases" / f"{demo.id}.json").read_bytes()
-    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    second = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock)
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "pagedown", "pagedown")
         await pilot.pause()
@@ -63,7 +63,7 @@ async def test_the_app_says_when_it_narrowed_wide_permissions(store, store_dir, 
     path = store_dir / "cases" / f"{demo.id}.json"
     store.close()
     os.chmod(path, 0o644)
-    with Store.open(store_dir, write=True) as reopened:
+    with FolderStore.open(store_dir, write=True) as reopened:
         app = KrachtApp(store=reopened, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
@@ -96,7 +96,7 @@ async def test_a_damaged_case_is_named_and_the_others_still_open(store, store_di
 
 async def test_a_save_between_opening_and_the_first_look_is_shown(store, store_dir, demo, clock):
     meeting = meeting_for_today(store, demo.id, clock.today())
-    second = KrachtApp(store=Store.open(store_dir, write=False), clock=clock)
+    second = KrachtApp(store=FolderStore.open(store_dir, write=False), clock=clock)
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "pagedown", "pagedown")
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_the_second_window_offers_to_write_once_the_first_has_gone(store, 
     from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 
     meeting_for_today(store, demo.id, clock.today())
-    reader = Store.open(store_dir, write=False)
+    reader = FolderStore.open(store_dir, write=False)
     second = KrachtApp(store=reader, clock=clock)
     async with second.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "pagedown", "pagedown")
@@ -131,7 +131,7 @@ async def test_the_second_window_offers_to_write_once_the_first_has_gone(store, 
         await pilot.press("i", *"ik kan weer schrijven", "enter")
         await pilot.pause()
     reader.close()
-    saved = Store.open(store_dir, write=False).load(demo.id).all(Strength)
+    saved = FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)
     assert "weer schrijven" in [s.text for s in saved]
 
 

@@ -21,7 +21,7 @@ from krachtoverleg.core.models.vocab import (
     MeetingStatus,
     Tie,
 )
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.dialogs.form import FormDialog
 
 from .conftest import screen_text
@@ -35,7 +35,7 @@ async def go_to(pilot, stage):
 
 
 def stored(store_dir, demo):
-    return Store.open(store_dir, write=False).load(demo.id)
+    return FolderStore.open(store_dir, write=False).load(demo.id)
 
 
 async def fill(pilot, **values):

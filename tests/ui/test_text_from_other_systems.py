@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual._xterm_parser import XTermParser
 
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.dialogs.form import FormDialog
 
 FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji: man, woman, girl joined
@@ -29,7 +29,7 @@ async def test_joiners_and_direction_marks_survive_typing_in_the_capture_line(ap
         await type_as_a_terminal_sends(app, pilot, f"ik heb {FAMILY} {HEBREW} {PERSIAN}")
         await pilot.press("enter")
         await pilot.pause()
-    texts = [s.text for s in Store.open(store_dir, write=False).load(demo.id).all(Strength)]
+    texts = [s.text for s in FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)]
     assert f"{FAMILY} {HEBREW} {PERSIAN}" in texts
 
 

@@ -14,7 +14,7 @@ from krachtoverleg.core.models.agenda import STAGE_KEYS
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.vocab import StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.meeting import MeetingScreen
 from tests.unit.cli_run import run
@@ -42,7 +42,7 @@ def marked(record: Record) -> Record:
     return record.replace(**changes) if changes else record
 
 
-def mark_the_demo(store: Store, case: Case) -> None:
+def mark_the_demo(store: FolderStore, case: Case) -> None:
     data = store.load(case.id)
     records = {table: [marked(r) for r in items] for table, items in data.records.items()}
     store.replace_case(CaseData(marked(data.case), records))

@@ -17,7 +17,7 @@ import pytest
 
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.ui.terminal import (
     CTRL_Q,
     ENTER,
@@ -41,7 +41,7 @@ def regel_strengths(root: Path, case_id: str) -> list[tuple[str, str]] | None:
     """The typed strengths saved so far, read as a second window reads; None if the case
     could not be read at this moment."""
     try:
-        with Store.open(root, write=False) as reader:
+        with FolderStore.open(root, write=False) as reader:
             data = reader.load(case_id)
     except Exception:  # noqa: BLE001  - a reader racing the writer simply tries again
         return None
@@ -68,9 +68,9 @@ def differences(expected: list[tuple[str, str]], actual: list[tuple[str, str]], 
 
 
 def type_strengths_in_a_terminal(root: Path, count: int, key_delay: float) -> None:
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = add_demo(store, date.today())
-    with Store.open(root, write=False) as reader:
+    with FolderStore.open(root, write=False) as reader:
         demo_strengths = [(s.id, s.kind.label, s.text) for s in reader.load(case.id).all(Strength)]
     expected = typed_lines(count)
 
@@ -113,7 +113,7 @@ def type_strengths_in_a_terminal(root: Path, count: int, key_delay: float) -> No
     finally:
         child.kill()
 
-    with Store.open(root, write=False) as reader:
+    with FolderStore.open(root, write=False) as reader:
         after = reader.load(case.id).all(Strength)
     demo_ids = {sid for sid, _, _ in demo_strengths}
     kept = [(s.id, s.kind.label, s.text) for s in after if s.id in demo_ids]

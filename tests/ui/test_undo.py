@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from krachtoverleg.core.models import Action, Goal, Meeting, Strength
 from krachtoverleg.core.models.vocab import ActionStatus
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.tui.dialogs.form import FormDialog
 
 from .test_stages import go_to
 
 
 def stored(store_dir, demo):
-    return Store.open(store_dir, write=False).load(demo.id)
+    return FolderStore.open(store_dir, write=False).load(demo.id)
 
 
 async def test_u_takes_back_an_added_strength_then_a_changed_goal(app, store_dir, demo):

@@ -10,7 +10,7 @@ WINDOW = textwrap.dedent("""
     import sys
     from datetime import datetime
     from krachtoverleg.core.clock import FixedClock
-    from krachtoverleg.core.store.case_store import Store
+    from krachtoverleg.core.store.folder_store import FolderStore
     from krachtoverleg.tui.app import KrachtApp
 
     async def typing(pilot):
@@ -18,7 +18,7 @@ WINDOW = textwrap.dedent("""
         await pilot.pause()
         print("typed", flush=True)
 
-    with Store.open(sys.argv[1], write=True) as store:
+    with FolderStore.open(sys.argv[1], write=True) as store:
         app = KrachtApp(store=store, clock=FixedClock(datetime(2026, 11, 23, 10, 0)))
         app.run(headless=True, size=(100, 30), auto_pilot=typing)
     print("stopped", flush=True)

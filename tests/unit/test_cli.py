@@ -6,7 +6,7 @@ import pytest
 
 from krachtoverleg import __version__
 from krachtoverleg.cli import main
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 
 def run(capsys, clock, *argv):
@@ -73,7 +73,7 @@ def test_import_refuses_an_existing_case_unless_replace(demo_dir, tmp_path, caps
     target.write_text(json.dumps(document))
     code, out, _ = run(capsys, clock, "--store", str(demo_dir), "import", str(target), "--replace")
     assert code == 0 and "vervangen" in out
-    assert Store.open(demo_dir, write=False).load_by_code("K-001").case.hulpvraag == "Nieuwe hulpvraag"
+    assert FolderStore.open(demo_dir, write=False).load_by_code("K-001").case.hulpvraag == "Nieuwe hulpvraag"
     fresh = tmp_path / "fresh"
     code, out, _ = run(capsys, clock, "--store", str(fresh), "import", str(target))
     assert code == 0 and "toegevoegd" in out
@@ -104,7 +104,7 @@ def test_bad_options_exit_2(capsys, clock):
 
 
 def test_a_writing_command_while_the_store_is_open_elsewhere_exits_3(demo_dir, capsys, clock, tmp_path):
-    with Store.open(demo_dir, write=True):
+    with FolderStore.open(demo_dir, write=True):
         code, _, err = run(capsys, clock, "--store", str(demo_dir), "demo")
         assert code == 3 and "ander venster" in err
         assert run(capsys, clock, "--store", str(demo_dir), "cases")[0] == 0  # reading still works

@@ -12,7 +12,7 @@ import pytest
 
 from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.vocab import OwnerKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.unit.cli_run import run
 
 
@@ -92,7 +92,7 @@ def test_actions_owner_case_and_overdue_filters(root, capsys, clock):
 
 
 def test_actions_csv_is_safe_for_spreadsheets(root, capsys, clock):
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = store.resolve("K-001")
         data = store.load(case.id)
         meeting = data.meetings()[-1]
@@ -134,7 +134,7 @@ def test_actions_bad_input_exits_2(root, capsys, clock):
 
 
 def test_a_damaged_case_is_named_and_the_others_still_listed(root, capsys, clock):
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         broken = store.resolve("K-002").id
     (root / "cases" / f"{broken}.json").write_text("{half", "utf-8")
     code, out, err = run(capsys, clock, "--store", str(root), "actions", "--format", "json")

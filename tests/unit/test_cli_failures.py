@@ -43,7 +43,7 @@ def test_a_full_disk_is_a_dutch_message_and_exit_1(root, capsys, clock, monkeypa
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("krachtoverleg.core.store.backup.write_atomic", full)
-    monkeypatch.setattr("krachtoverleg.core.store.case_store.write_atomic", full)
+    monkeypatch.setattr("krachtoverleg.core.store.folder_store.write_atomic", full)
     code, _, err = run(capsys, clock, "--store", str(root), *command)
     assert code == 1 and "Traceback" not in err
     assert "schijf is vol" in err or "No space left on device" in err

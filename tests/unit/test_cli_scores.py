@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from krachtoverleg.core.models import GoalScale, LadderScore, ZrmScore
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.unit.cli_run import run
 
 
@@ -23,7 +23,7 @@ def test_score_records_in_todays_meeting_and_says_the_change(root, capsys, clock
     assert code == 0, err
     assert "Financiën: 4 (↑ beter, +1 sinds overleg 2; doel 4)" in out
     assert "Participatieladder: trede 3 (↑ beter, +1 sinds overleg 2)" in out
-    data = Store.open(root, write=False).load_by_code("K-001")
+    data = FolderStore.open(root, write=False).load_by_code("K-001")
     today = data.meetings()[-1]
     assert {(s.domain, s.level) for s in data.all(ZrmScore) if s.meeting_id == today.id} == {
         ("Financiën", 4), ("Geestelijke gezondheid", 4)}
@@ -58,6 +58,6 @@ def test_bad_scores_are_refused_in_dutch_and_nothing_is_stored(root, capsys, clo
 def test_a_score_without_ladder_keeps_the_rung_already_there(root, capsys, clock):
     assert run(capsys, clock, "--store", str(root), "score", "K-001", "--ladder", "4")[0] == 0
     assert run(capsys, clock, "--store", str(root), "score", "K-001", "--zrm", "Financiën=3")[0] == 0
-    data = Store.open(root, write=False).load_by_code("K-001")
+    data = FolderStore.open(root, write=False).load_by_code("K-001")
     today = data.meetings()[-1]
     assert [s.rung for s in data.all(LadderScore) if s.meeting_id == today.id] == [4]

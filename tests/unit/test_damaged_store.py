@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.unit.cli_run import run
 
 
@@ -22,7 +22,7 @@ def root(tmp_path, capsys, clock) -> Path:
 
 
 def damaged_file(root: Path) -> Path:
-    return root / "cases" / f"{Store.open(root, write=False).resolve('K-001').id}.json"
+    return root / "cases" / f"{FolderStore.open(root, write=False).resolve('K-001').id}.json"
 
 
 def edit_raw(path: Path, change) -> None:
@@ -84,7 +84,7 @@ async def test_the_app_starts_and_lists_the_healthy_case(root, clock, damage):
     from tests.ui.conftest import screen_text
 
     damage(root)
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         app = KrachtApp(store=store, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

@@ -4,13 +4,13 @@ import pytest
 
 from krachtoverleg.core.errors import InterchangeError
 from krachtoverleg.core.export.interchange import dumps, export_case, parse_case
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 
 def test_export_import_export_is_lossless(store, demo, clock, tmp_path):
     first = export_case(store.load(demo.id), clock.now())
     data = parse_case(dumps(first))
-    with Store.open(tmp_path / "other", write=True) as other:
+    with FolderStore.open(tmp_path / "other", write=True) as other:
         other.create_case(data.case, [r for records in data.records.values() for r in records])
         second = export_case(other.load(demo.id), clock.now())
     assert second == first

@@ -11,15 +11,15 @@ import time
 import pytest
 
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 TRIALS = int(os.environ.get("KRACHTOVERLEG_KILL_TRIALS", "25"))
 
 WRITER = """
 import sys
 from krachtoverleg.core.models import Strength
-from krachtoverleg.core.store.case_store import Store
-store = Store.open(sys.argv[1], write=True)
+from krachtoverleg.core.store.folder_store import FolderStore
+store = FolderStore.open(sys.argv[1], write=True)
 case_id = sys.argv[2]
 print("ready", flush=True)
 for n in range(100000):
@@ -31,7 +31,7 @@ for n in range(100000):
 def test_a_killed_writer_never_damages_the_store(store_dir, store, demo):
     store.close()
     rng = random.Random(20261123)
-    base = len(Store.open(store_dir, write=False).load(demo.id).all(Strength))
+    base = len(FolderStore.open(store_dir, write=False).load(demo.id).all(Strength))
     for trial in range(TRIALS):
         writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store_dir), demo.id],
                                   stdout=subprocess.PIPE, text=True)
@@ -40,7 +40,7 @@ def test_a_killed_writer_never_damages_the_store(store_dir, store, demo):
         writer.send_signal(signal.SIGKILL)
         output, _ = writer.communicate()
         confirmed = len([line for line in output.split() if line.isdigit()])
-        with Store.open(store_dir, write=True) as after:  # must load, and clean up temp files
+        with FolderStore.open(store_dir, write=True) as after:  # must load, and clean up temp files
             count = len(after.load(demo.id).all(Strength))
             assert after.cases()[0].damaged == ""
         assert base + confirmed <= count <= base + confirmed + 1, f"trial {trial}"

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from tests.unit.cli_run import run
 
 
@@ -34,7 +34,7 @@ def test_an_import_with_another_cases_id_replaces_nothing(two, tmp_path, capsys,
     code, _, err = run(capsys, clock, "--store", str(two), "import", str(source), "--replace")
     assert code == 2 and "twee verschillende cliënten" in err
     assert {p: p.read_bytes() for p in (two / "cases").iterdir()} == before
-    assert [c.code for c in Store.open(two, write=False).cases()] == ["K-001", "K-002"]
+    assert [c.code for c in FolderStore.open(two, write=False).cases()] == ["K-001", "K-002"]
 
 
 def test_a_case_id_that_looks_like_a_code_is_refused(two, tmp_path, capsys, clock):
@@ -50,7 +50,7 @@ def test_a_case_id_that_looks_like_a_code_is_refused(two, tmp_path, capsys, cloc
 
 @pytest.mark.parametrize("inside", ["cases/{id}.json", "settings.json", "index/00.json", "nieuw.md"])
 def test_an_export_into_the_store_itself_is_refused(two, capsys, clock, inside):
-    case_id = Store.open(two, write=False).resolve("K-001").id
+    case_id = FolderStore.open(two, write=False).resolve("K-001").id
     target = two / inside.format(id=case_id)
     before = target.read_bytes() if target.exists() else None
     code, out, err = run(capsys, clock, "--store", str(two), "minutes", "K-001", "-o", str(target))

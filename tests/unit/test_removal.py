@@ -10,7 +10,7 @@ from krachtoverleg.core.models.references import reference_problems
 from krachtoverleg.core.models.vocab import OwnerKind, StrengthKind
 from krachtoverleg.core.rules.removal import consequence, removal
 from krachtoverleg.core.store import atomic
-from krachtoverleg.core.store.case_store import CASES
+from krachtoverleg.core.store.folder_store import CASES
 
 
 def test_a_goal_takes_its_steps_and_actions_keep_their_text(store, demo):
@@ -58,7 +58,7 @@ def test_a_full_disk_changes_nothing_and_says_so_in_dutch(store, store_dir, demo
     def full(target, data):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("krachtoverleg.core.store.case_store.write_atomic", full)
+    monkeypatch.setattr("krachtoverleg.core.store.folder_store.write_atomic", full)
     with pytest.raises(StoreError, match="schijf is vol"):
         store.save(demo.id, Strength(StrengthKind.IK_KAN, "zingen"))
     assert path.read_bytes() == before

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from krachtoverleg.core.export.interchange import dumps, export_case, parse_case
 from krachtoverleg.core.models import Case, NetworkMember, Strength
 from krachtoverleg.core.models.vocab import Relation, StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 
 # Printable text of any script (emoji, right-to-left, combining marks), as people type it.
 TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=200).filter(
@@ -19,7 +19,7 @@ TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min
 @given(texts=st.lists(TEXT, min_size=1, max_size=5), name=TEXT)
 def test_any_text_round_trips_through_store_and_interchange(tmp_path_factory, texts, name):
     root = tmp_path_factory.mktemp("store")
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         case = store.create_case(Case(code="K-001", label="Test", client_name=name))
         store.save(case.id, *[Strength(StrengthKind.IK_KAN, text) for text in texts],
                    NetworkMember(name, "buur", Relation.NEIGHBOURS))

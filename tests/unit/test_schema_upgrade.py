@@ -14,7 +14,7 @@ from krachtoverleg.core.export.interchange import export_case
 from krachtoverleg.core.models import Meeting, Snapshot, Strength
 from krachtoverleg.core.models.vocab import MeetingStatus, StrengthKind
 from krachtoverleg.core.rules.privacy import Names
-from krachtoverleg.core.store.case_store import CASES, Store
+from krachtoverleg.core.store.folder_store import CASES, FolderStore
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 V1_CASE = "12b3d6f8b3544e3a9c8713e31c4c2d91"
@@ -54,7 +54,7 @@ def test_the_fixture_is_schema_1():
 def test_a_schema_1_store_upgrades_on_the_next_save_and_loses_nothing(tmp_path):
     root = _v1_store(tmp_path)
     old = json.loads((FIXTURES / "v1_export.json").read_text("utf-8"))
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         _same_old_fields(old, export_case(store.load(V1_CASE), MOMENT))
         store.save(V1_CASE, Strength(StrengthKind.IK_KAN, "goed luisteren"))
         written = json.loads((root / CASES / f"{V1_CASE}.json").read_text("utf-8"))
@@ -67,7 +67,7 @@ def test_a_schema_1_store_upgrades_on_the_next_save_and_loses_nothing(tmp_path):
 
 def test_a_meeting_closed_before_the_upgrade_keeps_its_minutes_from_then_on(tmp_path):
     root = _v1_store(tmp_path)
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         data = store.load(V1_CASE)
         closed = next(m for m in data.all(Meeting) if m.status is MeetingStatus.CLOSED)
         assert [s.meeting_id for s in data.all(Snapshot)] == [closed.id]
@@ -86,7 +86,7 @@ def test_schema_3_makes_the_domains_scored_before_the_cases_choice(tmp_path):
     from krachtoverleg.core.rules.progress import zrm_measures
 
     root = _v1_store(tmp_path)
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         data = store.load(V1_CASE)
         scored = list(dict.fromkeys(s.domain for s in data.all(ZrmScore)))
         assert scored and data.case.zrm_domains == scored

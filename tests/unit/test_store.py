@@ -16,7 +16,7 @@ from krachtoverleg.core.models.changes import Patch, Put, Remove, edit
 from krachtoverleg.core.models.vocab import ActionStatus, StrengthKind
 from krachtoverleg.core.rules.meetings import meeting_for_today
 from krachtoverleg.core.store import schema
-from krachtoverleg.core.store.case_store import CASES, INDEX, Store
+from krachtoverleg.core.store.folder_store import CASES, INDEX, FolderStore
 
 
 def mode(path):
@@ -25,7 +25,7 @@ def mode(path):
 
 def test_a_saved_record_is_on_disk_at_once_for_another_reader(store, store_dir, demo):
     store.save(demo.id, Strength(StrengthKind.IK_KAN, "goed koken"))
-    reader = Store.open(store_dir, write=False)
+    reader = FolderStore.open(store_dir, write=False)
     texts = [s.text for s in reader.load(demo.id).all(Strength)]
     assert "goed koken" in texts
 
@@ -45,7 +45,7 @@ def test_folder_is_0700_and_files_0600_even_with_umask_022(tmp_path, clock):
     old = os.umask(0o022)
     try:
         root = tmp_path / "private"
-        with Store.open(root, write=True) as store:
+        with FolderStore.open(root, write=True) as store:
             from krachtoverleg.core.demo import add_demo
             add_demo(store, clock.today())
         assert mode(root) == 0o700 and mode(root / CASES) == 0o700
@@ -61,7 +61,7 @@ def test_wider_permissions_are_narrowed_and_reported(store_dir, store, demo):
     shard = next((store_dir / INDEX).glob("*.json"))
     os.chmod(store_dir, 0o755)
     os.chmod(shard, 0o644)
-    with Store.open(store_dir, write=True) as again:
+    with FolderStore.open(store_dir, write=True) as again:
         assert {p.name for p in again.fixed_permissions} == {store_dir.name, shard.name}
     assert mode(store_dir) == 0o700 and mode(shard) == 0o600
 
@@ -70,14 +70,14 @@ def test_leftover_temp_files_are_removed_at_start(store_dir, store, demo):
     store.close()
     leftover = store_dir / CASES / f".{demo.id}.json.123.abcd.tmp"
     leftover.write_text("{half")
-    with Store.open(store_dir, write=True):
+    with FolderStore.open(store_dir, write=True):
         assert not leftover.exists()
 
 
 def test_one_writer_at_a_time_but_readers_still_work(store_dir, store, demo):
     with pytest.raises(StoreBusy, match="ander venster"):
-        Store.open(store_dir, write=True)
-    reader = Store.open(store_dir, write=False)
+        FolderStore.open(store_dir, write=True)
+    reader = FolderStore.open(store_dir, write=False)
     assert [s.code for s in reader.cases()] == ["K-001"]
     with pytest.raises(StoreError, match="lezen"):
         reader.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
@@ -118,7 +118,7 @@ def test_a_missing_or_stale_index_is_rebuilt_from_the_case_files(store_dir, stor
     store.close()
     for shard in (store_dir / INDEX).glob("*"):
         shard.unlink()
-    with Store.open(store_dir, write=True) as again:
+    with FolderStore.open(store_dir, write=True) as again:
         assert [s.code for s in again.cases()] == ["K-001"]
         assert list((store_dir / INDEX).glob("*.json"))
 
@@ -127,7 +127,7 @@ def test_a_damaged_case_file_is_named_and_never_overwritten(store_dir, store, de
     store.close()
     path = store_dir / CASES / f"{demo.id}.json"
     path.write_text('{"case": {"1": ')
-    with Store.open(store_dir, write=True) as again:
+    with FolderStore.open(store_dir, write=True) as again:
         assert again.cases()[0].damaged
         with pytest.raises(StoreError, match="beschadigd"):
             again.load(demo.id)
@@ -160,7 +160,7 @@ def test_older_schema_versions_are_upgraded_and_written_back(store_dir, store, d
     now = schema.SCHEMA_VERSION
     monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
     monkeypatch.setitem(schema.MIGRATIONS, now, rename_label_to_text)
-    monkeypatch.setattr("krachtoverleg.core.store.case_store.SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr("krachtoverleg.core.store.folder_store.SCHEMA_VERSION", now + 1)
     data = store.load(demo.id)
     assert "een doorzetter" in [s.text for s in data.all(Strength)]
     store.save(demo.id, Strength(StrengthKind.IK_BEN, "moedig"))
@@ -193,11 +193,11 @@ def test_names_are_shown_at_start_only_when_the_team_wrote_so_in_the_settings_fi
     assert store.settings.names_at_start is False
     settings = store_dir / "settings.json"
     settings.write_text('{"privacy": false}')  # what an older version remembered after F4
-    assert Store.open(store_dir, write=False).settings.names_at_start is False
+    assert FolderStore.open(store_dir, write=False).settings.names_at_start is False
     settings.write_text('{"names_at_start": "ja"}')  # only a plain true counts
-    assert Store.open(store_dir, write=False).settings.names_at_start is False
+    assert FolderStore.open(store_dir, write=False).settings.names_at_start is False
     settings.write_text('{"names_at_start": true}')
-    assert Store.open(store_dir, write=False).settings.names_at_start is True
+    assert FolderStore.open(store_dir, write=False).settings.names_at_start is True
 
 
 def test_a_form_saved_from_an_older_copy_changes_only_what_the_user_changed(store, demo):

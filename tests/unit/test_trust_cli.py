@@ -10,7 +10,7 @@ import zipfile
 import pytest
 
 from krachtoverleg.core.store.backup import KEEP, list_backups, make_backup
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.folder_store import FolderStore
 from krachtoverleg.core.store.schema import SCHEMA_VERSION
 from tests.unit.cli_run import run
 
@@ -24,7 +24,7 @@ def root(tmp_path, capsys, clock):
 
 
 def case_file(root, code):
-    return root / "cases" / f"{Store.open(root, write=False).resolve(code).id}.json"
+    return root / "cases" / f"{FolderStore.open(root, write=False).resolve(code).id}.json"
 
 
 def test_check_passes_a_healthy_store(root, capsys, clock):
@@ -107,7 +107,7 @@ def test_restore_of_an_unknown_backup_exits_2(root, capsys, clock):
 def test_only_the_newest_backups_are_kept(root, clock):
     from datetime import timedelta
 
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         for hours in range(KEEP + 3):
             make_backup(store, clock.now() + timedelta(hours=hours))
     backups = list_backups(root)
@@ -118,15 +118,15 @@ def test_erase_without_yes_only_shows(root, capsys, clock):
     run(capsys, clock, "--store", str(root), "backup")
     code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002")
     assert code == 0 and "nog niets gewist" in out and "6 × Actie" in out and "backup-" in out
-    assert len(Store.open(root, write=False).cases()) == 2
+    assert len(FolderStore.open(root, write=False).cases()) == 2
 
 
 def test_erase_removes_the_client_everywhere_also_from_backups(root, capsys, clock):
     run(capsys, clock, "--store", str(root), "backup")
-    case_id = Store.open(root, write=False).resolve("K-002").id
+    case_id = FolderStore.open(root, write=False).resolve("K-002").id
     code, out, _ = run(capsys, clock, "--store", str(root), "erase", "K-002", "--yes")
     assert code == 0 and "1 reservekopie." in out
-    assert [s.code for s in Store.open(root, write=False).cases()] == ["K-001"]
+    assert [s.code for s in FolderStore.open(root, write=False).cases()] == ["K-001"]
     for info in list_backups(root):
         with zipfile.ZipFile(info.path) as archive:
             assert not [n for n in archive.namelist() if case_id in n]
@@ -136,7 +136,7 @@ def test_erase_removes_the_client_everywhere_also_from_backups(root, capsys, clo
 
 
 def test_writing_commands_wait_for_the_window_that_holds_the_store(root, capsys, clock):
-    with Store.open(root, write=True):
+    with FolderStore.open(root, write=True):
         for argv in (["backup"], ["restore", "x"], ["erase", "K-001", "--yes"]):
             code, _, err = run(capsys, clock, "--store", str(root), *argv)
             assert code == 3 and "ander venster" in err
@@ -163,14 +163,14 @@ def test_restoring_the_oldest_of_fourteen_backups_keeps_it_and_works(root, capsy
     """Issue 10, finding 6: the safety backup rotated the chosen one away mid-restore."""
     from datetime import timedelta
 
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         for hours in range(KEEP):
             make_backup(store, clock.now() - timedelta(hours=KEEP - hours))
     oldest = list_backups(root)[-1]
     code, _, err = run(capsys, clock, "--store", str(root), "restore", oldest.name)
     assert code == 0, err
     assert oldest.path.exists()  # the backup chosen is never the one rotated away
-    assert len(Store.open(root, write=False).cases()) == 2
+    assert len(FolderStore.open(root, write=False).cases()) == 2
 
 
 def test_a_killed_backup_leaves_nothing_that_check_misses_or_the_next_writer_keeps(root, capsys, clock):
@@ -183,13 +183,13 @@ def test_a_killed_backup_leaves_nothing_that_check_misses_or_the_next_writer_kee
         path.chmod(0o600)
     code, out, _ = run(capsys, clock, "--store", str(root), "check")
     assert code == 1 and "onderbroken schrijfactie" in out
-    with Store.open(root, write=True):
+    with FolderStore.open(root, write=True):
         pass
     assert not any(path.exists() for path in leftovers)
 
 
 def test_a_backup_with_a_name_outside_the_store_restores_nothing_there(root, capsys, clock, tmp_path):
-    with Store.open(root, write=True) as store:
+    with FolderStore.open(root, write=True) as store:
         made = make_backup(store, clock.now())
     with zipfile.ZipFile(made, "a") as archive:
         archive.writestr("cases/../../buiten.json", "{}")
@@ -208,7 +208,7 @@ def test_a_symlinked_cases_folder_is_checked_and_narrowed_too(root, capsys, cloc
         path.chmod(0o644)
     code, out, _ = run(capsys, clock, "--store", str(root), "check")
     assert code == 1 and "leesbaar voor anderen" in out
-    with Store.open(root, write=True):
+    with FolderStore.open(root, write=True):
         pass
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in elsewhere.iterdir())

@@ -55,8 +55,16 @@ class ChangeEntry(Record):
     record_id: str
     kind: ChangeKind
     id: str = field(default_factory=new_id)
+    by: str = ""  # the login that made the change, on a team store (a folder store has one user)
 
     def __post_init__(self) -> None:
         self.at = to_moment(self.at, "Wijziging: tijdstip")
         self.record = clean_text(self.record, "Wijziging: soort gegeven", limit=40)
         self.kind = to_enum(ChangeKind, self.kind, "Wijziging: wat")
+        self.by = clean_text(self.by, "Wijziging: door", limit=63, required=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        plain = super().to_dict()
+        if not self.by:
+            del plain["by"]  # a folder store's log stays as it always was
+        return plain

@@ -16,16 +16,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models import Action, Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
 from krachtoverleg.core.rules.hand_backs import hand_back_actions
 from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.privacy import Names, initials
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.action_index import ActionEntry, CaseActions
+
+if TYPE_CHECKING:
+    from krachtoverleg.core.store.engine import CaseStore
 
 StatusFilter = Literal["open", "done", "all"]
 STATUS_FILTERS: tuple[StatusFilter, ...] = ("open", "done", "all")
@@ -165,18 +167,32 @@ def sort_rows(rows: Iterable[ActionRow]) -> list[ActionRow]:
                                        r.case_code))
 
 
-def collect(store: Store, names: Names, today: date, case_ids: Iterable[str] | None = None) -> ActionList:
-    wanted = list(case_ids) if case_ids is not None else [s.id for s in store.cases()]
+def case_actions_of(data: CaseData) -> CaseActions:
+    """A case's entry in the action index (see core/store/action_index.py): every row with the
+    owner as each privacy mode names them, so a list is made without opening the case."""
+    with_names, without_names = Names(show_names=True), Names(show_names=False)
+    on_shared_screen = {row.action.id for row in rows_of(on_screen(data, False), without_names, date.min)}
+    entries = tuple(
+        ActionEntry(row.action.to_dict(), row.owner, _owner_label(row.action, data, without_names),
+                    row.owner_key, row.owner_terms, row.meeting_number,
+                    off_screen=row.action.id not in on_shared_screen)
+        for row in rows_of(data, with_names, date.min))
+    dates = dates_of(data, with_names)
+    return CaseActions(data.case.id, data.case.code, with_names.case_title(data.case),
+                       without_names.case_title(data.case), entries, dates.evaluations, dates.next_meetings)
+
+
+def collect(store: CaseStore, names: Names, today: date, case_ids: Iterable[str] | None = None) -> ActionList:
+    """Every action of these cases (None: all), from the store's action index."""
+    indexed, problems = store.case_actions(case_ids)
     rows: list[ActionRow] = []
     dates: list[CaseDates] = []
-    problems: list[str] = []
-    for case_id in wanted:
-        try:
-            data = store.load(case_id)
-        except KrachtError as error:
-            problems.append(str(error))
-            continue
-        data = on_screen(data, names.show_names)  # an action kept off the screen: full names only
-        rows.extend(rows_of(data, names, today))
-        dates.append(dates_of(data, names))
+    for case in indexed:
+        title = case.title(names.show_names)
+        for entry in case.listed(names.show_names):
+            action = Action.from_dict(entry.action)
+            rows.append(ActionRow(case.case_id, case.case_code, title, action, entry.owner(names.show_names),
+                                  entry.owner_key, entry.owner_terms, entry.meeting_number,
+                                  action.overdue(today)))
+        dates.append(CaseDates(case.case_id, case.case_code, title, case.evaluations, case.next_meetings))
     return ActionList(sort_rows(rows), dates, problems)

@@ -16,7 +16,7 @@ from krachtoverleg.core.models import Meeting, Snapshot
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Patch, Put
 from krachtoverleg.core.models.vocab import MeetingStatus
-from krachtoverleg.core.store.case_store import raw_from_records, records_from_raw
+from krachtoverleg.core.store.case_document import raw_from_records, records_from_raw
 from krachtoverleg.core.store.schema import case_tables
 
 

@@ -20,10 +20,10 @@ from krachtoverleg.core.models.agenda import CAPTURE_STAGE, StageKey
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Patch, Put, Remove
 from krachtoverleg.core.models.vocab import StrengthKind
-from krachtoverleg.core.store.case_store import Store
+from krachtoverleg.core.store.engine import CaseStore
 
 
-def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
+def meeting_for_today(store: CaseStore, case_id: str, today: date) -> Meeting:
     """The meeting held today (open, or closed: then it is shown, not replaced by a silent new
     one), or a new one that carries over the previous meeting's chair, minute-taker and
     attendees (everyone marked present again), saved at once."""
@@ -34,7 +34,7 @@ def meeting_for_today(store: Store, case_id: str, today: date) -> Meeting:
     return start_meeting(store, data, today)
 
 
-def start_meeting(store: Store, data: CaseData, today: date) -> Meeting:
+def start_meeting(store: CaseStore, data: CaseData, today: date) -> Meeting:
     """A new meeting today, also when one was held and closed today already (the chair asked)."""
     meetings = data.meetings()
     previous = meetings[-1] if meetings else None

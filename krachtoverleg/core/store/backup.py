@@ -17,7 +17,7 @@ from pathlib import Path
 
 from krachtoverleg.core.errors import StoreError, ValidationError
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
-from krachtoverleg.core.store.case_store import BACKUPS, CASES, SETTINGS, Store
+from krachtoverleg.core.store.folder_store import BACKUPS, CASES, SETTINGS, FolderStore
 
 KEEP = 14
 MANIFEST = "manifest.json"
@@ -63,7 +63,7 @@ def _manifest(made: datetime, cases: list[CaseEntry]) -> bytes:
                        "cases": [vars(entry) for entry in cases]}, ensure_ascii=False, indent=1).encode()
 
 
-def make_backup(store: Store, now: datetime, keep: Path | None = None) -> Path:
+def make_backup(store: FolderStore, now: datetime, keep: Path | None = None) -> Path:
     """Back up the whole store now; then keep only the newest KEEP backups (and `keep`, the one
     a restore is about to read, however old)."""
     store.require_writer()
@@ -93,7 +93,7 @@ def make_backup(store: Store, now: datetime, keep: Path | None = None) -> Path:
     return target
 
 
-def backup_if_due(store: Store, now: datetime) -> Path | None:
+def backup_if_due(store: FolderStore, now: datetime) -> Path | None:
     """At start: a backup, unless one was already made today."""
     today = now.strftime("%Y%m%d")
     if any(info.name.startswith(f"{PREFIX}{today}") for info in list_backups(store.root)):
@@ -125,7 +125,7 @@ def find_backup(root: Path, name: str) -> BackupInfo:
     raise ValidationError(f"Er is geen reservekopie '{name}'. Zie de lijst met 'krachtoverleg restore'.")
 
 
-def restore_backup(store: Store, name: str, now: datetime) -> tuple[BackupInfo, Path]:
+def restore_backup(store: FolderStore, name: str, now: datetime) -> tuple[BackupInfo, Path]:
     """Put the store back as it was in the backup. The current state is backed up first; the
     restored files are written one by one, each atomically."""
     store.require_writer()

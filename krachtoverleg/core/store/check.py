@@ -15,8 +15,10 @@ from pathlib import Path
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
 from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
-from krachtoverleg.core.store.case_store import is_case_file, records_from_raw
+from krachtoverleg.core.store.case_document import records_from_raw
 from krachtoverleg.core.store.drafts import DRAFTS, NO_CASE
+from krachtoverleg.core.store.engine import CaseStore
+from krachtoverleg.core.store.folder_store import is_case_file
 from krachtoverleg.core.store.storage import decode
 
 
@@ -133,7 +135,62 @@ def check_store(root: Path) -> StoreCheck:
             f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
             "volgende start opnieuw gemaakt"]))
     others += _drafts(root, on_disk)
+    others += _action_index(root, [path for path in paths if is_case_file(path)])
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
+
+
+def _action_index(root: Path, paths: list[Path]) -> list[FileReport]:
+    """The action index against the case files: an entry made from the case file as it is now
+    must say what that file says (an entry behind its file is normal: it is made again when a
+    list is read)."""
+    from krachtoverleg.core.rules.action_list import case_actions_of
+    from krachtoverleg.core.store.folder_store import ACTIONS, shard_of
+
+    shards: dict[str, dict[str, object]] = {}
+    wrong = 0
+    for path in paths:
+        shard = shard_of(path.stem)
+        if shard not in shards:
+            try:
+                data = json.loads((root / ACTIONS / f"{shard}.json").read_bytes())
+                entries = data.get("cases") if isinstance(data, dict) else None
+                shards[shard] = entries if isinstance(entries, dict) else {}
+            except (OSError, ValueError, KeyError, RecursionError):
+                shards[shard] = {}
+        stored = shards[shard].get(path.stem)
+        try:
+            info = path.stat()
+            made_from = [info.st_ino, info.st_mtime_ns, info.st_size]
+            if not isinstance(stored, dict) or stored.get("file") != made_from:
+                continue
+            raw = decode(path.read_bytes(), path.name)
+            from krachtoverleg.core.store.schema import upgrade
+
+            if stored.get("entry") != case_actions_of(records_from_raw(upgrade(raw)[0])).to_json():
+                wrong += 1
+        except (OSError, KrachtError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
+            continue  # a damaged case file is named above
+    if not wrong:
+        return []
+    return [FileReport(root / ACTIONS, "actie-index", [
+        f"klopt niet met de casusbestanden ({wrong} {'casus' if wrong == 1 else 'casussen'}); wordt bij "
+        "de volgende actielijst opnieuw gemaakt"])]
+
+
+def check_cases(store: CaseStore) -> StoreCheck:
+    """A team store: every case it shows this login, read and checked like a case file."""
+    from krachtoverleg.core.rules.frozen import snapshot_problems
+
+    reports = []
+    for summary in store.cases():
+        report = FileReport(Path(summary.id), f"{summary.code} ({summary.label})", code=summary.code)
+        try:
+            data = store.load(summary.id)
+            report.problems += reference_problems(data) + snapshot_problems(data)
+        except KrachtError as error:
+            report.problems.append(str(error))
+        reports.append(report)
+    return StoreCheck(reports, [])
 
 
 def _drafts(root: Path, case_ids: set[str]) -> list[FileReport]:

@@ -52,6 +52,11 @@ def read_presence(root: Path) -> Presence | None:
         raw = json.loads((root / FILE).read_text("utf-8"))
     except (OSError, ValueError, UnicodeDecodeError):
         return None
+    return presence_from(raw)
+
+
+def presence_from(raw: object) -> Presence | None:
+    """Only what a presence holds, each as text; anything else reads as nothing to follow."""
     if not isinstance(raw, dict):
         return None
     text = {name: raw.get(name) if isinstance(raw.get(name), str) else None

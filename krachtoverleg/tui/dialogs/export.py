@@ -76,7 +76,7 @@ def save_export(node: DOMNode, choice: MinutesChoice, render: Callable[[Names], 
     app.last_export = (choice.folder, choice.fmt)
     try:
         target = write_export(choice.folder / filename, render(Names(show_names=choice.full_names)),
-                              app.store.root)
+                              app.store.local_dir)
     except KrachtError as error:
         app.notify(str(error), title=titles[1], severity="error", timeout=10)
         return

@@ -1,4 +1,4 @@
-"""The case store: a folder with one TinyDB file per case and a small index.
+"""The folder store (the embedded engine): a folder with one TinyDB file per case and a small index.
 
 One file per case keeps a save as fast with 5,000 cases as with 50: a save rewrites only that
 case's file, and, only when what the case list shows (code, label, open actions, planned dates)
@@ -10,33 +10,31 @@ file lock; readers need no lock, since they only ever see whole files."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
-import os
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from collections.abc import Callable, Hashable, Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from filelock import FileLock, Timeout
-from tinydb import TinyDB
 
 from krachtoverleg.core.errors import (
+    KrachtError,
     StoreBusy,
     StoreError,
     StoreReadOnly,
     UnknownCase,
     ValidationError,
 )
-from krachtoverleg.core.models import CASE_RECORDS, Case, ChangeEntry, Snapshot
-from krachtoverleg.core.models.casedata import CaseData, planned_from
-from krachtoverleg.core.models.changes import Applied, Change, Patch, Put, Remove
-from krachtoverleg.core.models.meeting import OPEN_STATUSES
+from krachtoverleg.core.models import Case
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.record import Record
-from krachtoverleg.core.models.vocab import ChangeKind
+from krachtoverleg.core.rules.action_list import case_actions_of
+from krachtoverleg.core.store import presence as presence_file
+from krachtoverleg.core.store.action_index import ACTION_INDEX_VERSION, CaseActions
 from krachtoverleg.core.store.atomic import (
     fsync_dir,
     make_private_dir,
@@ -44,10 +42,21 @@ from krachtoverleg.core.store.atomic import (
     tighten_permissions,
     write_atomic,
 )
-from krachtoverleg.core.store.drafts import DRAFTS, Draft, DraftBox, owner_of
-from krachtoverleg.core.store.schema import META, SCHEMA_VERSION, stamp, upgrade
+from krachtoverleg.core.store.case_document import (
+    CaseSummary,
+    apply_changes,
+    build_case,
+    group,
+    raw_from_records,
+    records_from_raw,
+    summarise,
+)
+from krachtoverleg.core.store.drafts import DRAFTS, DraftBox, owner_of
+from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref, write_failed
+from krachtoverleg.core.store.presence import Presence
+from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.store.settings import Settings
-from krachtoverleg.core.store.storage import PendingStorage, decode, encode
+from krachtoverleg.core.store.storage import decode, encode
 
 INDEX = "index"
 INDEX_VERSION = 2  # 2: "planned" holds only the next meeting agreed in the newest meeting
@@ -55,57 +64,9 @@ SETTINGS = "settings.json"
 CASES = "cases"
 BACKUPS = "backups"
 LOCK = ".lock"
+ACTIONS = "actions"  # the action index: one shard per index shard, see action_index.py
 
-R = TypeVar("R", bound=Record)
 _CASE_FILE = re.compile(r"^[a-z0-9]{8,64}\.json$")
-_CASE_REF = re.compile(r"^(?:[A-Za-z]{1,4}-\d{1,6}|[a-z0-9]{8,64})$")  # a code such as K-001, or an id
-_OPEN_STATUSES = {status.value for status in OPEN_STATUSES}
-_TABLES = {record_type.TABLE: record_type for record_type in (Case, *CASE_RECORDS)}
-
-
-@dataclass
-class CaseSummary:
-    """What the case list shows, kept in the index so listing never opens every case file."""
-
-    id: str
-    code: str
-    label: str
-    open_actions: int = 0
-    planned: list[date] = field(default_factory=list)
-    damaged: str = ""
-
-    def next_meeting(self, today: date) -> date | None:
-        return next((day for day in self.planned if day >= today), None)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "code": self.code, "label": self.label,
-                "open_actions": self.open_actions,
-                "planned": [day.isoformat() for day in self.planned], "damaged": self.damaged}
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CaseSummary:
-        if not all(isinstance(data.get(key), str) for key in ("id", "code", "label")):
-            raise TypeError("an index entry names a case by text")
-        return cls(id=data["id"], code=data["code"], label=data["label"],
-                   open_actions=int(data.get("open_actions", 0)),
-                   planned=[date.fromisoformat(day) for day in data.get("planned", [])],
-                   damaged=data.get("damaged", ""))
-
-
-def summarise(raw: dict[str, Any]) -> CaseSummary:
-    """The index entry of a case, straight from its raw tables (no record building needed)."""
-    case = next(iter(raw.get(Case.TABLE, {}).values()))
-    if not all(isinstance(case.get(key), str) for key in ("id", "code", "label")):
-        raise TypeError("the case is not named by text")
-    actions = raw.get("actions", {}).values()
-    meetings = [(date.fromisoformat(m["date"]), int(m.get("number", 0)), m.get("status") == "open",
-                 date.fromisoformat(m["next_meeting"]) if m.get("next_meeting") else None)
-                for m in raw.get("meetings", {}).values()]
-    return CaseSummary(
-        id=case["id"], code=case["code"], label=case["label"],
-        open_actions=sum(1 for a in actions if a.get("status") in _OPEN_STATUSES),
-        planned=planned_from(meetings),
-    )
 
 
 def is_case_file(path: Path) -> bool:
@@ -118,17 +79,14 @@ def shard_of(case_id: str) -> str:
     return hashlib.sha1(case_id.encode("utf-8")).hexdigest()[:2]
 
 
-def default_store_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("krachtoverleg", appauthor=False))
-
-
-class Store:
-    """Open with `Store.open(root, write=True)` to change things; readers pass write=False."""
+class FolderStore(CaseStore):
+    """Open with `FolderStore.open(root, write=True)` to change things; readers pass write=False."""
 
     def __init__(self, root: Path, lock: FileLock | None) -> None:
         self.root = root
+        self.where = str(root)
+        self.local_dir = root
+        self.login = ""
         self._lock = lock
         self.fixed_permissions: list[Path] = []
         self.read_only_reason = "al open in een ander venster"  # shown in a read-only window's top bar
@@ -142,7 +100,8 @@ class Store:
     # -- opening and closing -------------------------------------------------------------
 
     @classmethod
-    def open(cls, root: Path | str, *, write: bool, now: Callable[[], datetime] | None = None) -> Store:
+    def open(cls, root: Path | str, *, write: bool,
+             now: Callable[[], datetime] | None = None) -> FolderStore:
         root = Path(root).expanduser()
         if not write:
             if root.exists() and not root.is_dir():
@@ -154,6 +113,7 @@ class Store:
             make_private_dir(root)
             make_private_dir(root / CASES)
             make_private_dir(root / INDEX)
+            make_private_dir(root / ACTIONS)
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
         store = cls(root, None)
@@ -180,8 +140,8 @@ class Store:
             return False
         self._lock = lock
         try:
-            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / BACKUPS,
-                           self.root / DRAFTS):
+            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / ACTIONS,
+                           self.root / BACKUPS, self.root / DRAFTS):
                 remove_temp_files(folder)  # a killed writer's half-written copies, client data too
             self.fixed_permissions = tighten_permissions(self.root)
             self._load_index()
@@ -217,26 +177,15 @@ class Store:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
     @property
     def writable(self) -> bool:
         return self._lock is not None
-
-    def require_writer(self) -> None:
-        if not self.writable:
-            raise StoreError("Niet opgeslagen: dit venster kan alleen lezen, want de gegevens zijn "
-                             "al open in een ander venster. Wijzig daar.")
 
     # -- the index ----------------------------------------------------------------------
 
     def _case_path(self, case_id: str) -> Path:
         if not case_id or "/" in case_id or case_id.startswith("."):
-            raise UnknownCase(f"'{case_id}' is geen casuscode of id; een code ziet eruit als K-001.")
+            raise not_a_case_ref(case_id)
         return self.root / CASES / f"{case_id}.json"
 
     def _load_index(self) -> None:
@@ -319,6 +268,15 @@ class Store:
         self.settings = Settings.load(self.root / SETTINGS)
         self._load_index()
 
+    def change_marker(self, case_id: str | None = None) -> Hashable:
+        return self.disk_marker(case_id)
+
+    def write_presence(self, presence: Presence) -> None:
+        presence_file.write_presence(self.root, presence)
+
+    def read_presence(self) -> Presence | None:
+        return presence_file.read_presence(self.root)
+
     def disk_marker(self, case_id: str | None = None) -> tuple[int, ...]:
         """Changes when another process writes: the index shards and the case file. Every write
         replaces the file by a new one, so the inode changes even when two writes fall within
@@ -341,19 +299,14 @@ class Store:
 
     def resolve(self, code_or_id: str) -> CaseSummary:
         wanted = code_or_id.strip()
-        if not _CASE_REF.match(wanted):  # a path, a name: say what was expected, not "unknown"
-            raise UnknownCase(f"'{code_or_id}' is geen casuscode of id; een code ziet eruit als K-001.")
+        if not CASE_REF.match(wanted):  # a path, a name: say what was expected, not "unknown"
+            raise not_a_case_ref(code_or_id)
         if wanted in self._index:
             return self._index[wanted]
         for summary in self._index.values():
             if summary.code == wanted.upper():
                 return summary
         raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
-
-    def next_code(self) -> str:
-        numbers = [int(s.code.split("-")[1]) for s in self._index.values()
-                   if s.code.startswith("K-") and s.code[2:].isdigit()]
-        return f"K-{max(numbers, default=0) + 1:03d}"
 
     # -- reading ------------------------------------------------------------------------
 
@@ -379,65 +332,26 @@ class Store:
         return raw
 
     def load(self, case_id: str) -> CaseData:
-        raw = self._read_raw(case_id)
-        try:
-            return records_from_raw(raw)
-        except ValidationError as error:
-            raise StoreError(f"Casusbestand {case_id}.json klopt niet: {error}") from None
-        except (AttributeError, KeyError, TypeError, ValueError) as error:  # a table of the wrong shape
-            raise StoreError(
-                f"Casusbestand {case_id}.json heeft een onbekende vorm ({type(error).__name__}).") from None
-
-    def load_by_code(self, code_or_id: str) -> CaseData:
-        return self.load(self.resolve(code_or_id).id)
+        return build_case(self._read_raw(case_id), f"Casusbestand {case_id}.json")
 
     # -- writing ------------------------------------------------------------------------
 
     def apply(self, case_id: str, *changes: Change) -> Applied:
-        """Make these changes in order, in one atomic write, and hand back the records as they
-        were written. A patch changes only its fields of the stored record, whatever copy the
-        caller held; a change that does not fit (a removed record, a bad value) writes nothing."""
         self.require_writer()
         path = self._case_path(case_id)
         if not path.exists():
             raise UnknownCase(f"Onbekende casus: {case_id}.")
         raw = self._read_raw(case_id)  # refuses damaged or newer files before anything changes
-        db = TinyDB(raw, storage=PendingStorage)
-        storage = db.storage
-        assert isinstance(storage, PendingStorage)
-        applied = Applied()
-        now = self.now()
-        for change in changes:
-            if isinstance(change, Put):
-                existed = _upsert(db, change.record)
-                applied.written.append(change.record)
-                _log(db, now, change.record.TABLE, change.record.id,
-                     ChangeKind.CHANGED if existed else ChangeKind.ADDED)
-            elif isinstance(change, Patch):
-                stored = _stored(db, change.record_type, change.record_id)
-                record = stored.replace(**change.fields)
-                _upsert(db, record)
-                applied.written.append(record)
-                if not set(change.fields) <= BOOKKEEPING:
-                    _log(db, now, record.TABLE, record.id, ChangeKind.CHANGED)
-            else:
-                table = db.table(change.record_type.TABLE)
-                table.remove(doc_ids=[doc.doc_id for doc in table.all() if doc.get("id") == change.record_id])
-                applied.removed.append((change.record_type, change.record_id))
-                _log(db, now, change.record_type.TABLE, change.record_id, ChangeKind.REMOVED)
-        self._commit(case_id, storage.data)  # an older file is written back upgraded, too
+        raw, applied = apply_changes(raw, changes, self.now())
+        self._commit(case_id, raw)  # an older file is written back upgraded, too
         return applied
+
+    def report_progress(self, case_id: str, *changes: Change) -> Applied:
+        return self.apply(case_id, *changes)  # one writer holds every case of a folder
 
     def _update_index(self, summary: CaseSummary) -> None:
         if self._index.get(summary.id) != summary:
             self._write_shard(self._put(summary))
-
-    def save(self, case_id: str, *records: Record) -> None:
-        """Insert or replace whole records (matched by id) in one atomic write."""
-        self.apply(case_id, *(Put(record) for record in records))
-
-    def delete(self, case_id: str, record_type: type[Record], *record_ids: str) -> None:
-        self.apply(case_id, *(Remove(record_type, record_id) for record_id in record_ids))
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
         self.require_writer()
@@ -446,7 +360,7 @@ class Store:
                 raise ValidationError(f"Er is al een casus met code {case.code}.")
         if case.id in self._index:
             raise ValidationError(f"Er is al een casus met id {case.id}.")
-        self._write_case(CaseData(case, _group(records)))
+        self._write_case(CaseData(case, group(records)))
         return case
 
     def replace_case(self, data: CaseData) -> None:
@@ -464,6 +378,8 @@ class Store:
         for case_id in old:  # the same client under an older id
             self._case_path(case_id).unlink(missing_ok=True)
             self._write_shard(self._drop(case_id))
+            with contextlib.suppress(OSError):
+                self._index_actions(case_id, None)
 
     def erase_case(self, case_id: str) -> None:
         """Remove the case file and its index entry. Backups are the caller's part (erasure.py)."""
@@ -473,32 +389,7 @@ class Store:
         path.unlink(missing_ok=True)
         fsync_dir(path.parent)
         self._write_shard(self._drop(case_id))
-
-    # -- half-filled forms ----------------------------------------------------------------
-
-    def drafts(self, case_id: str | None) -> dict[str, Draft]:
-        """Forms left half-filled for this case (None: forms outside any case)."""
-        return self._drafts.read(owner_of(case_id))
-
-    def keep_draft(self, case_id: str | None, draft: Draft) -> None:
-        self.require_writer()
-        try:
-            self._drafts.keep(owner_of(case_id), draft)
-        except OSError as error:
-            raise StoreError(_write_failed(error)) from None
-
-    def drop_draft(self, case_id: str | None, key: str) -> None:
-        """The form was saved or cancelled: its draft has done its work."""
-        if not self.writable:
-            return
-        try:
-            self._drafts.drop(owner_of(case_id), key)
-        except OSError as error:
-            raise StoreError(_write_failed(error)) from None
-
-    def forget_old_drafts(self, now: datetime) -> None:
-        if self.writable:
-            self._drafts.forget_older_than(now)
+        self._index_actions(case_id, None)  # the actions of an erased client go with the case
 
     def _write_case(self, data: CaseData) -> None:
         self._commit(data.case.id, raw_from_records(data))
@@ -512,94 +403,87 @@ class Store:
         try:
             write_atomic(self._case_path(case_id), encode(stamp(raw, SCHEMA_VERSION)))
         except OSError as error:
-            raise StoreError(_write_failed(error)) from None
+            raise StoreError(write_failed(error)) from None
         # If only the shard fails, the shard on disk is behind the newer case file: the next open
         # notices (see _reconcile_index) and mends it.
         with contextlib.suppress(OSError):
             self._update_index(summarise(raw))
+        # Likewise the action index: an entry behind its case file is made again when read.
+        with contextlib.suppress(OSError, KrachtError):
+            self._index_actions(case_id, build_case(raw, case_id))
 
+    # -- the action index (see action_index.py) ---------------------------------------------
 
-def _write_failed(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return ("Niet opgeslagen: de schijf is vol. Maak ruimte vrij en probeer het opnieuw; "
-                "er is niets veranderd.")
-    reason = error.strerror or "onbekende fout"
-    return f"Niet opgeslagen: het bestand kon niet worden geschreven ({reason}). Er is niets veranderd."
+    def _action_shard(self, shard: str) -> dict[str, Any]:
+        """case id -> {"file": the case file it was made from, "entry": its CaseActions}."""
+        path = self.root / ACTIONS / f"{shard}.json"
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}  # missing or damaged: made again from the case files
+        if not isinstance(data, dict) or data.get("actions") != ACTION_INDEX_VERSION:
+            return {}
+        entries = data.get("cases")
+        return entries if isinstance(entries, dict) else {}
 
+    def _write_action_shard(self, shard: str, entries: dict[str, Any]) -> None:
+        path = self.root / ACTIONS / f"{shard}.json"
+        if not entries:
+            path.unlink(missing_ok=True)
+            return
+        make_private_dir(path.parent)
+        write_atomic(path, encode({"actions": ACTION_INDEX_VERSION, "cases": entries}))
 
-def _stored(db: TinyDB, record_type: type[R], record_id: str) -> R:
-    for doc in db.table(record_type.TABLE).all():
-        if doc.get("id") == record_id:
-            return record_type.from_dict(dict(doc))
-    raise StoreError(f"{record_type.LABEL.capitalize()} bestaat niet meer; misschien is het net verwijderd.")
+    def _file_marker(self, case_id: str) -> list[int]:
+        """Which version of the case file an entry was made from: every write makes a new file."""
+        info = self._case_path(case_id).stat()
+        return [info.st_ino, info.st_mtime_ns, info.st_size]
 
+    def _index_actions(self, case_id: str, data: CaseData | None) -> None:
+        shard = shard_of(case_id)
+        entries = self._action_shard(shard)
+        if data is None:
+            if entries.pop(case_id, None) is not None:
+                self._write_action_shard(shard, entries)
+            return
+        entries[case_id] = {"file": self._file_marker(case_id), "entry": case_actions_of(data).to_json()}
+        self._write_action_shard(shard, entries)
 
-def _upsert(db: TinyDB, record: Record) -> bool:
-    """Store the record whole; say whether it was there before."""
-    table = db.table(record.TABLE)
-    doc = record.to_dict()
-    if isinstance(record, Case):
-        table.truncate()
-        table.insert(doc)
-        return True
-    match = [d.doc_id for d in table.all() if d.get("id") == doc["id"]]
-    if match:
-        table.update(doc, doc_ids=match)  # every field is in doc, so this replaces it whole
-    else:
-        table.insert(doc)
-    return bool(match)
+    def case_actions(self, case_ids: Iterable[str] | None = None) -> tuple[list[CaseActions], list[str]]:
+        wanted = list(case_ids) if case_ids is not None else [s.id for s in self.cases()]
+        by_shard: dict[str, list[str]] = {}
+        for case_id in wanted:
+            by_shard.setdefault(shard_of(case_id), []).append(case_id)
+        found: dict[str, CaseActions] = {}
+        problems: dict[str, str] = {}
+        for shard, ids in by_shard.items():
+            entries, behind = self._action_shard(shard), False
+            for case_id in ids:
+                try:
+                    found[case_id] = self._indexed_actions(case_id, entries.get(case_id))
+                    continue
+                except (KeyError, TypeError, ValueError, OSError):
+                    pass  # missing, damaged or behind its case file: made again below
+                try:
+                    data = self.load(case_id)
+                    marker = self._file_marker(case_id)
+                except KrachtError as error:
+                    problems[case_id] = str(error)
+                    continue
+                except OSError as error:
+                    problems[case_id] = (f"Casusbestand {case_id}.json kan niet worden gelezen: "
+                                         f"{error.strerror}.")
+                    continue
+                found[case_id] = case_actions_of(data)
+                entries[case_id] = {"file": marker, "entry": found[case_id].to_json()}
+                behind = True
+            if behind and self.writable:
+                with contextlib.suppress(OSError):  # the list is right; the index is mended next time
+                    self._write_action_shard(shard, entries)
+        return ([found[case_id] for case_id in wanted if case_id in found],
+                [problems[case_id] for case_id in wanted if case_id in problems])
 
-
-# Fields a meeting keeps for itself while it runs (the stage on screen, the time per stage, a
-# typed line): changed every minute, and no change to the client's record worth a log line.
-BOOKKEEPING = frozenset({"current_stage", "stage_seconds", "drafts"})
-NOT_LOGGED = frozenset({ChangeEntry.TABLE, Snapshot.TABLE})
-
-
-def _log(db: TinyDB, at: datetime, table: str, record_id: str, kind: ChangeKind) -> None:
-    """One line of the case's change log, in the same write as the change (see ChangeEntry)."""
-    if table not in NOT_LOGGED:
-        entry = ChangeEntry(at.replace(microsecond=0), table, record_id, kind)
-        db.table(ChangeEntry.TABLE).insert(entry.to_dict())
-
-
-def _group(records: Iterable[Record]) -> dict[str, list[Record]]:
-    grouped: dict[str, list[Record]] = {}
-    for record in records:
-        grouped.setdefault(record.TABLE, []).append(record)
-    return grouped
-
-
-def raw_from_records(data: CaseData) -> dict[str, Any]:
-    raw: dict[str, Any] = {Case.TABLE: {"1": data.case.to_dict()}}
-    for record_type in CASE_RECORDS:
-        raw[record_type.TABLE] = {
-            str(number): record.to_dict()
-            for number, record in enumerate(data.all(record_type), start=1)
-        }
-    return stamp(raw, SCHEMA_VERSION)
-
-
-def records_from_raw(raw: dict[str, Any]) -> CaseData:
-    cases = list((raw.get(Case.TABLE) or {}).values())
-    if len(cases) != 1:
-        raise ValidationError("het bestand moet precies één casus bevatten")
-    records: dict[str, list[Record]] = {}
-    for table, docs in raw.items():
-        if table in (META, Case.TABLE):
-            continue
-        if table not in _TABLES:
-            raise ValidationError(f"onbekende tabel '{table}'")
-        ordered = sorted(docs.items(), key=lambda item: int(item[0]))
-        records[table] = [_TABLES[table].from_dict(doc) for _, doc in ordered]
-    return CaseData(Case.from_dict(cases[0]), records)
-
-
-def store_dir_from(option: str | None) -> Path:
-    """--store wins, then $KRACHTOVERLEG_STORE, then the platform's user-data folder."""
-    if option:
-        return Path(option).expanduser()
-    env = os.environ.get("KRACHTOVERLEG_STORE")
-    if env:
-        return Path(env).expanduser()
-    return default_store_dir()
+    def _indexed_actions(self, case_id: str, stored: Any) -> CaseActions:
+        if not isinstance(stored, dict) or stored.get("file") != self._file_marker(case_id):
+            raise KeyError(case_id)
+        return CaseActions.from_json(stored["entry"])

@@ -1,0 +1,77 @@
+"""What the action lists are made of, kept per case beside the case, so a list of every action
+(the Acties screen, `krachtoverleg actions`) never opens every case.
+
+Every save writes the case's entry again from the case as saved (see
+core/rules/action_list.case_actions_of). An entry holds each action twice: as a screen with
+names shown lists it, and as the shared screen in privacy mode lists it (without what is kept
+off the screen). Which one a list uses is the reader's choice; what is overdue is worked out
+when the list is read, since that depends on the day."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+ACTION_INDEX_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ActionEntry:
+    action: dict[str, Any]  # the action as stored (or a hand-back, made from its step)
+    owner_with_names: str  # the owner as a list with names shown says it
+    owner_without_names: str  # ... and as the shared screen says it (role and initials)
+    owner_key: str  # one person across cases
+    owner_terms: tuple[str, ...]  # folded name, role and initials: for matching, never shown
+    meeting_number: int
+    off_screen: bool  # kept off the shared screen: listed only with names shown
+
+    def to_json(self) -> list[Any]:
+        return [self.action, self.owner_with_names, self.owner_without_names, self.owner_key,
+                list(self.owner_terms), self.meeting_number, self.off_screen]
+
+    @classmethod
+    def from_json(cls, data: Any) -> ActionEntry:
+        action, with_names, without_names, key, terms, number, off_screen = data
+        if not (isinstance(action, dict) and isinstance(with_names, str) and isinstance(without_names, str)
+                and isinstance(key, str) and isinstance(terms, list) and isinstance(number, int)):
+            raise TypeError("an action entry of the wrong shape")
+        return cls(action, with_names, without_names, key, tuple(str(term) for term in terms), number,
+                   off_screen is True)
+
+    def owner(self, show_names: bool) -> str:
+        return self.owner_with_names if show_names else self.owner_without_names
+
+
+@dataclass(frozen=True)
+class CaseActions:
+    case_id: str
+    case_code: str
+    title_with_names: str
+    title_without_names: str
+    entries: tuple[ActionEntry, ...]
+    evaluations: tuple[date, ...]
+    next_meetings: tuple[date, ...]
+
+    def title(self, show_names: bool) -> str:
+        return self.title_with_names if show_names else self.title_without_names
+
+    def listed(self, show_names: bool) -> list[ActionEntry]:
+        return [entry for entry in self.entries if show_names or not entry.off_screen]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.case_id, "code": self.case_code,
+                "titles": [self.title_with_names, self.title_without_names],
+                "entries": [entry.to_json() for entry in self.entries],
+                "evaluations": [day.isoformat() for day in self.evaluations],
+                "next_meetings": [day.isoformat() for day in self.next_meetings]}
+
+    @classmethod
+    def from_json(cls, data: Any) -> CaseActions:
+        if not isinstance(data, dict):
+            raise TypeError("a case's actions of the wrong shape")
+        with_names, without_names = data["titles"]
+        return cls(str(data["id"]), str(data["code"]), str(with_names), str(without_names),
+                   tuple(ActionEntry.from_json(item) for item in data.get("entries", [])),
+                   tuple(date.fromisoformat(day) for day in data.get("evaluations", [])),
+                   tuple(date.fromisoformat(day) for day in data.get("next_meetings", [])))

@@ -1,0 +1,419 @@
+"""The team store: the cases of one or more teams on PostgreSQL (psycopg 3), each professional
+logged in as themselves.
+
+A case is one row holding the same document a folder store's case file holds (see
+case_document.py), so a change means the same on both engines. Writing is per case: a window
+holds a case with a session advisory lock (it goes when the window or its connection goes), and
+names who holds it when another window asks. A professional's report on their own action is
+merged in under the row lock, whoever holds the case. Every write notifies listeners (LISTEN /
+NOTIFY) with the case id and its new version, so a second window and the chair's window follow
+at once. Row-level security (team_schema.py) shows a login its own team's cases only.
+
+When the server cannot be reached, a save says so in Dutch and nothing is half-stored; the next
+call connects again by itself."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
+from krachtoverleg.core.models import Case
+from krachtoverleg.core.models.casedata import CaseData
+from krachtoverleg.core.models.changes import Applied, Change, Patch
+from krachtoverleg.core.models.meeting import Action
+from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.rules.action_list import case_actions_of
+from krachtoverleg.core.store.action_index import CaseActions
+from krachtoverleg.core.store.case_document import (
+    CaseSummary,
+    apply_changes,
+    build_case,
+    group,
+    raw_from_records,
+    summarise,
+)
+from krachtoverleg.core.store.drafts import DraftBox, owner_of
+from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref
+from krachtoverleg.core.store.presence import Presence, presence_from
+from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
+from krachtoverleg.core.store.settings import Settings
+from krachtoverleg.core.store.team_schema import CHANNEL, TEAM_SCHEMA_VERSION
+
+CONNECT_SECONDS = 3
+# What a professional may report on their own action between meetings, while the case is held
+# elsewhere: how far it got, a note, and when.
+PROGRESS_FIELDS = frozenset({"status", "note", "settled_on"})
+
+
+class StoreUnreachable(StoreError):
+    """The team store's server cannot be reached; nothing was stored."""
+
+
+def unreachable(error: Exception, saving: bool) -> StoreUnreachable:
+    what = "Niet opgeslagen: de teamopslag" if saving else "De teamopslag"
+    rest = (" Er is niets veranderd; wat je typte staat er nog. Het programma maakt zelf weer "
+            "verbinding; probeer het zo opnieuw." if saving else " Probeer het zo opnieuw.")
+    return StoreUnreachable(f"{what} is niet bereikbaar (de server antwoordt niet).{rest}")
+
+
+class TeamStore(CaseStore):
+    def __init__(self, url: str, *, write: bool, now: Callable[[], datetime] | None = None,
+                 local_root: Path | None = None) -> None:
+        self.url = url
+        self._write = write
+        self.now = now or datetime.now
+        self.settings = Settings()  # names hidden at start: the safe default, on every laptop
+        self.fixed_permissions = []
+        self.read_only_reason = "deze casus is open bij een ander"
+        self._conn: psycopg.Connection[Any] | None = None
+        self._held: set[str] = set()
+        self._versions: dict[str, int] = {}
+        self._list_version = 0
+        self._listener: threading.Thread | None = None
+        self._stop = threading.Event()
+        conn = self._connection()
+        self.login = conn.info.user
+        info = conn.info
+        self.where = f"teamopslag {info.dbname} op {info.host or 'deze computer'}"
+        self.team = self._my_team(conn)
+        key = hashlib.sha1(f"{info.host}:{info.port}/{info.dbname}/{self.login}".encode()).hexdigest()[:12]
+        from krachtoverleg.core.store.location import default_store_dir
+
+        self.local_dir = (local_root or default_store_dir()) / "team" / key
+        self._drafts = DraftBox(self.local_dir)  # drafts stay on this laptop, also when the server is away
+        self._listen()
+
+    # -- the connection -------------------------------------------------------------------
+
+    def _connection(self) -> psycopg.Connection[Any]:
+        if self._conn is not None and not self._conn.closed and not self._conn.broken:
+            return self._conn
+        self._held.clear()  # a new session holds nothing: a hold is taken again on the next save
+        try:
+            self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_SECONDS,
+                                         application_name="krachtoverleg")
+        except psycopg.OperationalError as error:
+            raise _refused(error) from None
+        version = self._conn.execute(
+            "SELECT CASE WHEN to_regclass('krachtoverleg.schema_version') IS NULL THEN NULL "
+            "ELSE (SELECT version FROM krachtoverleg.schema_version) END").fetchone()
+        found = version[0] if version else None
+        if found is None:
+            raise StoreError("Deze database heeft nog geen teamopslag. De beheerder maakt die met "
+                             "'krachtoverleg --store URL team setup' (zie docs/team-store.md).")
+        if found > TEAM_SCHEMA_VERSION:
+            raise StoreError("Deze teamopslag is gemaakt met een nieuwere versie van krachtoverleg. "
+                             "Installeer de nieuwste versie.")
+        if found < TEAM_SCHEMA_VERSION:
+            raise StoreError("Deze teamopslag moet eerst worden bijgewerkt: de beheerder doet dat met "
+                             "'krachtoverleg --store URL team setup'.")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _db(self, saving: bool = False) -> Iterator[psycopg.Connection[Any]]:
+        """A connection for one piece of work; a lost server is said in Dutch, never raised raw."""
+        try:
+            conn = self._connection()
+            yield conn
+        except (psycopg.OperationalError, psycopg.InterfaceError) as error:
+            if self._conn is not None and (self._conn.closed or self._conn.broken):
+                self._conn = None
+                raise unreachable(error, saving) from None
+            raise _refused(error) from None
+        except psycopg.errors.InsufficientPrivilege:
+            raise StoreError("Dat mag deze login niet in de teamopslag.") from None
+
+    def _my_team(self, conn: psycopg.Connection[Any]) -> str | None:
+        teams = [row[0] for row in conn.execute(
+            "SELECT team FROM krachtoverleg.members WHERE login = current_user ORDER BY team")]
+        wanted = os.environ.get("KRACHTOVERLEG_TEAM")
+        if wanted:
+            if wanted not in teams:
+                raise StoreError(f"Login {self.login} hoort niet bij team {wanted}.")
+            return wanted
+        return teams[0] if len(teams) == 1 else None
+
+    def _team_for_new_case(self) -> str:
+        if self.team is not None:
+            return self.team
+        raise ValidationError(f"Login {self.login} hoort bij geen team, of bij meer dan één. De beheerder "
+                              "zet je in een team; kies er een met KRACHTOVERLEG_TEAM=naam.")
+
+    def close(self) -> None:
+        self._stop.set()
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                conn.close()  # the session's holds go with it
+        self._held.clear()
+
+    # -- writing rights -------------------------------------------------------------------
+
+    @property
+    def writable(self) -> bool:
+        return self._write
+
+    def become_writer(self) -> bool:
+        return self._write
+
+    def lock_is_free(self) -> bool:
+        return False  # writing is per case here: see can_write
+
+    def can_write(self, case_id: str) -> bool:
+        """True when this window holds the case, taking it if nobody else does."""
+        if not self._write:
+            return False
+        try:
+            self._hold(case_id)
+        except (StoreBusy, StoreError):
+            return False
+        return True
+
+    def holder(self, case_id: str) -> str | None:
+        with self._db() as conn:
+            row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
+                               (case_id,)).fetchone()
+        if row is None or case_id in self._held:
+            return None
+        return f"{row[0]} (sinds {row[1].astimezone():%H:%M})"
+
+    def _hold(self, case_id: str) -> None:
+        if case_id in self._held:
+            return
+        self.require_writer()
+        with self._db(saving=True) as conn:
+            took = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))",
+                                (f"krachtoverleg {case_id}",)).fetchone()
+            if not (took and took[0]):
+                row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
+                                   (case_id,)).fetchone()
+                who = f"{row[0]} (sinds {row[1].astimezone():%H:%M})" if row else "een ander venster"
+                code = self._code_of(conn, case_id)
+                raise StoreBusy(f"Casus {code} is nu open bij {who}; alleen daar kan hij worden "
+                                "gewijzigd. Lezen kan wel.")
+            conn.execute("INSERT INTO krachtoverleg.holds (case_id, login) VALUES (%s, current_user) "
+                         "ON CONFLICT (case_id) DO UPDATE SET login = current_user, since = now()",
+                         (case_id,))
+        self._held.add(case_id)
+
+    def _code_of(self, conn: psycopg.Connection[Any], case_id: str) -> str:
+        row = conn.execute("SELECT code FROM krachtoverleg.cases WHERE id = %s", (case_id,)).fetchone()
+        return str(row[0]) if row else case_id
+
+    # -- following ------------------------------------------------------------------------
+
+    def _listen(self) -> None:
+        """A connection of its own that hears every write (its case id and version)."""
+        def run() -> None:
+            while not self._stop.is_set():
+                try:
+                    with psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_SECONDS) as conn:
+                        conn.execute(f"LISTEN {CHANNEL}")
+                        self._list_version += 1  # reconnected: what was missed is read again
+                        while not self._stop.is_set():
+                            for note in conn.notifies(timeout=0.5, stop_after=100):
+                                self._heard(note.payload)
+                except psycopg.Error:
+                    self._stop.wait(1)  # the server is away: try again in a second
+
+        self._listener = threading.Thread(target=run, name="krachtoverleg-listen", daemon=True)
+        self._listener.start()
+
+    def _heard(self, payload: str) -> None:
+        case_id, _, version = payload.partition(" ")
+        with contextlib.suppress(ValueError):
+            self._versions[case_id] = int(version)
+        self._list_version += 1
+
+    def refresh(self) -> None:
+        """Nothing to read again: every question goes to the server."""
+
+    def change_marker(self, case_id: str | None = None) -> Hashable:
+        return (self._list_version, self._versions.get(case_id, 0) if case_id else 0)
+
+    def write_presence(self, presence: Presence) -> None:
+        from dataclasses import asdict
+
+        with self._db() as conn:
+            conn.execute("INSERT INTO krachtoverleg.presence (data) VALUES (%s) ON CONFLICT (login) "
+                         "DO UPDATE SET data = EXCLUDED.data", (Jsonb(asdict(presence)),))
+
+    def read_presence(self) -> Presence | None:
+        try:
+            with self._db() as conn:
+                row = conn.execute("SELECT data FROM krachtoverleg.presence WHERE login = current_user"
+                                   ).fetchone()
+        except StoreError:
+            return None  # the mirror waits until the server is back
+        return presence_from(row[0]) if row else None
+
+    # -- the case list --------------------------------------------------------------------
+
+    def cases(self) -> list[CaseSummary]:
+        with self._db() as conn:
+            rows = conn.execute("SELECT summary FROM krachtoverleg.cases ORDER BY code").fetchall()
+        return [CaseSummary.from_json(row[0]) for row in rows]
+
+    def resolve(self, code_or_id: str) -> CaseSummary:
+        wanted = code_or_id.strip()
+        if not CASE_REF.match(wanted):
+            raise not_a_case_ref(code_or_id)
+        with self._db() as conn:
+            row = conn.execute("SELECT summary FROM krachtoverleg.cases WHERE id = %s OR code = %s "
+                               "ORDER BY (id = %s) DESC LIMIT 1", (wanted, wanted.upper(), wanted)).fetchone()
+        if row is None:
+            raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
+        return CaseSummary.from_json(row[0])
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _raw(self, conn: psycopg.Connection[Any], case_id: str, lock: bool = False) -> dict[str, Any]:
+        query = "SELECT doc FROM krachtoverleg.cases WHERE id = %s" + (" FOR UPDATE" if lock else "")
+        row = conn.execute(query, (case_id,)).fetchone()
+        if row is None:
+            raise UnknownCase(f"Onbekende casus: {case_id}.")
+        raw = row[0]
+        if not isinstance(raw, dict):
+            raise StoreError(f"Casus {case_id} heeft een onbekende vorm.")
+        raw, _ = upgrade(raw)
+        return raw
+
+    def load(self, case_id: str) -> CaseData:
+        with self._db() as conn:
+            raw = self._raw(conn, case_id)
+        return build_case(raw, f"Casus {case_id}")
+
+    def case_actions(self, case_ids: Iterable[str] | None = None) -> tuple[list[CaseActions], list[str]]:
+        wanted = list(case_ids) if case_ids is not None else None
+        with self._db() as conn:
+            cases = conn.execute(
+                "SELECT c.actions, coalesce(array_agg(r.entry ORDER BY r.position) "
+                "FILTER (WHERE r.entry IS NOT NULL), '{}') FROM krachtoverleg.cases c "
+                "LEFT JOIN krachtoverleg.action_rows r ON r.case_id = c.id "
+                "WHERE %s::text[] IS NULL OR c.id = ANY(%s::text[]) GROUP BY c.id, c.code ORDER BY c.code",
+                (wanted, wanted)).fetchall()
+        found = []
+        for head, entries in cases:
+            found.append(CaseActions.from_json(head | {"entries": entries}))
+        return found, []
+
+    # -- writing --------------------------------------------------------------------------
+
+    def apply(self, case_id: str, *changes: Change) -> Applied:
+        self._hold(case_id)
+        return self._write_changes(case_id, changes)
+
+    def report_progress(self, case_id: str, *changes: Change) -> Applied:
+        self.require_writer()
+        for change in changes:
+            if not (isinstance(change, Patch) and change.record_type is Action
+                    and set(change.fields) <= PROGRESS_FIELDS):
+                raise ValidationError("Tussen overleggen kun je alleen de voortgang van een actie melden.")
+        return self._write_changes(case_id, changes)
+
+    def _write_changes(self, case_id: str, changes: Iterable[Change]) -> Applied:
+        with self._db(saving=True) as conn, conn.transaction():
+            raw = self._raw(conn, case_id, lock=True)  # waits for a report being merged in
+            raw, applied = apply_changes(raw, list(changes), self.now(), by=self.login)
+            self._put(conn, raw, team=None)
+        return applied
+
+    def _put(self, conn: psycopg.Connection[Any], raw: dict[str, Any], team: str | None) -> None:
+        """Write a case document and what is kept beside it, in the caller's transaction."""
+        raw = stamp(raw, SCHEMA_VERSION)
+        summary = summarise(raw)
+        data = build_case(raw, f"Casus {summary.code}")
+        actions = case_actions_of(data).to_json()
+        entries = actions.pop("entries")
+        if team is None:
+            row = conn.execute(
+                "UPDATE krachtoverleg.cases SET code = %s, label = %s, doc = %s, summary = %s, actions = %s, "
+                "version = version + 1, changed_at = now(), changed_by = current_user WHERE id = %s "
+                "RETURNING version, team", (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()),
+                                            Jsonb(actions), summary.id)).fetchone()
+        else:
+            row = conn.execute(
+                "INSERT INTO krachtoverleg.cases (id, team, code, label, doc, summary, actions) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING version, team",
+                (summary.id, team, summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()),
+                 Jsonb(actions))).fetchone()
+        if row is None:
+            raise UnknownCase(f"Onbekende casus: {summary.id}.")
+        version, case_team = row
+        conn.execute("DELETE FROM krachtoverleg.action_rows WHERE case_id = %s", (summary.id,))
+        with conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO krachtoverleg.action_rows (case_id, position, team, terms, open, entry) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [(summary.id, number, case_team, " ".join(entry[4]),
+                  entry[0].get("status") in ("open", "partly"), Jsonb(entry))
+                 for number, entry in enumerate(entries)])
+        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{summary.id} {version}"))
+
+    def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
+        self.require_writer()
+        team = self._team_for_new_case()
+        raw = raw_from_records(CaseData(case, group(records)))
+        with self._db(saving=True) as conn:
+            try:
+                with conn.transaction():
+                    self._put(conn, raw, team=team)
+            except psycopg.errors.UniqueViolation as error:
+                what = "code" if "code" in str(error.diag.constraint_name or "") else "id"
+                value = case.code if what == "code" else case.id
+                raise ValidationError(f"Er is al een casus met {what} {value}.") from None
+        return case
+
+    def replace_case(self, data: CaseData) -> None:
+        self.require_writer()
+        with self._db(saving=True) as conn:
+            same = conn.execute("SELECT id, code FROM krachtoverleg.cases WHERE id = %s OR code = %s",
+                                (data.case.id, data.case.code)).fetchall()
+        same_id = next((row for row in same if row[0] == data.case.id), None)
+        if same_id is not None and same_id[1] != data.case.code:
+            raise ValidationError(
+                f"Dit bestand heeft het id van casus {same_id[1]}, maar de code {data.case.code}. "
+                "Dat zijn twee verschillende cliënten; er is niets veranderd.")
+        for case_id, _code in same:
+            self._hold(case_id)
+        raw = raw_from_records(data)
+        with self._db(saving=True) as conn, conn.transaction():
+            for case_id, _code in same:
+                if case_id != data.case.id:
+                    conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,))
+            if same_id is None:
+                self._put(conn, raw, team=self._team_for_new_case())
+            else:
+                conn.execute("SELECT 1 FROM krachtoverleg.cases WHERE id = %s FOR UPDATE", (data.case.id,))
+                self._put(conn, raw, team=None)
+
+    def erase_case(self, case_id: str) -> None:
+        self._hold(case_id)
+        with self._db(saving=True) as conn, conn.transaction():
+            gone = conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,)).rowcount
+            if not gone:
+                raise UnknownCase(f"Onbekende casus: {case_id}.")
+            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{case_id} 0"))
+        self._drafts.erase(owner_of(case_id))
+        self._held.discard(case_id)
+
+
+def _refused(error: Exception) -> StoreError:
+    """A connection refused for a reason other than a server that went away."""
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    if "password" in text.lower():
+        return StoreError("De teamopslag vraagt een wachtwoord. Zet het in je .pgpass-bestand "
+                          "(zie docs/team-store.md), nooit op de opdrachtregel.")
+    if "does not exist" in text and "role" in text:
+        return StoreError(f"De teamopslag kent deze login niet ({text}).")
+    return StoreError(f"De teamopslag is niet bereikbaar: {text}")
