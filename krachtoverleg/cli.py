@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     actions = commands.add_parser("actions", help="alle acties van alle casussen")
     actions.add_argument("--owner", metavar="NAAM", help="alleen de acties van deze persoon "
                          "(naam, rol of initialen)")
+    actions.add_argument("--all", action="store_true", help="op een teamopslag: de acties van het hele "
+                         "team (standaard: alleen de jouwe)")
     actions.add_argument("--case", metavar="CASUS", help="alleen deze casus")
     actions.add_argument("--status", choices=STATUS_FILTERS, default="open",
                          help="open (nog te doen, ook deels gedaan), done of all")
@@ -164,6 +166,18 @@ def build_parser() -> argparse.ArgumentParser:
                                 "reservekopieën (AVG); zonder --yes alleen tonen wat weg zou gaan")
     erase.add_argument("case", metavar="CASUS")
     erase.add_argument("--yes", action="store_true", help="echt wissen")
+    team = commands.add_parser("team", help="de teamopslag inrichten (voor de beheerder; zie "
+                               "docs/team-store.md)")
+    steps = team.add_subparsers(dest="team_command", metavar="STAP", parser_class=DutchParser, required=True)
+    steps.add_parser("setup", help="maak of werk de tabellen bij (als eigenaar van de database)")
+    add_team = steps.add_parser("add", help="voeg een team toe")
+    add_team.add_argument("name", metavar="TEAM")
+    member = steps.add_parser("member", help="zet een bestaande database-login in een team")
+    member.add_argument("login", metavar="LOGIN")
+    member.add_argument("team", metavar="TEAM")
+    member.add_argument("--name", required=True, metavar="NAAM",
+                        help="de naam zoals die in het netwerk van de casussen staat (voor 'mijn acties')")
+    steps.add_parser("whoami", help="met welke login en in welk team je werkt")
     imp = commands.add_parser("import", help="voeg een casus toe uit een JSON-bestand")
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--replace", action="store_true", help="vervang een casus die er al is")
@@ -434,6 +448,9 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
         raise ValidationError("--owner: vul een naam, rol of initialen in.")
     store = where.open(write=False)
     case_id = store.resolve(args.case).id if args.case else None
+    if store.me and args.owner is None and not args.all and case_id is None:
+        args.owner = store.me  # a professional's own list first, on a team store
+        _say(f"krachtoverleg: de acties van {store.me}; die van het hele team: --all")
     today = clock.today()
     everything = collect(store, Names(show_names=args.full_names), today,
                          [case_id] if case_id else None)
@@ -633,6 +650,16 @@ def _import(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int
     return 0
 
 
+def _team(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
+    if where.url is None:
+        raise ValidationError("'team' is voor een teamopslag: geef --store postgresql://server/database.")
+    from krachtoverleg.core.store import team_admin
+
+    for line in team_admin.run(where.url, args.team_command, vars(args)):
+        print(line)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, StoreLocation, Clock], int]] = {
     "demo": _demo,
     "cases": _cases,
@@ -650,4 +677,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, StoreLocation, Clock], int]] =
     "client-plan": _client_plan,
     "score": _score,
     "import": _import,
+    "team": _team,
 }

@@ -49,6 +49,7 @@ def _styles() -> list[str | PurePath]:
 
 
 FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
+NOTICE_SECONDS = 0.4  # on a team store the server tells of every write: only memory is looked at
 PRESENCE_SECONDS = 0.3  # how soon a mirror follows the chair's stage, row and blanking
 MIRROR_KEYS = {"ctrl+q", "f3"}  # all a mirror answers to: stopping, light or dark
 HANG_UP_GRACE_SECONDS = 5  # after a closed terminal is saved for, how long a normal stop may take
@@ -98,7 +99,9 @@ class KrachtApp(ServicesApp):
                         "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
                         title="Beveiliging hersteld", severity="warning", timeout=15)
         self.store.forget_old_drafts(self.clock.now())
-        if not self.store.writable:
+        if self.store.writes_per_case:  # others write other cases, and report on this one
+            self.set_interval(NOTICE_SECONDS, self.follow_other_window)
+        elif not self.store.writable:
             self.set_interval(FOLLOW_SECONDS, self.follow_other_window)
         if self.mirror:
             from krachtoverleg.tui.screens.mirror_wait import MirrorWaitScreen
@@ -255,9 +258,9 @@ class KrachtApp(ServicesApp):
     def follow_other_window(self) -> None:
         """Read-only window: when the window that writes has saved, show it here too. Reading
         runs in this handler, start to end, so it can never interleave with anything else."""
-        if self.store.writable:
+        if self.store.writable and not self.store.writes_per_case:
             return  # this window writes now: nothing to follow
-        if not self._offered_writing and self.store.lock_is_free():
+        if not self._offered_writing and not self.store.writes_per_case and self.store.lock_is_free():
             self._offer_writing()
         screen = self.screen
         if not isinstance(screen, DataScreen):

@@ -29,7 +29,7 @@ def open_todays_meeting(app: ServicesApp, case_id: str) -> None:
 
     store, today = app.store, app.clock.today()
     try:
-        if store.writable:
+        if store.can_write(case_id):
             data = store.load(case_id)
             held = data.meeting_on(today)
             if held is not None and not held.is_open:

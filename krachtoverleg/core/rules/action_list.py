@@ -102,7 +102,7 @@ def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
         else:
             member = data.member(action.owner_id)
             full = member.name if member else "?"
-            key = f"person:{_fold(' '.join(full.split()))}"
+            key = owner_key_of(full)
             if member is None or member.relation is not Relation.PROFESSIONALS:
                 key += f":{data.case.id}"  # family and neighbours belong to one client's case
             terms = (full, member.role if member else "", initials(full))
@@ -165,6 +165,11 @@ def sort_rows(rows: Iterable[ActionRow]) -> list[ActionRow]:
     """By owner, then overdue first, then due date."""
     return sorted(rows, key=lambda r: (_fold(r.owner), r.owner_key, not r.overdue, r.action.due,
                                        r.case_code))
+
+
+def owner_key_of(name: str) -> str:
+    """The owner key of a professional by name: 'mijn acties' on a team store."""
+    return f"person:{_fold(' '.join(name.split()))}"
 
 
 def case_actions_of(data: CaseData) -> CaseActions:

@@ -78,6 +78,17 @@ def settle(action: Action, status: ActionStatus, note: str, today: date,
                           settled_in_id=meeting.id if meeting and status is not ActionStatus.OPEN else None)
 
 
+def reported_between(data: CaseData, action: Action) -> tuple[str, date] | None:
+    """Who reported this action's progress between meetings (from their own action list on a
+    team store), and when: the login in the change log. None when it was marked in a meeting."""
+    from krachtoverleg.core.models import ChangeEntry
+
+    if action.settled_in_id is not None or action.settled_on is None:
+        return None
+    entries = [e for e in data.all(ChangeEntry) if e.record_id == action.id and e.by]
+    return (entries[-1].by, entries[-1].at.date()) if entries else None
+
+
 def agreed_in(data: CaseData, action: Action) -> Meeting | None:
     """The meeting an action was agreed in."""
     return data.get(Meeting, action.meeting_id)

@@ -39,6 +39,7 @@ class CaseStore(ABC):
     fixed_permissions: list[Path]  # files this start made private again (said once, at start)
     read_only_reason: str  # shown in a read-only window's top bar
     login: str  # who changes things: the database login on a team store, "" on a folder store
+    me: str | None = None  # the name this login has in the team's cases: its own action list
     where: str  # the store in words, for messages: a folder, or "teamopslag ko op db.gemeente.nl"
     local_dir: Path  # this computer's own folder for crash logs (and, on a team store, drafts)
     _drafts: DraftBox
@@ -49,6 +50,12 @@ class CaseStore(ABC):
     @abstractmethod
     def writable(self) -> bool:
         """May this window write at all? (A second window on a folder store may not.)"""
+
+    @property
+    def writes_per_case(self) -> bool:
+        """True when other windows may write (other cases, or reports on this one) while this
+        window writes: then every window follows what the others save."""
+        return False
 
     def can_write(self, case_id: str) -> bool:
         """May this window change this case now? The folder store's writer holds every case."""

@@ -52,7 +52,7 @@ from krachtoverleg.core.store.team_schema import CHANNEL, TEAM_SCHEMA_VERSION
 CONNECT_SECONDS = 3
 # What a professional may report on their own action between meetings, while the case is held
 # elsewhere: how far it got, a note, and when.
-PROGRESS_FIELDS = frozenset({"status", "note", "settled_on"})
+PROGRESS_FIELDS = frozenset({"status", "note", "settled_on", "settled_in_id"})
 
 
 class StoreUnreachable(StoreError):
@@ -86,6 +86,7 @@ class TeamStore(CaseStore):
         info = conn.info
         self.where = f"teamopslag {info.dbname} op {info.host or 'deze computer'}"
         self.team = self._my_team(conn)
+        self.me = self._my_name(conn)
         key = hashlib.sha1(f"{info.host}:{info.port}/{info.dbname}/{self.login}".encode()).hexdigest()[:12]
         from krachtoverleg.core.store.location import default_store_dir
 
@@ -103,7 +104,7 @@ class TeamStore(CaseStore):
             self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_SECONDS,
                                          application_name="krachtoverleg")
         except psycopg.OperationalError as error:
-            raise _refused(error) from None
+            raise refused(error) from None
         version = self._conn.execute(
             "SELECT CASE WHEN to_regclass('krachtoverleg.schema_version') IS NULL THEN NULL "
             "ELSE (SELECT version FROM krachtoverleg.schema_version) END").fetchone()
@@ -129,7 +130,7 @@ class TeamStore(CaseStore):
             if self._conn is not None and (self._conn.closed or self._conn.broken):
                 self._conn = None
                 raise unreachable(error, saving) from None
-            raise _refused(error) from None
+            raise refused(error) from None
         except psycopg.errors.InsufficientPrivilege:
             raise StoreError("Dat mag deze login niet in de teamopslag.") from None
 
@@ -142,6 +143,12 @@ class TeamStore(CaseStore):
                 raise StoreError(f"Login {self.login} hoort niet bij team {wanted}.")
             return wanted
         return teams[0] if len(teams) == 1 else None
+
+    def _my_name(self, conn: psycopg.Connection[Any]) -> str | None:
+        row = conn.execute("SELECT name FROM krachtoverleg.members WHERE login = current_user AND "
+                           "(team = %s OR %s::text IS NULL) AND name <> '' ORDER BY team LIMIT 1",
+                           (self.team, self.team)).fetchone()
+        return str(row[0]) if row else None
 
     def _team_for_new_case(self) -> str:
         if self.team is not None:
@@ -162,6 +169,10 @@ class TeamStore(CaseStore):
     @property
     def writable(self) -> bool:
         return self._write
+
+    @property
+    def writes_per_case(self) -> bool:
+        return True
 
     def become_writer(self) -> bool:
         return self._write
@@ -230,7 +241,12 @@ class TeamStore(CaseStore):
         self._listener.start()
 
     def _heard(self, payload: str) -> None:
-        case_id, _, version = payload.partition(" ")
+        """A write somewhere: '<case id> <version> <writer's session>'. This window's own writes
+        are on screen already (a save updates the screen in place), so they are not followed."""
+        case_id, version, writer = [*payload.split(" "), "", ""][:3]
+        conn = self._conn
+        if conn is not None and not conn.closed and writer == str(conn.info.backend_pid):
+            return
         with contextlib.suppress(ValueError):
             self._versions[case_id] = int(version)
         self._list_version += 1
@@ -358,7 +374,7 @@ class TeamStore(CaseStore):
                 [(summary.id, number, case_team, " ".join(entry[4]),
                   entry[0].get("status") in ("open", "partly"), Jsonb(entry))
                  for number, entry in enumerate(entries)])
-        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{summary.id} {version}"))
+        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{summary.id} {version} {conn.info.backend_pid}"))
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
         self.require_writer()
@@ -403,12 +419,12 @@ class TeamStore(CaseStore):
             gone = conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,)).rowcount
             if not gone:
                 raise UnknownCase(f"Onbekende casus: {case_id}.")
-            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{case_id} 0"))
+            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{case_id} 0 {conn.info.backend_pid}"))
         self._drafts.erase(owner_of(case_id))
         self._held.discard(case_id)
 
 
-def _refused(error: Exception) -> StoreError:
+def refused(error: Exception) -> StoreError:
     """A connection refused for a reason other than a server that went away."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     if "password" in text.lower():

@@ -24,6 +24,7 @@ from krachtoverleg.core.rules.action_list import (
     ActionRow,
     StatusFilter,
     collect,
+    owner_key_of,
 )
 from krachtoverleg.core.rules.hand_backs import is_hand_back
 from krachtoverleg.core.rules.planning import settle
@@ -56,6 +57,7 @@ class ActionsScreen(DataScreen):
         super().__init__()
         self.everything = ActionList([], [], [])
         self.shown: list[ActionRow] = []
+        self._started = False  # the first list starts on "mine" where the store knows who I am
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -86,12 +88,14 @@ class ActionsScreen(DataScreen):
 
     def reload(self) -> None:
         app = services(self)
-        self.query_one(TopBar).show("krachtoverleg · acties van alle casussen",
-                                    app.privacy)
         self.everything = collect(app.store, app.names, app.clock.today())
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)
         owner_value, case_value = owner.value, case.value
+        if not self._started and app.store.me:
+            owner_value = owner_key_of(app.store.me)  # a professional's own laptop: their list first
+        self._started = True
+        self.query_one(TopBar).show(f"krachtoverleg · acties van alle casussen{self._whose()}", app.privacy)
         with self.prevent(Select.Changed):
             owner.set_options((literal.text(label), key) for label, key in self.everything.owners())
             case.set_options(sorted({(literal.text(r.case_title), r.case_id) for r in self.everything.rows}))
@@ -102,6 +106,10 @@ class ActionsScreen(DataScreen):
         for problem in self.everything.problems:
             self.notify(problem, title="Casus overgeslagen", severity="warning", timeout=10)
         self.show_rows()
+
+    def _whose(self) -> str:
+        me = services(self).store.me
+        return f" · je werkt als {me}" if me else ""
 
     def current_filter(self) -> ActionFilter:
         owner = self.query_one("#filter-owner", Select).value
@@ -188,7 +196,10 @@ class ActionsScreen(DataScreen):
             # Only the status and note: whatever else changed in the meeting since this list was
             # read stays as it is.
             store = services(self).store
-            if answer is not None and services(self).attempt(store.apply, row.case_id, edit(action, answer)):
+            # A report, not an edit of the plan: merged in even while the case's meeting is open
+            # in another window.
+            if answer is not None and services(self).attempt(store.report_progress, row.case_id,
+                                                             edit(action, answer)):
                 self.notify(f"{answer.what}: {STATUS_SIGNS[new]}", title="Opgeslagen")
                 self.reload()
 

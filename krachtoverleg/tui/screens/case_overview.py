@@ -174,8 +174,11 @@ class CaseOverviewScreen(DataScreen):
         self.app.push_screen(ProgressPicturesScreen(self.case_id))
 
     def _writable(self) -> bool:
-        if not services(self).store.writable:
-            self.notify("Dit venster kan alleen lezen.", severity="warning")
+        store = services(self).store
+        if not store.can_write(self.case_id):
+            holder = store.holder(self.case_id)
+            self.notify(f"Deze casus is nu open bij {holder}; hier kun je alleen lezen." if holder
+                        else "Dit venster kan alleen lezen.", severity="warning")
             return False
         return True
 

@@ -102,6 +102,7 @@ class MeetingScreen(DataScreen):
         self._current_shown: set[StageKey] = set()  # panes that show the case as it is now
         self.undo_stack: list[Undo] = []  # the saves made here, newest last
         self._last_notice, self._last_notice_at = "", 0.0  # see say_once
+        self.writable = False  # may this window change this case? Asked of the store at each load
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -145,7 +146,7 @@ class MeetingScreen(DataScreen):
             return None
         app = services(self)
         return StageContext(on_screen(self.data, app.show_names), self.meeting, app.names, app.privacy,
-                            app.clock.today(), app.store.writable, self.data, mirror=app.mirror)
+                            app.clock.today(), self.writable, self.data, mirror=app.mirror)
 
     def load(self) -> bool:
         """Read the case from disk: when the screen opens, and when another window saved."""
@@ -159,6 +160,8 @@ class MeetingScreen(DataScreen):
             self.notify("Dit overleg bestaat niet meer.", severity="error")
             return False
         self.data, self.meeting = data, meeting
+        # On a team store a window holds the case it changes; a second window on it only reads.
+        self.writable = services(self).store.can_write(self.case_id)
         self._current_shown.clear()
         self._show_meeting_state()
         return True
@@ -187,13 +190,20 @@ class MeetingScreen(DataScreen):
         closed = " · GESLOTEN" if not context.meeting.is_open else ""
         self.query_one(TopBar).show(
             f"{context.names.case_title(context.data.case)} · overleg {context.meeting.number} · "
-            f"{day(context.meeting.date)}{closed}", context.privacy)
+            f"{day(context.meeting.date)}{closed}", context.privacy, self._read_only_reason())
         self.set_class(context.read_only, "read-only")
         banner = self.query_one("#family-plan-banner", Static)
         banner.set_class(context.meeting.family_plan_open, "-open")
         banner.update(f"HET PLAN VAN DE FAMILIE · wat nu wordt afgesproken, staat erin als {FAMILY_MARK} · "
                       "F7 = klaar")
         self.refresh_bindings()
+
+    def _read_only_reason(self) -> str | None:
+        store = services(self).store
+        if self.writable or not store.writable:
+            return None  # writing here, or a window that reads everything (said by the top bar)
+        holder = store.holder(self.case_id)
+        return f"open bij {holder}" if holder else store.read_only_reason
 
     def _pane(self, key: StageKey) -> StagePane | None:
         found = self.query_one(ContentSwitcher).query_children(f"#{pane_id(key)}")
@@ -264,7 +274,7 @@ class MeetingScreen(DataScreen):
     def _save_quietly(self, fields: dict[str, Any]) -> None:
         """Keep the meeting's own bookkeeping (stage, time, drafts) when it may be changed."""
         meeting, store = self.meeting, services(self).store
-        if meeting is None or not may_edit(meeting, store.writable) or self.data is None:
+        if meeting is None or not may_edit(meeting, self.writable) or self.data is None:
             return
         if all(getattr(meeting, name) == value for name, value in fields.items()):
             return  # nothing new: no write
@@ -319,7 +329,7 @@ class MeetingScreen(DataScreen):
             return False  # while typing, b, t and . are letters (F5 still blanks the screen)
         if action in ("timeboxes", "read_only_notice"):  # a closed meeting, or a second window
             # asked on every refresh of the keys: the meeting alone answers it, no case copy
-            read_only = self.meeting is None or not may_edit(self.meeting, services(self).store.writable)
+            read_only = self.meeting is None or not may_edit(self.meeting, self.writable)
             return read_only if action == "read_only_notice" else not read_only
         return True
 
@@ -365,7 +375,7 @@ class MeetingScreen(DataScreen):
         meeting = self.meeting
         if meeting is None:
             return
-        reason = refusal(meeting, services(self).store.writable, [])
+        reason = refusal(meeting, self.writable, [])
         if reason is not None:
             self.notify(reason, severity="warning")
             return
@@ -452,7 +462,7 @@ class MeetingScreen(DataScreen):
             if not resolved:
                 return Applied()
             resolved = as_family(resolved, meeting)  # the family's plan, while it is written down
-            reason = refusal(meeting, store.writable, resolved)
+            reason = refusal(meeting, self.writable, resolved)
             if reason is not None:
                 self.notify(reason, severity="warning")
                 return None

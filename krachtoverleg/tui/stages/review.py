@@ -15,7 +15,14 @@ from krachtoverleg.core.models.agenda import StageKey, stage_named
 from krachtoverleg.core.models.changes import Patch
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier
 from krachtoverleg.core.rules.hand_backs import HandBack, decided, due_at, state_of
-from krachtoverleg.core.rules.planning import agreed_in, looking_back, review_actions, settle, successes
+from krachtoverleg.core.rules.planning import (
+    agreed_in,
+    looking_back,
+    reported_between,
+    review_actions,
+    settle,
+    successes,
+)
 from krachtoverleg.core.rules.progress import short_summary, summary_lines
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
@@ -65,7 +72,7 @@ class ReviewPane(StagePane, Vertical):
         actions = review_actions(context.data, context.meeting)
         self.actions = {action.id: action for action in actions}
         rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
-                        a.note or "-", _agreed(context, a)]) for a in actions]
+                        _why(context, a), _agreed(context, a)]) for a in actions]
         returning = due_at(context.data, context.meeting)
         self.hand_backs = {f"{HAND_BACK_ROW}{h.step.id}": h for h in returning}
         rows += [(key, [f"Terug naar de cliënt: {h.step.text}", state_of(h),
@@ -212,6 +219,15 @@ def _professional(context: StageContext, hand_back: HandBack) -> str:
 def _decided(context: StageContext, hand_back: HandBack) -> str:
     meeting = context.data.get(Meeting, hand_back.decided_in_id)
     return f"overleg {meeting.number}, {day(meeting.date)}" if meeting else "-"
+
+
+def _why(context: StageContext, action: Action) -> str:
+    """The note, and who reported it from their own list between meetings, and when."""
+    reported = reported_between(context.data, action)
+    if reported is None:
+        return action.note or "-"
+    by, on = reported
+    return f"{action.note} (gemeld door {by}, {day(on)})" if action.note else f"gemeld door {by}, {day(on)}"
 
 
 def _agreed(context: StageContext, action: Action) -> str:
