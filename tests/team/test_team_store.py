@@ -108,7 +108,6 @@ def test_team_zuid_sees_nothing_of_team_noord(team_url, two_cases, capsys, clock
 def test_row_level_security_holds_below_the_program_too(team_url, two_cases):
     import psycopg
 
-    first, _ = two_cases
     with psycopg.connect(team_url("zara"), autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM krachtoverleg.cases").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM krachtoverleg.action_rows").fetchone() == (0,)
@@ -139,7 +138,8 @@ def test_a_store_address_is_never_a_folder_and_never_carries_a_password(tmp_path
 def test_actions_start_on_mine_on_a_team_store(team_url, two_cases, capsys, clock):
     code, out, err = run(capsys, clock, "--store", team_url("ans"), "actions", "--format", "json")
     assert code == 0 and "de acties van Ans de Vries" in err and "--all" in err
-    code, everything, _ = run(capsys, clock, "--store", team_url("ans"), "actions", "--all", "--format", "json")
+    code, everything, _ = run(capsys, clock, "--store", team_url("ans"), "actions", "--all",
+                              "--format", "json")
     assert code == 0 and len(everything) > len(out)
 
 
