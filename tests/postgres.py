@@ -74,7 +74,16 @@ class Server:
         self._run(str(PG_BIN / "initdb"), "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
                   "-E", "UTF8", "--locale=C", "--no-sync")
 
+    def running(self) -> bool:
+        try:
+            self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "status")
+        except subprocess.CalledProcessError:
+            return False
+        return True
+
     def start(self) -> None:
+        if self.running():
+            return
         options = (f"-k {self.sockets} -c listen_addresses=127.0.0.1 -p {self.port} -c fsync=off "
                    "-c synchronous_commit=off -c full_page_writes=off")
         self._run(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",

@@ -21,6 +21,10 @@ class StoreError(KrachtError):
     """The store folder or one of its files cannot be used."""
 
 
+class StoreUnreachable(StoreError):
+    """The team store's server cannot be reached; nothing was stored."""
+
+
 class StoreReadOnly(StoreError):
     """The store can be read but not written here (a read-only disk, no write permission)."""
 

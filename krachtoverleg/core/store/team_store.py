@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import os
 import threading
+import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from typing import Any
 import psycopg
 from psycopg.types.json import Jsonb
 
-from krachtoverleg.core.errors import StoreBusy, StoreError, UnknownCase, ValidationError
+from krachtoverleg.core.errors import StoreBusy, StoreError, StoreUnreachable, UnknownCase, ValidationError
 from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Patch
@@ -50,13 +51,10 @@ from krachtoverleg.core.store.settings import Settings
 from krachtoverleg.core.store.team_schema import CHANNEL, TEAM_SCHEMA_VERSION
 
 CONNECT_SECONDS = 3
+RETRY_SECONDS = 2  # after the server was away, how long small reads wait before asking again
 # What a professional may report on their own action between meetings, while the case is held
 # elsewhere: how far it got, a note, and when.
 PROGRESS_FIELDS = frozenset({"status", "note", "settled_on", "settled_in_id"})
-
-
-class StoreUnreachable(StoreError):
-    """The team store's server cannot be reached; nothing was stored."""
 
 
 def unreachable(error: Exception, saving: bool) -> StoreUnreachable:
@@ -76,6 +74,8 @@ class TeamStore(CaseStore):
         self.fixed_permissions = []
         self.read_only_reason = "deze casus is open bij een ander"
         self._conn: psycopg.Connection[Any] | None = None
+        self._ever_connected = False  # a first connection refused is said as such, not as "away"
+        self._failed_at = -float(RETRY_SECONDS)
         self._held: set[str] = set()
         self._versions: dict[str, int] = {}
         self._list_version = 0
@@ -96,15 +96,23 @@ class TeamStore(CaseStore):
 
     # -- the connection -------------------------------------------------------------------
 
-    def _connection(self) -> psycopg.Connection[Any]:
+    def _connection(self, saving: bool = False) -> psycopg.Connection[Any]:
         if self._conn is not None and not self._conn.closed and not self._conn.broken:
             return self._conn
         self._held.clear()  # a new session holds nothing: a hold is taken again on the next save
+        if not saving and time.monotonic() - self._failed_at < RETRY_SECONDS:
+            # the server was away a moment ago: the mirror's and the presence's many small
+            # questions do not each wait for a connection that will not come
+            raise unreachable(OSError("recently unreachable"), saving)
         try:
             self._conn = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_SECONDS,
                                          application_name="krachtoverleg")
         except psycopg.OperationalError as error:
+            if self._ever_connected:
+                self._failed_at = time.monotonic()
+                raise unreachable(error, saving) from None
             raise refused(error) from None
+        self._ever_connected = True
         version = self._conn.execute(
             "SELECT CASE WHEN to_regclass('krachtoverleg.schema_version') IS NULL THEN NULL "
             "ELSE (SELECT version FROM krachtoverleg.schema_version) END").fetchone()
@@ -124,11 +132,12 @@ class TeamStore(CaseStore):
     def _db(self, saving: bool = False) -> Iterator[psycopg.Connection[Any]]:
         """A connection for one piece of work; a lost server is said in Dutch, never raised raw."""
         try:
-            conn = self._connection()
+            conn = self._connection(saving)
             yield conn
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:
             if self._conn is not None and (self._conn.closed or self._conn.broken):
                 self._conn = None
+                self._failed_at = time.monotonic()
                 raise unreachable(error, saving) from None
             raise refused(error) from None
         except psycopg.errors.InsufficientPrivilege:

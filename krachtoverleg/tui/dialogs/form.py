@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
+from krachtoverleg.core.rules.offline import is_unsaved
 from krachtoverleg.core.store.drafts import Draft
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
@@ -295,6 +296,13 @@ def remind_drafts(node: DOMNode, case_id: str | None) -> None:
     it was typed hidden)."""
     drafts = services(node).store.drafts(case_id)
     for draft in drafts.values():
+        if is_unsaved(draft):  # the text may hold a name: on the shared screen only with names shown
+            text = f"“{draft.values.get('text', '')}”" if services(node).show_names else "(te zien met F9)"
+            services(node).notify(
+                f"Niet opgeslagen toen de teamopslag niet bereikbaar was: {text}. Typ of plak het "
+                "opnieuw; dan verdwijnt deze melding.", title="Bewaard op deze laptop",
+                severity="warning", timeout=20)
+            continue
         typed = "; ".join(f"{label}: {value[:60]}" for label, value in draft.typed())
         services(node).notify(
             f"Half ingevuld toen het programma stopte: '{draft.title}'. Open dat formulier weer; "

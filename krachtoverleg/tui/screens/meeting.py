@@ -10,6 +10,7 @@ in the current pane. Nothing is read back from disk for a save, so nothing can i
 
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,11 +22,11 @@ from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from krachtoverleg.core.errors import KrachtError
+from krachtoverleg.core.errors import KrachtError, StoreUnreachable
 from krachtoverleg.core.models import Case, Meeting
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour
 from krachtoverleg.core.models.casedata import CaseData
-from krachtoverleg.core.models.changes import Applied, Patch, edit
+from krachtoverleg.core.models.changes import Applied, Change, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal, why_read_only
 from krachtoverleg.core.rules.family import (
     FAMILY_MARK,
@@ -37,6 +38,7 @@ from krachtoverleg.core.rules.family import (
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
 from krachtoverleg.core.rules.hidden import names_already_there, names_in_changes, on_screen, without_names
 from krachtoverleg.core.rules.meetings import draft_change
+from krachtoverleg.core.rules.offline import saved_keys, unsaved_drafts
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
 from krachtoverleg.core.rules.wording import count
@@ -278,13 +280,35 @@ class MeetingScreen(DataScreen):
             return
         if all(getattr(meeting, name) == value for name, value in fields.items()):
             return  # nothing new: no write
+        change = Patch(Meeting, meeting.id, fields)
         try:
-            applied = store.apply(self.case_id, Patch(Meeting, meeting.id, fields))
+            applied = store.apply(self.case_id, change)
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+            self._keep_locally(error, [change])
             return
+        self._saved_after_all([change])
         self.data.apply(applied)
         self.meeting = applied.find(Meeting, meeting.id) or meeting
+
+    def _keep_locally(self, error: KrachtError, changes: list[Change]) -> None:
+        """The team store is away: what was typed is kept on this laptop as well (see offline.py)."""
+        if not isinstance(error, StoreUnreachable):
+            return
+        store = services(self).store
+        for draft in unsaved_drafts(changes, services(self).clock.now()):
+            with contextlib.suppress(KrachtError):
+                store.keep_draft(self.case_id, draft)
+
+    def _saved_after_all(self, changes: list[Change]) -> None:
+        store = services(self).store
+        if not store.writes_per_case:
+            return  # a folder store is never away: nothing kept
+        waiting = store.drafts(self.case_id)
+        for key in saved_keys(changes):
+            if key in waiting:
+                with contextlib.suppress(KrachtError):
+                    store.drop_draft(self.case_id, key)
 
     def save_unsaved(self) -> None:
         """Keep the running stretch of the current stage and any text typed but not yet
@@ -457,6 +481,7 @@ class MeetingScreen(DataScreen):
         data, meeting, store = self.data, self.meeting, services(self).store
         if data is None or meeting is None:
             return None
+        resolved: list[Change] = []
         try:
             resolved = list(changes(data) if callable(changes) else changes)
             if not resolved:
@@ -472,7 +497,9 @@ class MeetingScreen(DataScreen):
             applied = store.apply(self.case_id, *resolved)
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
+            self._keep_locally(error, resolved)
             return None
+        self._saved_after_all(resolved)
         undo = undo_of(data, applied) if remember else None  # data: still the case before the save
         if closing:
             self.undo_stack = []  # closed is closed: reopening is its own key (o), with a question

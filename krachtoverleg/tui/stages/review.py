@@ -57,7 +57,7 @@ class ReviewPane(StagePane, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static("Terugkijken: acties van het vorige overleg en wat nog open was", classes="table-title")
-        yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=2)),
+        yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=3)),
                            ("Wie", Fit(min_width=18, priority=1)), ("Klaar op", DATE),
                            ("Waarom", Fit(min_width=14, priority=3, grow=2)),
                            ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
@@ -71,8 +71,8 @@ class ReviewPane(StagePane, Vertical):
     def refresh_view(self, context: StageContext) -> None:
         actions = review_actions(context.data, context.meeting)
         self.actions = {action.id: action for action in actions}
-        rows = [(a.id, [a.what, STATUS_SIGNS[a.status], context.names.owner(a, context.data), day(a.due),
-                        _why(context, a), _agreed(context, a)]) for a in actions]
+        rows = [(a.id, [a.what, _how(context, a), context.names.owner(a, context.data), day(a.due),
+                        a.note or "-", _agreed(context, a)]) for a in actions]
         returning = due_at(context.data, context.meeting)
         self.hand_backs = {f"{HAND_BACK_ROW}{h.step.id}": h for h in returning}
         rows += [(key, [f"Terug naar de cliënt: {h.step.text}", state_of(h),
@@ -221,13 +221,14 @@ def _decided(context: StageContext, hand_back: HandBack) -> str:
     return f"overleg {meeting.number}, {day(meeting.date)}" if meeting else "-"
 
 
-def _why(context: StageContext, action: Action) -> str:
-    """The note, and who reported it from their own list between meetings, and when."""
+def _how(context: StageContext, action: Action) -> str:
+    """How it went, and who reported it from their own list between meetings, and when: in the
+    column every screen size keeps."""
     reported = reported_between(context.data, action)
     if reported is None:
-        return action.note or "-"
+        return STATUS_SIGNS[action.status]
     by, on = reported
-    return f"{action.note} (gemeld door {by}, {day(on)})" if action.note else f"gemeld door {by}, {day(on)}"
+    return f"{STATUS_SIGNS[action.status]}, door {by} op {on:%d-%m}"  # short: it fits a narrow column
 
 
 def _agreed(context: StageContext, action: Action) -> str:
