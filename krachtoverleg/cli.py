@@ -178,6 +178,10 @@ def build_parser() -> argparse.ArgumentParser:
     member.add_argument("--name", required=True, metavar="NAAM",
                         help="de naam zoals die in het netwerk van de casussen staat (voor 'mijn acties')")
     steps.add_parser("whoami", help="met welke login en in welk team je werkt")
+    migrate = commands.add_parser("migrate", help="kopieer alle casussen naar een andere opslag (map of "
+                                  "teamopslag), met controle; de bron blijft zoals hij is")
+    migrate.add_argument("--to", required=True, metavar="MAP|URL", help="waarheen")
+    migrate.add_argument("--team", metavar="TEAM", help="bij een teamopslag: het team van de casussen")
     imp = commands.add_parser("import", help="voeg een casus toe uit een JSON-bestand")
     imp.add_argument("file", metavar="BESTAND")
     imp.add_argument("--replace", action="store_true", help="vervang een casus die er al is")
@@ -650,6 +654,31 @@ def _import(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int
     return 0
 
 
+def _migrate(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
+    from dataclasses import replace
+
+    from krachtoverleg.core.store.location import parse_location
+    from krachtoverleg.core.store.migrate import migrate
+
+    target = parse_location(args.to)
+    if args.team and not target.is_team:
+        raise ValidationError("--team hoort bij een teamopslag (--to postgresql://…).")
+    target = replace(target, team=args.team)
+    if target == where:
+        raise ValidationError("--to is dezelfde opslag als de bron.")
+    with where.open(write=False) as source, target.open(write=True, now=clock.now) as destination:
+        moved = migrate(source, destination)
+    for item in moved:
+        print(item.line())
+    failed = [item for item in moved if not item.ok]
+    done = count(len(moved) - len(failed), "casus", "casussen")
+    print(f"{done} staan in {target.describe()}; de bron is niet veranderd.")
+    if failed:
+        _say(f"krachtoverleg: {count(len(failed), 'casus', 'casussen')} niet gekopieerd; zie hierboven.")
+        return EXIT_STORE
+    return 0
+
+
 def _team(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     if where.url is None:
         raise ValidationError("'team' is voor een teamopslag: geef --store postgresql://server/database.")
@@ -678,4 +707,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, StoreLocation, Clock], int]] =
     "score": _score,
     "import": _import,
     "team": _team,
+    "migrate": _migrate,
 }

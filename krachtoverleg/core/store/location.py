@@ -33,6 +33,7 @@ def default_store_dir() -> Path:
 class StoreLocation:
     folder: Path | None = None  # a folder store
     url: str | None = None  # a team store
+    team: str | None = None  # on a team store: the team new cases go to (else the login's only team)
 
     @property
     def is_team(self) -> bool:
@@ -52,7 +53,7 @@ class StoreLocation:
         except ImportError:
             raise StoreError("Voor de teamopslag is psycopg nodig. Installeer die met: "
                              "pip install 'krachtoverleg[team]'") from None
-        return TeamStore(self.url, write=write, now=now)
+        return TeamStore(self.url, write=write, now=now, team=self.team)
 
 
 def parse_location(text: str) -> StoreLocation:

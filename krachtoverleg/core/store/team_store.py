@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import threading
 import time
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
-from psycopg.types.json import Jsonb
+from psycopg.types.json import Jsonb, set_json_loads
 
 from krachtoverleg.core.errors import StoreBusy, StoreError, StoreUnreachable, UnknownCase, ValidationError
 from krachtoverleg.core.models import Case
@@ -66,7 +67,7 @@ def unreachable(error: Exception, saving: bool) -> StoreUnreachable:
 
 class TeamStore(CaseStore):
     def __init__(self, url: str, *, write: bool, now: Callable[[], datetime] | None = None,
-                 local_root: Path | None = None) -> None:
+                 local_root: Path | None = None, team: str | None = None) -> None:
         self.url = url
         self._write = write
         self.now = now or datetime.now
@@ -85,7 +86,7 @@ class TeamStore(CaseStore):
         self.login = conn.info.user
         info = conn.info
         self.where = f"teamopslag {info.dbname} op {info.host or 'deze computer'}"
-        self.team = self._my_team(conn)
+        self.team = self._my_team(conn, team)
         self.me = self._my_name(conn)
         key = hashlib.sha1(f"{info.host}:{info.port}/{info.dbname}/{self.login}".encode()).hexdigest()[:12]
         from krachtoverleg.core.store.location import default_store_dir
@@ -113,6 +114,9 @@ class TeamStore(CaseStore):
                 raise unreachable(error, saving) from None
             raise refused(error) from None
         self._ever_connected = True
+        # PostgreSQL keeps a JSON object's keys shortest first; a case reads back with its keys
+        # in the order a folder store's file has them, so exports are the same on both engines.
+        set_json_loads(_sorted_json, self._conn)
         version = self._conn.execute(
             "SELECT CASE WHEN to_regclass('krachtoverleg.schema_version') IS NULL THEN NULL "
             "ELSE (SELECT version FROM krachtoverleg.schema_version) END").fetchone()
@@ -143,10 +147,10 @@ class TeamStore(CaseStore):
         except psycopg.errors.InsufficientPrivilege:
             raise StoreError("Dat mag deze login niet in de teamopslag.") from None
 
-    def _my_team(self, conn: psycopg.Connection[Any]) -> str | None:
+    def _my_team(self, conn: psycopg.Connection[Any], chosen: str | None) -> str | None:
         teams = [row[0] for row in conn.execute(
             "SELECT team FROM krachtoverleg.members WHERE login = current_user ORDER BY team")]
-        wanted = os.environ.get("KRACHTOVERLEG_TEAM")
+        wanted = chosen or os.environ.get("KRACHTOVERLEG_TEAM")
         if wanted:
             if wanted not in teams:
                 raise StoreError(f"Login {self.login} hoort niet bij team {wanted}.")
@@ -431,6 +435,10 @@ class TeamStore(CaseStore):
             conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{case_id} 0 {conn.info.backend_pid}"))
         self._drafts.erase(owner_of(case_id))
         self._held.discard(case_id)
+
+
+def _sorted_json(data: str | bytes) -> Any:
+    return json.loads(data, object_pairs_hook=lambda pairs: dict(sorted(pairs)))
 
 
 def refused(error: Exception) -> StoreError:
