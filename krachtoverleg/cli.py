@@ -233,19 +233,6 @@ def _report_fixed(store: CaseStore) -> None:
 # -- commands ---------------------------------------------------------------------------
 
 
-def _daily_backup(store: CaseStore, clock: Clock) -> None:
-    from krachtoverleg.core.store.backup import backup_if_due
-    from krachtoverleg.core.store.folder_store import FolderStore
-
-    if not isinstance(store, FolderStore):
-        return  # a team store's backups are the server's
-
-    try:
-        backup_if_due(store, clock.now())
-    except OSError as error:  # a full disk must not keep the team out of the meeting
-        _say(f"krachtoverleg: let op, de reservekopie van vandaag is niet gelukt: {error.strerror}.")
-
-
 def _tui(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     try:
         store = where.open(write=True, now=clock.now)
@@ -255,8 +242,7 @@ def _tui(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
         return _launch_read_only(where, clock, reason=str(error))
     with store:
         _report_fixed(store)
-        _daily_backup(store, clock)
-        return _launch(store, clock)
+        return _launch(store, clock)  # the app makes the day's backup beside its first screen
 
 
 def _launch_read_only(where: StoreLocation, clock: Clock, case_id: str | None = None,
@@ -301,7 +287,7 @@ def _launch(store: CaseStore, clock: Clock, case_id: str | None = None, mirror: 
     )
 
     app = KrachtApp(store=store, clock=clock, open_case=case_id, hard_stop_after_hang_up=True,
-                    preferences=Preferences.load(default_path()), mirror=mirror)
+                    preferences=Preferences.load(default_path()), mirror=mirror, daily_backup=True)
     app.run()
     if app.return_code:
         return 1  # a crash: the app has said so in Dutch and written its log
@@ -382,7 +368,6 @@ def _meeting(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
     with store:
         _report_fixed(store)
         summary = store.resolve(args.case)
-        _daily_backup(store, clock)
         meeting_for_today(store, summary.id, clock.today())
         return _launch(store, clock, summary.id)
 
@@ -456,11 +441,12 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
         args.owner = store.me  # a professional's own list first, on a team store
         _say(f"krachtoverleg: de acties van {store.me}; die van het hele team: --all")
     today = clock.today()
+    wanted = ActionFilter(args.owner, case_id, args.status, args.overdue)
     everything = collect(store, Names(show_names=args.full_names), today,
-                         [case_id] if case_id else None)
+                         [case_id] if case_id else None, wanted)
     for problem in everything.problems:
         _say(f"krachtoverleg: overgeslagen: {problem}")
-    actions = everything.filtered(ActionFilter(args.owner, case_id, args.status, args.overdue))
+    actions = everything.filtered(wanted)
     args.format = _format(args, action_list_formats().keys(), "table")
     if args.format == "table" and args.output is None:
         from rich.console import Console

@@ -69,8 +69,9 @@ class KrachtApp(ServicesApp):
 
     def __init__(self, store: CaseStore, clock: Clock, open_case: str | None = None, *,
                  hard_stop_after_hang_up: bool = False, preferences: Preferences | None = None,
-                 mirror: bool = False) -> None:
+                 mirror: bool = False, daily_backup: bool = False) -> None:
         super().__init__(store, clock, mirror)
+        self.daily_backup = daily_backup  # the CLI's app makes the day's backup beside its first screen
         self._presence: Presence | None = None
         self._presence_written: datetime | None = None
         self._following = False
@@ -99,6 +100,9 @@ class KrachtApp(ServicesApp):
                         "anderen op deze computer. Dat is hersteld: nu alleen voor jou.",
                         title="Beveiliging hersteld", severity="warning", timeout=15)
         self.store.forget_old_drafts(self.clock.now())
+        if self.daily_backup and self.store.writable and not self.mirror:
+            # Beside the first screen, never before it: at 5,000 cases it takes seconds.
+            self.run_worker(self._daily_backup, thread=True, name="daily backup", exit_on_error=False)
         if self.store.writes_per_case:  # others write other cases, and report on this one
             self.set_interval(NOTICE_SECONDS, self.follow_other_window)
         elif not self.store.writable:
@@ -190,6 +194,14 @@ class KrachtApp(ServicesApp):
                 isinstance(event, events.Key) and event.key in MIRROR_KEYS):
             return
         await super().on_event(event)
+
+    def _daily_backup(self) -> None:
+        try:
+            self.store.daily_backup(self.clock.now())
+        except OSError as error:  # a full disk must not keep the team out of the meeting
+            self.call_from_thread(self.notify, "Let op: de reservekopie van vandaag is niet gelukt "
+                                  f"({error.strerror}). Maak ruimte vrij; alles wordt gewoon bewaard.",
+                                  severity="warning", timeout=15)
 
     def _publish_presence(self) -> None:
         """Say where this (the chair's) window is, for a mirror; only when it changed."""

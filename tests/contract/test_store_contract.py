@@ -10,9 +10,9 @@ import pytest
 from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.errors import StoreError, UnknownCase, ValidationError
 from krachtoverleg.core.export.interchange import dumps, export_case, read_case
-from krachtoverleg.core.models import Action, Case, ChangeEntry, Goal, Meeting
+from krachtoverleg.core.models import Action, Case, ChangeEntry, Goal, Meeting, Strength
 from krachtoverleg.core.models.changes import Patch, Put, Remove
-from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind
+from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, StrengthKind
 from krachtoverleg.core.rules.action_list import ActionFilter, case_actions_of, collect, rows_of
 from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.core.store.drafts import Draft
@@ -127,6 +127,7 @@ def test_the_action_index_says_what_the_case_says(location: StoreLocation):
         new = Action(meeting_id=meeting.id, what="Nieuwe actie", owner_kind=OwnerKind.CLIENT,
                      due=TODAY + timedelta(days=7))
         store.apply(case.id, Put(new))
+        store.apply(case.id, Put(Strength(StrengthKind.IK_KAN, "koken")))  # no action changed: carried over
         data = store.load(case.id)
         [indexed], problems = store.case_actions()
         assert problems == []

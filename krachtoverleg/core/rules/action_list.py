@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models import Action, Meeting
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
 from krachtoverleg.core.rules.hand_backs import hand_back_actions
 from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.privacy import Names, initials
-from krachtoverleg.core.store.action_index import ActionEntry, CaseActions
+from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions
 
 if TYPE_CHECKING:
     from krachtoverleg.core.store.engine import CaseStore
@@ -187,15 +188,26 @@ def case_actions_of(data: CaseData) -> CaseActions:
                        without_names.case_title(data.case), entries, dates.evaluations, dates.next_meetings)
 
 
-def collect(store: CaseStore, names: Names, today: date, case_ids: Iterable[str] | None = None) -> ActionList:
-    """Every action of these cases (None: all), from the store's action index."""
-    indexed, problems = store.case_actions(case_ids)
+def collect(store: CaseStore, names: Names, today: date, case_ids: Iterable[str] | None = None,
+            wanted: ActionFilter | None = None) -> ActionList:
+    """Every action of these cases (None: all), from the store's action index; `wanted` lets
+    the store read only the rows that can match (the list is filtered with it afterwards)."""
+    query = ActionQuery(owner=_fold(wanted.owner.strip()) if wanted and wanted.owner else None,
+                        open_only=wanted is not None and wanted.status == "open")
+    indexed, problems = store.case_actions(case_ids, query)
     rows: list[ActionRow] = []
     dates: list[CaseDates] = []
     for case in indexed:
         title = case.title(names.show_names)
         for entry in case.listed(names.show_names):
-            action = Action.from_dict(entry.action)
+            try:
+                action = Action.from_index(entry.action)
+            except (KeyError, TypeError, ValueError):
+                try:  # not as this program writes it: checked the slow way, or named and left out
+                    action = Action.from_dict(entry.action)
+                except ValidationError as error:
+                    problems.append(f"{case.case_code}: {error}")
+                    continue
             rows.append(ActionRow(case.case_id, case.case_code, title, action, entry.owner(names.show_names),
                                   entry.owner_key, entry.owner_terms, entry.meeting_number,
                                   action.overdue(today)))

@@ -14,6 +14,19 @@ from datetime import date
 from typing import Any
 
 ACTION_INDEX_VERSION = 1
+OPEN = ("open", "partly")  # the stored values of the statuses still to do
+
+
+@dataclass(frozen=True)
+class ActionQuery:
+    """Which rows a list wants: the engines use it to read less (a professional's own list reads
+    only their rows). The list filters again after, so an engine may return more, never less."""
+
+    owner: str | None = None  # folded: part of the owner's name, role or initials
+    open_only: bool = False
+
+    def keeps(self, terms: str, status: object) -> bool:
+        return (not self.open_only or status in OPEN) and (not self.owner or self.owner in terms)
 
 
 @dataclass(frozen=True)
@@ -66,12 +79,22 @@ class CaseActions:
                 "evaluations": [day.isoformat() for day in self.evaluations],
                 "next_meetings": [day.isoformat() for day in self.next_meetings]}
 
+    def head(self) -> dict[str, Any]:
+        """Everything but the rows, which an index keeps one by one (see row_fields)."""
+        data = self.to_json()
+        del data["entries"]
+        return data
+
     @classmethod
-    def from_json(cls, data: Any) -> CaseActions:
+    def from_json(cls, data: Any, query: ActionQuery | None = None) -> CaseActions:
+        """`query`: only the rows it keeps are made into entries (the others are skipped unread)."""
         if not isinstance(data, dict):
             raise TypeError("a case's actions of the wrong shape")
         with_names, without_names = data["titles"]
+        rows = data.get("entries", [])
+        if query is not None:
+            rows = [row for row in rows if query.keeps(" ".join(row[4]), row[0].get("status"))]
         return cls(str(data["id"]), str(data["code"]), str(with_names), str(without_names),
-                   tuple(ActionEntry.from_json(item) for item in data.get("entries", [])),
+                   tuple(ActionEntry.from_json(item) for item in rows),
                    tuple(date.fromisoformat(day) for day in data.get("evaluations", [])),
                    tuple(date.fromisoformat(day) for day in data.get("next_meetings", [])))

@@ -78,6 +78,18 @@ def summarise(raw: dict[str, Any]) -> CaseSummary:
     )
 
 
+# What the action index is made of (see core/rules/action_list.case_actions_of): the actions,
+# their owners in the network, the meetings' numbers and dates, the steps that make hand-backs
+# (and their goals, which may keep them off the screen), and the case's code and name.
+ACTION_SOURCES = frozenset({"case", "meetings", "network", "actions", "steps", "goals"})
+
+
+def changes_actions(changes: Sequence[Change]) -> bool:
+    """Could these changes change the case's action index? A new strength cannot."""
+    return any((change.record.TABLE if isinstance(change, Put) else change.record_type.TABLE)
+               in ACTION_SOURCES for change in changes)
+
+
 def apply_changes(raw: dict[str, Any], changes: Sequence[Change], now: datetime,
                   by: str = "") -> tuple[dict[str, Any], Applied]:
     """The case's raw tables with these changes made, in order, and what was written. A patch changes only its

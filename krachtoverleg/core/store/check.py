@@ -143,36 +143,36 @@ def _action_index(root: Path, paths: list[Path]) -> list[FileReport]:
     """The action index against the case files: an entry made from the case file as it is now
     must say what that file says (an entry behind its file is normal: it is made again when a
     list is read)."""
-    from krachtoverleg.core.rules.action_list import case_actions_of
-    from krachtoverleg.core.store.folder_store import ACTIONS, shard_of
+    import sqlite3
 
-    shards: dict[str, dict[str, object]] = {}
+    from krachtoverleg.core.rules.action_list import case_actions_of
+    from krachtoverleg.core.store.action_index import ActionQuery
+    from krachtoverleg.core.store.folder_action_index import ActionIndexFile, marker
+    from krachtoverleg.core.store.schema import upgrade
+
+    index = ActionIndexFile(root)
+    if not index.path.exists():
+        return []
+    try:
+        made_from = index.made_from()
+        current = {path.stem for path in paths if made_from.get(path.stem) == marker(path)}
+        stored = index.read(current, ActionQuery())
+    except (OSError, sqlite3.DatabaseError):
+        return [FileReport(index.path, "actie-index", [
+            "is beschadigd; wordt bij de volgende actielijst opnieuw gemaakt"])]
     wrong = 0
     for path in paths:
-        shard = shard_of(path.stem)
-        if shard not in shards:
-            try:
-                data = json.loads((root / ACTIONS / f"{shard}.json").read_bytes())
-                entries = data.get("cases") if isinstance(data, dict) else None
-                shards[shard] = entries if isinstance(entries, dict) else {}
-            except (OSError, ValueError, KeyError, RecursionError):
-                shards[shard] = {}
-        stored = shards[shard].get(path.stem)
+        if path.stem not in stored:
+            continue
         try:
-            info = path.stat()
-            made_from = [info.st_ino, info.st_mtime_ns, info.st_size]
-            if not isinstance(stored, dict) or stored.get("file") != made_from:
-                continue
             raw = decode(path.read_bytes(), path.name)
-            from krachtoverleg.core.store.schema import upgrade
-
-            if stored.get("entry") != case_actions_of(records_from_raw(upgrade(raw)[0])).to_json():
+            if stored[path.stem].to_json() != case_actions_of(records_from_raw(upgrade(raw)[0])).to_json():
                 wrong += 1
         except (OSError, KrachtError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
             continue  # a damaged case file is named above
     if not wrong:
         return []
-    return [FileReport(root / ACTIONS, "actie-index", [
+    return [FileReport(index.path, "actie-index", [
         f"klopt niet met de casusbestanden ({wrong} {'casus' if wrong == 1 else 'casussen'}); wordt bij "
         "de volgende actielijst opnieuw gemaakt"])]
 

@@ -21,7 +21,7 @@ from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Put, Remove
 from krachtoverleg.core.models.record import Record
-from krachtoverleg.core.store.action_index import CaseActions
+from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
 from krachtoverleg.core.store.case_document import CaseSummary
 from krachtoverleg.core.store.drafts import Draft, DraftBox, owner_of
 from krachtoverleg.core.store.presence import Presence
@@ -102,6 +102,11 @@ class CaseStore(ABC):
     @abstractmethod
     def read_presence(self) -> Presence | None: ...
 
+    def daily_backup(self, now: datetime) -> Path | None:
+        """Today's backup if none was made yet (the folder store's own); a team store's backups
+        are the server's. Raises OSError when the disk refuses."""
+        return None
+
     # -- the case list --------------------------------------------------------------------
 
     @abstractmethod
@@ -124,9 +129,10 @@ class CaseStore(ABC):
         return self.load(self.resolve(code_or_id).id)
 
     @abstractmethod
-    def case_actions(self, case_ids: Iterable[str] | None = None) -> tuple[list[CaseActions], list[str]]:
-        """What every action list is made of, per case, without reading whole cases; and the
-        cases that could not be read (named, in Dutch)."""
+    def case_actions(self, case_ids: Iterable[str] | None = None,
+                     query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
+        """What every action list is made of, per case, without reading whole cases (with the
+        rows `query` keeps, at least); and the cases that could not be read, named in Dutch."""
 
     # -- writing --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -34,7 +35,7 @@ from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
 from krachtoverleg.core.store import presence as presence_file
-from krachtoverleg.core.store.action_index import ACTION_INDEX_VERSION, CaseActions
+from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
 from krachtoverleg.core.store.atomic import (
     fsync_dir,
     make_private_dir,
@@ -46,6 +47,7 @@ from krachtoverleg.core.store.case_document import (
     CaseSummary,
     apply_changes,
     build_case,
+    changes_actions,
     group,
     raw_from_records,
     records_from_raw,
@@ -53,6 +55,7 @@ from krachtoverleg.core.store.case_document import (
 )
 from krachtoverleg.core.store.drafts import DRAFTS, DraftBox, owner_of
 from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref, write_failed
+from krachtoverleg.core.store.folder_action_index import ActionIndexFile, marker
 from krachtoverleg.core.store.presence import Presence
 from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.store.settings import Settings
@@ -64,9 +67,15 @@ SETTINGS = "settings.json"
 CASES = "cases"
 BACKUPS = "backups"
 LOCK = ".lock"
-ACTIONS = "actions"  # the action index: one shard per index shard, see action_index.py
 
 _CASE_FILE = re.compile(r"^[a-z0-9]{8,64}\.json$")
+
+
+def _marker_or_none(path: Path) -> str | None:
+    try:
+        return marker(path)
+    except OSError:
+        return None
 
 
 def is_case_file(path: Path) -> bool:
@@ -113,7 +122,6 @@ class FolderStore(CaseStore):
             make_private_dir(root)
             make_private_dir(root / CASES)
             make_private_dir(root / INDEX)
-            make_private_dir(root / ACTIONS)
         except OSError as error:
             raise StoreError(f"De map {root} kan niet worden gebruikt: {error.strerror}.") from None
         store = cls(root, None)
@@ -140,7 +148,7 @@ class FolderStore(CaseStore):
             return False
         self._lock = lock
         try:
-            for folder in (self.root, self.root / CASES, self.root / INDEX, self.root / ACTIONS,
+            for folder in (self.root, self.root / CASES, self.root / INDEX,
                            self.root / BACKUPS, self.root / DRAFTS):
                 remove_temp_files(folder)  # a killed writer's half-written copies, client data too
             self.fixed_permissions = tighten_permissions(self.root)
@@ -268,6 +276,11 @@ class FolderStore(CaseStore):
         self.settings = Settings.load(self.root / SETTINGS)
         self._load_index()
 
+    def daily_backup(self, now: datetime) -> Path | None:
+        from krachtoverleg.core.store.backup import backup_if_due
+
+        return backup_if_due(self, now)
+
     def change_marker(self, case_id: str | None = None) -> Hashable:
         return self.disk_marker(case_id)
 
@@ -343,7 +356,11 @@ class FolderStore(CaseStore):
             raise UnknownCase(f"Onbekende casus: {case_id}.")
         raw = self._read_raw(case_id)  # refuses damaged or newer files before anything changes
         raw, applied = apply_changes(raw, changes, self.now())
-        self._commit(case_id, raw)  # an older file is written back upgraded, too
+        before = _marker_or_none(path)
+        self._commit(case_id, raw, actions=changes_actions(changes))  # an older file is written upgraded
+        if not changes_actions(changes) and before is not None:
+            with contextlib.suppress(OSError, sqlite3.DatabaseError):  # behind: made again when read
+                ActionIndexFile(self.root).carry(case_id, before, marker(path))
         return applied
 
     def report_progress(self, case_id: str, *changes: Change) -> Applied:
@@ -394,7 +411,7 @@ class FolderStore(CaseStore):
     def _write_case(self, data: CaseData) -> None:
         self._commit(data.case.id, raw_from_records(data))
 
-    def _commit(self, case_id: str, raw: dict[str, Any]) -> None:
+    def _commit(self, case_id: str, raw: dict[str, Any], actions: bool = True) -> None:
         """The one way a case reaches the disk: the whole file, atomically, then its index entry.
         A failed write (a full disk, a removed folder) changes nothing and says so in Dutch. Once
         the case file is written the change is saved: if only the index entry cannot be written,
@@ -409,81 +426,63 @@ class FolderStore(CaseStore):
         with contextlib.suppress(OSError):
             self._update_index(summarise(raw))
         # Likewise the action index: an entry behind its case file is made again when read.
-        with contextlib.suppress(OSError, KrachtError):
-            self._index_actions(case_id, build_case(raw, case_id))
+        if actions:
+            with contextlib.suppress(OSError, KrachtError):
+                self._index_actions(case_id, build_case(raw, case_id))
 
-    # -- the action index (see action_index.py) ---------------------------------------------
-
-    def _action_shard(self, shard: str) -> dict[str, Any]:
-        """case id -> {"file": the case file it was made from, "entry": its CaseActions}."""
-        path = self.root / ACTIONS / f"{shard}.json"
-        try:
-            data = json.loads(path.read_bytes())
-        except (OSError, ValueError, RecursionError):
-            return {}  # missing or damaged: made again from the case files
-        if not isinstance(data, dict) or data.get("actions") != ACTION_INDEX_VERSION:
-            return {}
-        entries = data.get("cases")
-        return entries if isinstance(entries, dict) else {}
-
-    def _write_action_shard(self, shard: str, entries: dict[str, Any]) -> None:
-        path = self.root / ACTIONS / f"{shard}.json"
-        if not entries:
-            path.unlink(missing_ok=True)
-            return
-        make_private_dir(path.parent)
-        write_atomic(path, encode({"actions": ACTION_INDEX_VERSION, "cases": entries}))
-
-    def _file_marker(self, case_id: str) -> list[int]:
-        """Which version of the case file an entry was made from: every write makes a new file."""
-        info = self._case_path(case_id).stat()
-        return [info.st_ino, info.st_mtime_ns, info.st_size]
+    # -- the action index (see folder_action_index.py) ------------------------------------
 
     def _index_actions(self, case_id: str, data: CaseData | None) -> None:
-        shard = shard_of(case_id)
-        entries = self._action_shard(shard)
-        if data is None:
-            if entries.pop(case_id, None) is not None:
-                self._write_action_shard(shard, entries)
-            return
-        entries[case_id] = {"file": self._file_marker(case_id), "entry": case_actions_of(data).to_json()}
-        self._write_action_shard(shard, entries)
+        index = ActionIndexFile(self.root)
+        try:
+            if data is None:
+                index.drop(case_id)
+            else:
+                index.put([(case_id, marker(self._case_path(case_id)), case_actions_of(data))])
+        except sqlite3.DatabaseError:
+            index.forget()  # damaged: made again from the case files when a list is read
 
-    def case_actions(self, case_ids: Iterable[str] | None = None) -> tuple[list[CaseActions], list[str]]:
+    def case_actions(self, case_ids: Iterable[str] | None = None,
+                     query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
         wanted = list(case_ids) if case_ids is not None else [s.id for s in self.cases()]
-        by_shard: dict[str, list[str]] = {}
-        for case_id in wanted:
-            by_shard.setdefault(shard_of(case_id), []).append(case_id)
-        found: dict[str, CaseActions] = {}
+        query = query or ActionQuery()
+        index = ActionIndexFile(self.root)
+        try:
+            made_from = index.made_from()
+        except sqlite3.DatabaseError:  # missing (the first list) or damaged: made again below
+            with contextlib.suppress(OSError):
+                index.forget()
+            made_from = {}
+        behind: list[tuple[str, str, CaseActions]] = []
         problems: dict[str, str] = {}
-        for shard, ids in by_shard.items():
-            entries, behind = self._action_shard(shard), False
-            for case_id in ids:
+        for case_id in wanted:
+            try:
+                now = marker(self._case_path(case_id))
+            except OSError as error:
+                problems[case_id] = (f"Casusbestand {case_id}.json kan niet worden gelezen: "
+                                     f"{error.strerror}.")
+                continue
+            if made_from.get(case_id) == now:
+                continue
+            try:
+                behind.append((case_id, now, case_actions_of(self.load(case_id))))
+            except KrachtError as error:
+                problems[case_id] = str(error)
+        if behind:
+            # Also a reader mends it: an entry names the case file it was made from, so one
+            # written from an older file is never believed, only made again.
+            with contextlib.suppress(OSError, sqlite3.DatabaseError):  # a read-only disk, a busy writer
+                index.put(behind)
+        found = {case_id: CaseActions.from_json(actions.to_json(), query) for case_id, _, actions in behind}
+        rest = set(wanted) - set(found) - set(problems)
+        try:
+            found |= index.read(rest, query) if rest else {}
+        except sqlite3.DatabaseError:
+            for case_id in rest:  # no index to read here: the slow way, this once
                 try:
-                    found[case_id] = self._indexed_actions(case_id, entries.get(case_id))
-                    continue
-                except (KeyError, TypeError, ValueError, OSError):
-                    pass  # missing, damaged or behind its case file: made again below
-                try:
-                    data = self.load(case_id)
-                    marker = self._file_marker(case_id)
+                    found[case_id] = CaseActions.from_json(case_actions_of(self.load(case_id)).to_json(),
+                                                           query)
                 except KrachtError as error:
                     problems[case_id] = str(error)
-                    continue
-                except OSError as error:
-                    problems[case_id] = (f"Casusbestand {case_id}.json kan niet worden gelezen: "
-                                         f"{error.strerror}.")
-                    continue
-                found[case_id] = case_actions_of(data)
-                entries[case_id] = {"file": marker, "entry": found[case_id].to_json()}
-                behind = True
-            if behind and self.writable:
-                with contextlib.suppress(OSError):  # the list is right; the index is mended next time
-                    self._write_action_shard(shard, entries)
         return ([found[case_id] for case_id in wanted if case_id in found],
                 [problems[case_id] for case_id in wanted if case_id in problems])
-
-    def _indexed_actions(self, case_id: str, stored: Any) -> CaseActions:
-        if not isinstance(stored, dict) or stored.get("file") != self._file_marker(case_id):
-            raise KeyError(case_id)
-        return CaseActions.from_json(stored["entry"])

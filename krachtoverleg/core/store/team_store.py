@@ -35,11 +35,12 @@ from krachtoverleg.core.models.changes import Applied, Change, Patch
 from krachtoverleg.core.models.meeting import Action
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
-from krachtoverleg.core.store.action_index import CaseActions
+from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
 from krachtoverleg.core.store.case_document import (
     CaseSummary,
     apply_changes,
     build_case,
+    changes_actions,
     group,
     raw_from_records,
     summarise,
@@ -322,19 +323,25 @@ class TeamStore(CaseStore):
             raw = self._raw(conn, case_id)
         return build_case(raw, f"Casus {case_id}")
 
-    def case_actions(self, case_ids: Iterable[str] | None = None) -> tuple[list[CaseActions], list[str]]:
+    def case_actions(self, case_ids: Iterable[str] | None = None,
+                     query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
         wanted = list(case_ids) if case_ids is not None else None
+        query = query or ActionQuery()
         with self._db() as conn:
-            cases = conn.execute(
-                "SELECT c.actions, coalesce(array_agg(r.entry ORDER BY r.position) "
-                "FILTER (WHERE r.entry IS NOT NULL), '{}') FROM krachtoverleg.cases c "
-                "LEFT JOIN krachtoverleg.action_rows r ON r.case_id = c.id "
-                "WHERE %s::text[] IS NULL OR c.id = ANY(%s::text[]) GROUP BY c.id, c.code ORDER BY c.code",
-                (wanted, wanted)).fetchall()
-        found = []
-        for head, entries in cases:
-            found.append(CaseActions.from_json(head | {"entries": entries}))
-        return found, []
+            heads = conn.execute(
+                "SELECT id, actions FROM krachtoverleg.cases WHERE %(wanted)s::text[] IS NULL "
+                "OR id = ANY(%(wanted)s::text[]) ORDER BY code", {"wanted": wanted}).fetchall()
+            rows = conn.execute(
+                "SELECT case_id, entry FROM krachtoverleg.action_rows WHERE "
+                "(%(wanted)s::text[] IS NULL OR case_id = ANY(%(wanted)s::text[])) "
+                "AND (NOT %(open)s OR open) AND (%(owner)s::text IS NULL OR strpos(terms, %(owner)s) > 0) "
+                "ORDER BY case_id, position",
+                {"wanted": wanted, "open": query.open_only, "owner": query.owner or None}).fetchall()
+        entries: dict[str, list[Any]] = {}
+        for case_id, entry in rows:
+            entries.setdefault(case_id, []).append(entry)
+        return [CaseActions.from_json(head | {"entries": entries.get(case_id, [])})
+                for case_id, head in heads], []
 
     # -- writing --------------------------------------------------------------------------
 
@@ -353,14 +360,29 @@ class TeamStore(CaseStore):
     def _write_changes(self, case_id: str, changes: Iterable[Change]) -> Applied:
         with self._db(saving=True) as conn, conn.transaction():
             raw = self._raw(conn, case_id, lock=True)  # waits for a report being merged in
-            raw, applied = apply_changes(raw, list(changes), self.now(), by=self.login)
-            self._put(conn, raw, team=None)
+            made = list(changes)
+            raw, applied = apply_changes(raw, made, self.now(), by=self.login)
+            self._put(conn, raw, team=None, rows=changes_actions(made))
         return applied
 
-    def _put(self, conn: psycopg.Connection[Any], raw: dict[str, Any], team: str | None) -> None:
-        """Write a case document and what is kept beside it, in the caller's transaction."""
+    def _put(self, conn: psycopg.Connection[Any], raw: dict[str, Any], team: str | None,
+             rows: bool = True) -> None:
+        """Write a case document and what is kept beside it, in the caller's transaction.
+        `rows`: False when the change cannot change the action index (a new strength): one
+        statement then, which also tells the listeners."""
         raw = stamp(raw, SCHEMA_VERSION)
         summary = summarise(raw)
+        if not rows and team is None:
+            row = conn.execute(
+                "WITH saved AS (UPDATE krachtoverleg.cases SET code = %s, label = %s, doc = %s, "
+                "summary = %s, version = version + 1, changed_at = now(), changed_by = current_user "
+                "WHERE id = %s RETURNING id, version) "
+                "SELECT pg_notify(%s, id || ' ' || version || ' ' || pg_backend_pid()) FROM saved",
+                (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()), summary.id,
+                 CHANNEL)).fetchone()
+            if row is None:
+                raise UnknownCase(f"Onbekende casus: {summary.id}.")
+            return
         data = build_case(raw, f"Casus {summary.code}")
         actions = case_actions_of(data).to_json()
         entries = actions.pop("entries")

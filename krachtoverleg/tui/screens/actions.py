@@ -58,6 +58,7 @@ class ActionsScreen(DataScreen):
         self.everything = ActionList([], [], [])
         self.shown: list[ActionRow] = []
         self._started = False  # the first list starts on "mine" where the store knows who I am
+        self.shown_once = False  # the rows are on screen (the benchmark waits for this)
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -137,6 +138,7 @@ class ActionsScreen(DataScreen):
         self.query_one("#actions-summary", Static).update(
             (summary if rows else "Geen acties die passen bij deze keuze.")
             + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")
+        self.shown_once = True
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.show_rows()

@@ -1,0 +1,60 @@
+"""The folder store's action index (SQLite beside the case files, issue 21): kept by every
+save, believed only for the case file it was made from, made again when missing or damaged,
+named by check when wrong, and erasing a client leaves nothing of theirs in the file."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+from krachtoverleg.core.models import Action, Strength
+from krachtoverleg.core.models.changes import Patch, Put
+from krachtoverleg.core.models.vocab import StrengthKind
+from krachtoverleg.core.rules.action_list import case_actions_of
+from krachtoverleg.core.store.check import check_store
+from krachtoverleg.core.store.folder_action_index import FILE, ActionIndexFile, marker
+from krachtoverleg.core.store.folder_store import CASES
+
+
+def test_every_save_keeps_it_and_a_strength_only_carries_it_over(store, demo):
+    index = ActionIndexFile(store.root)
+    path = store.root / CASES / f"{demo.id}.json"
+    assert index.made_from()[demo.id] == marker(path), "made by the save that created the case"
+    action = store.load(demo.id).all(Action)[0]
+    store.apply(demo.id, Patch(Action, action.id, {"note": "gebeld"}))
+    assert index.made_from()[demo.id] == marker(path)
+    store.apply(demo.id, Put(Strength(StrengthKind.IK_BEN, "geduldig")))
+    assert index.made_from()[demo.id] == marker(path)
+    [listed], _ = store.case_actions()
+    assert listed == case_actions_of(store.load(demo.id))
+    assert stat.S_IMODE((store.root / FILE).stat().st_mode) == 0o600
+
+
+def test_a_damaged_or_missing_index_is_made_again(store, demo):
+    (store.root / FILE).write_bytes(b"dit is geen database")
+    [listed], problems = store.case_actions()
+    assert problems == [] and listed == case_actions_of(store.load(demo.id))
+    assert ActionIndexFile(store.root).made_from()[demo.id]
+    (store.root / FILE).unlink()
+    assert store.case_actions()[0] == [listed]
+
+
+def test_an_entry_behind_its_file_is_never_believed(store, demo):
+    action = store.load(demo.id).all(Action)[0]
+    with sqlite3.connect(store.root / FILE) as conn:  # an index that says something else
+        conn.execute("UPDATE rows SET entry = replace(entry, ?, 'IETS ANDERS')", (action.what,))
+    assert any(problem for report in check_store(store.root).reports for problem in report.problems
+               if "actie-index" in report.what)
+    store.apply(demo.id, Patch(Action, action.id, {"note": "nieuw"}))  # a save makes it right again
+    [listed], _ = store.case_actions()
+    assert action.what in [entry.action["what"] for entry in listed.entries]
+    assert check_store(store.root).problems == 0
+
+
+def test_erasing_a_client_leaves_nothing_of_theirs_in_the_index(store, demo):
+    what = store.load(demo.id).all(Action)[0].what
+    store.case_actions()
+    assert what.encode() in (store.root / FILE).read_bytes()
+    store.erase_case(demo.id)
+    assert what.encode() not in (store.root / FILE).read_bytes()
+    assert demo.code.encode() not in (store.root / FILE).read_bytes()
