@@ -17,6 +17,7 @@ HERE = Path(__file__).resolve().parent
     ("bench_app.py", ["start: meeting (demo) / minimal app", "big: capture Enter -> row shown",
                       "big: PageDown Terugblik->Krachten, later", "save strength, 20 cases"]),
     ("bench_save.py", ["worst median strength save"]),
+    ("bench_action_lists.py", ["demo-sized cases, medians in ms", "folder ", "first screen:"]),
 ])
 def test_the_benchmark_runs_in_its_quick_mode(script, rows):
     done = subprocess.run([sys.executable, str(HERE / script), "--quick"], capture_output=True, text=True,

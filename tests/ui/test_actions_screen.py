@@ -189,3 +189,25 @@ async def test_marking_an_action_keeps_what_was_changed_elsewhere(app, store, de
     stored = store.load(demo.id).get(Action, row.action.id)
     assert stored is not None and stored.status is ActionStatus.DONE
     assert (stored.check, stored.due) == ("Brief ligt er", changed.due)
+
+
+async def test_a_long_list_shows_its_first_rows_and_says_how_many_more(app, store, clock):
+    """Issue 21: thousands of rows took seconds to draw and nobody reads them; the list shows
+    the first ones, says how many there are, and a filter finds the rest."""
+    from krachtoverleg.tui.screens.actions import SHOWN_AT_MOST
+
+    for _ in range(80):
+        add_demo(store, clock.today())
+    async with app.run_test(size=(120, 34)) as pilot:
+        await open_actions(pilot)
+        screen = pilot.app.screen
+        everything = screen.everything.filtered(screen.current_filter()).rows
+        assert len(everything) > SHOWN_AT_MOST
+        assert len(screen.shown) == SHOWN_AT_MOST
+        text = " ".join(screen_text(app).split())
+        assert f"{len(everything)} acties" in text and "de eerste 200 staan hier" in text
+        await pilot.press("f")  # the status filter reads again what it needs: done ones too
+        screen.query_one("#filter-status").value = "done"
+        await pilot.pause()
+        assert all(row.action.status is ActionStatus.DONE for row in screen.shown)
+        assert screen.shown, "done actions are read when asked for"

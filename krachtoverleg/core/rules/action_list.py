@@ -12,6 +12,7 @@ adds the actions that were settled as not done."""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ StatusFilter = Literal["open", "done", "all"]
 STATUS_FILTERS: tuple[StatusFilter, ...] = ("open", "done", "all")
 
 
+@functools.lru_cache(maxsize=4096)  # owners repeat across thousands of rows
 def _fold(text: str) -> str:
     """Lower case without accents: 'Ayşe' matches 'ayse'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

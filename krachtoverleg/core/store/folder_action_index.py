@@ -95,9 +95,8 @@ class ActionIndexFile:
             return dict(conn.execute("SELECT id, made_from FROM cases").fetchall())
 
     def read(self, case_ids: set[str], query: ActionQuery) -> dict[str, CaseActions]:
-        """The cases asked for, each with only the rows the query keeps."""
-        heads: dict[str, dict[str, object]] = {}
-        rows: dict[str, list[object]] = {}
+        """The cases asked for, each with only the rows the query keeps. SQLite joins the JSON
+        of all rows into one document, so it is parsed in one go (15,000 rows: one call)."""
         where, values = ["1"], []
         if query.open_only:
             where.append("open = 1")
@@ -105,16 +104,20 @@ class ActionIndexFile:
             where.append("instr(terms, ?) > 0")
             values.append(query.owner)
         with self._db(write=False) as conn:
-            for case_id, head in conn.execute("SELECT id, head FROM cases"):
-                if case_id in case_ids:
-                    heads[case_id] = json.loads(head)
-            for case_id, entry in conn.execute(
-                    f"SELECT case_id, entry FROM rows WHERE {' AND '.join(where)} ORDER BY case_id, position",
-                    values):
-                if case_id in heads:
-                    rows.setdefault(case_id, []).append(json.loads(entry))
-        return {case_id: CaseActions.from_json(head | {"entries": rows.get(case_id, [])})
-                for case_id, head in heads.items()}
+            heads = conn.execute("SELECT '[' || coalesce(group_concat(head, ','), '') || ']' FROM cases"
+                                 ).fetchone()[0]
+            rows = conn.execute(
+                "SELECT '[' || coalesce(group_concat(json_array(case_id, json(entry)), ','), '') || ']' "
+                f"FROM (SELECT case_id, entry FROM rows WHERE {' AND '.join(where)} "
+                "ORDER BY case_id, position)", values).fetchone()[0]
+        entries: dict[str, list[object]] = {}
+        for case_id, entry in json.loads(rows):
+            entries.setdefault(case_id, []).append(entry)
+        found = {}
+        for head in json.loads(heads):
+            if head["id"] in case_ids:
+                found[head["id"]] = CaseActions.from_json(head | {"entries": entries.get(head["id"], [])})
+        return found
 
     def forget(self) -> None:
         """A damaged file: away with it, it is made again from the case files."""

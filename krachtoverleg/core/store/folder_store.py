@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import re
 import sqlite3
 from collections.abc import Callable, Hashable, Iterable
@@ -442,6 +443,17 @@ class FolderStore(CaseStore):
         except sqlite3.DatabaseError:
             index.forget()  # damaged: made again from the case files when a list is read
 
+    def _case_file_markers(self) -> dict[str, str]:
+        """Every case file's marker in one pass over the folder (no path built per case)."""
+        found = {}
+        with contextlib.suppress(OSError), os.scandir(self.root / CASES) as entries:
+            for entry in entries:
+                if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
+                    with contextlib.suppress(OSError):
+                        info = entry.stat(follow_symlinks=False)
+                        found[entry.name[:-5]] = f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
+        return found
+
     def case_actions(self, case_ids: Iterable[str] | None = None,
                      query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
         wanted = list(case_ids) if case_ids is not None else [s.id for s in self.cases()]
@@ -455,9 +467,10 @@ class FolderStore(CaseStore):
             made_from = {}
         behind: list[tuple[str, str, CaseActions]] = []
         problems: dict[str, str] = {}
+        on_disk = self._case_file_markers()
         for case_id in wanted:
             try:
-                now = marker(self._case_path(case_id))
+                now = on_disk[case_id] if case_id in on_disk else marker(self._case_path(case_id))
             except OSError as error:
                 problems[case_id] = (f"Casusbestand {case_id}.json kan niet worden gelezen: "
                                      f"{error.strerror}.")

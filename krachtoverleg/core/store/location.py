@@ -50,7 +50,9 @@ class StoreLocation:
         assert self.url is not None
         try:
             from krachtoverleg.core.store.team_store import TeamStore
-        except ImportError:
+        except ModuleNotFoundError as error:
+            if not (error.name or "").startswith("psycopg"):
+                raise
             raise StoreError("Voor de teamopslag is psycopg nodig. Installeer die met: "
                              "pip install 'krachtoverleg[team]'") from None
         return TeamStore(self.url, write=write, now=now, team=self.team)

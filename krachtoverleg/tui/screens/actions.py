@@ -41,6 +41,9 @@ from krachtoverleg.tui.widgets.tick_box import TickBox
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
 STATUS_CHOICES = [("Nog te doen", "open"), ("Gedaan", "done"), ("Alles", "all")]
+# A table of thousands of rows takes seconds to draw and nobody reads it: the list shows this
+# many, says how many more there are, and a filter finds the rest.
+SHOWN_AT_MOST = 200
 
 
 class ActionsScreen(DataScreen):
@@ -59,6 +62,8 @@ class ActionsScreen(DataScreen):
         self.shown: list[ActionRow] = []
         self._started = False  # the first list starts on "mine" where the store knows who I am
         self.shown_once = False  # the rows are on screen (the benchmark waits for this)
+        self._read_status: object = "open"  # which statuses the list was read for
+        self._resumes = 0
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -83,13 +88,19 @@ class ActionsScreen(DataScreen):
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        self.reload()  # back from a case's meeting: show what was changed there
+        if self._resumes:  # the first resume is the screen's first showing: on_mount read it
+            self.reload()  # back from a case's meeting: show what was changed there
+        self._resumes += 1
 
     # -- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
         app = services(self)
-        self.everything = collect(app.store, app.names, app.clock.today())
+        status = self.query_one("#filter-status", Select).value
+        # Only the rows the status can show are read (the store reads less: an index query).
+        self.everything = collect(app.store, app.names, app.clock.today(),
+                                  wanted=ActionFilter(status="open" if status == "open" else "all"))
+        self._read_status = status
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)
         owner_value, case_value = owner.value, case.value
@@ -126,21 +137,27 @@ class ActionsScreen(DataScreen):
 
     def show_rows(self) -> None:
         rows = self.everything.filtered(self.current_filter()).rows
-        self.shown = rows
+        self.shown = rows[:SHOWN_AT_MOST]
         table = self.query_one(FittedTable)
         table.set_rows([(row.action.id, [day(row.action.due) + (f" {OVERDUE}" if row.overdue else ""),
                                          STATUS_SIGNS[row.action.status], row.owner, row.action.what,
-                                         row.case_title, row.action.note or "-"]) for row in rows])
+                                         row.case_title, row.action.note or "-"]) for row in self.shown])
         late = sum(r.overdue for r in rows)
         summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
         if late:
             summary += f", waarvan {late} te laat ({OVERDUE})"
+        if len(rows) > len(self.shown):
+            summary += f"; de eerste {len(self.shown)} staan hier, kies een persoon of casus (f)"
         self.query_one("#actions-summary", Static).update(
             (summary if rows else "Geen acties die passen bij deze keuze.")
             + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")
         self.shown_once = True
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "filter-status" and "open" in (event.value, self._read_status) \
+                and event.value != self._read_status:
+            self.reload()  # the list read only the open actions, or now needs only those
+            return
         self.show_rows()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
