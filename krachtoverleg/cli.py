@@ -447,6 +447,8 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
     for problem in everything.problems:
         _say(f"krachtoverleg: overgeslagen: {problem}")
     actions = everything.filtered(wanted)
+    if store.me and args.owner == store.me and not actions.rows:
+        _say(f"krachtoverleg: er staan geen acties op naam van {store.me}; die van het hele team: --all")
     args.format = _format(args, action_list_formats().keys(), "table")
     if args.format == "table" and args.output is None:
         from rich.console import Console

@@ -210,7 +210,7 @@ class TeamStore(CaseStore):
                                (case_id,)).fetchone()
         if row is None or case_id in self._held:
             return None
-        return f"{row[0]} (sinds {row[1].astimezone():%H:%M})"
+        return f"{row[0]}, sinds {row[1].astimezone():%H:%M}"
 
     def _hold(self, case_id: str) -> None:
         if case_id in self._held:
@@ -222,7 +222,7 @@ class TeamStore(CaseStore):
             if not (took and took[0]):
                 row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
                                    (case_id,)).fetchone()
-                who = f"{row[0]} (sinds {row[1].astimezone():%H:%M})" if row else "een ander venster"
+                who = f"{row[0]}, sinds {row[1].astimezone():%H:%M}" if row else "een ander venster"
                 code = self._code_of(conn, case_id)
                 raise StoreBusy(f"Casus {code} is nu open bij {who}; alleen daar kan hij worden "
                                 "gewijzigd. Lezen kan wel.")

@@ -104,10 +104,13 @@ class ActionsScreen(DataScreen):
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)
         owner_value, case_value = owner.value, case.value
-        if not self._started and app.store.me:
+        first, self._started = not self._started, True
+        if first and app.store.me:
             owner_value = owner_key_of(app.store.me)  # a professional's own laptop: their list first
-        self._started = True
-        self.query_one(TopBar).show(f"krachtoverleg · acties van alle casussen{self._whose()}", app.privacy)
+            if owner_value not in {key for _, key in self.everything.owners()}:
+                self.notify(f"Er staan geen acties op naam van {app.store.me} (zo heet je in de teamopslag); "
+                            "hier staan die van het hele team.", timeout=10)
+        self.query_one(TopBar).show(f"krachtoverleg · acties{self._whose()}", app.privacy)
         with self.prevent(Select.Changed):
             owner.set_options((literal.text(label), key) for label, key in self.everything.owners())
             case.set_options(sorted({(literal.text(r.case_title), r.case_id) for r in self.everything.rows}))
@@ -120,8 +123,8 @@ class ActionsScreen(DataScreen):
         self.show_rows()
 
     def _whose(self) -> str:
-        me = services(self).store.me
-        return f" · je werkt als {me}" if me else ""
+        login = services(self).store.login
+        return f" · ingelogd als {login}" if login else " · alle casussen"
 
     def current_filter(self) -> ActionFilter:
         owner = self.query_one("#filter-owner", Select).value
