@@ -439,7 +439,6 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
     case_id = store.resolve(args.case).id if args.case else None
     if store.me and args.owner is None and not args.all and case_id is None:
         args.owner = store.me  # a professional's own list first, on a team store
-        _say(f"krachtoverleg: de acties van {store.me}; die van het hele team: --all")
     today = clock.today()
     wanted = ActionFilter(args.owner, case_id, args.status, args.overdue)
     everything = collect(store, Names(show_names=args.full_names), today,
@@ -447,8 +446,9 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
     for problem in everything.problems:
         _say(f"krachtoverleg: overgeslagen: {problem}")
     actions = everything.filtered(wanted)
-    if store.me and args.owner == store.me and not actions.rows:
-        _say(f"krachtoverleg: er staan geen acties op naam van {store.me}; die van het hele team: --all")
+    if store.me and args.owner == store.me and not args.all:
+        _say(f"krachtoverleg: de acties van {store.me}; die van het hele team: --all" if actions.rows else
+             f"krachtoverleg: er staan geen acties op naam van {store.me}; die van het hele team: --all")
     args.format = _format(args, action_list_formats().keys(), "table")
     if args.format == "table" and args.output is None:
         from rich.console import Console
@@ -607,7 +607,8 @@ def _erase(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
         if not args.yes:
             print("Dit zou worden gewist (er is nog niets gewist):")
             print("\n".join(plan.describe()))
-            print(f"Echt wissen: krachtoverleg erase {plan.case.code} --yes")
+            where_part = f" --store '{args.store}'" if args.store else ""
+            print(f"Echt wissen: krachtoverleg{where_part} erase {plan.case.code} --yes")
             return 0
         changed = erase(store, plan)
     backups = count(len(changed), "reservekopie", "reservekopieën")

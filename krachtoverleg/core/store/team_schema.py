@@ -63,6 +63,11 @@ STEPS: list[str] = [
     ALTER TABLE krachtoverleg.holds ENABLE ROW LEVEL SECURITY;
     ALTER TABLE krachtoverleg.presence ENABLE ROW LEVEL SECURITY;
     ALTER TABLE krachtoverleg.members ENABLE ROW LEVEL SECURITY;
+    -- Forced: the owner role (the DBA's) sees no client data through these tables either.
+    ALTER TABLE krachtoverleg.cases FORCE ROW LEVEL SECURITY;
+    ALTER TABLE krachtoverleg.action_rows FORCE ROW LEVEL SECURITY;
+    ALTER TABLE krachtoverleg.holds FORCE ROW LEVEL SECURITY;
+    ALTER TABLE krachtoverleg.presence FORCE ROW LEVEL SECURITY;
     CREATE POLICY own_team ON krachtoverleg.cases
         USING (team IN (SELECT krachtoverleg.my_teams()));
     CREATE POLICY own_team ON krachtoverleg.action_rows

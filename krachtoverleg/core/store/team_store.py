@@ -118,9 +118,10 @@ class TeamStore(CaseStore):
         # PostgreSQL keeps a JSON object's keys shortest first; a case reads back with its keys
         # in the order a folder store's file has them, so exports are the same on both engines.
         set_json_loads(_sorted_json, self._conn)
-        version = self._conn.execute(
-            "SELECT CASE WHEN to_regclass('krachtoverleg.schema_version') IS NULL THEN NULL "
-            "ELSE (SELECT version FROM krachtoverleg.schema_version) END").fetchone()
+        exists = self._conn.execute(
+            "SELECT to_regclass('krachtoverleg.schema_version') IS NOT NULL").fetchone()
+        version = (self._conn.execute("SELECT version FROM krachtoverleg.schema_version").fetchone()
+                   if exists and exists[0] else None)
         found = version[0] if version else None
         if found is None:
             raise StoreError("Deze database heeft nog geen teamopslag. De beheerder maakt die met "
@@ -151,6 +152,7 @@ class TeamStore(CaseStore):
     def _my_team(self, conn: psycopg.Connection[Any], chosen: str | None) -> str | None:
         teams = [row[0] for row in conn.execute(
             "SELECT team FROM krachtoverleg.members WHERE login = current_user ORDER BY team")]
+        self.teams = teams
         wanted = chosen or os.environ.get("KRACHTOVERLEG_TEAM")
         if wanted:
             if wanted not in teams:
@@ -167,8 +169,11 @@ class TeamStore(CaseStore):
     def _team_for_new_case(self) -> str:
         if self.team is not None:
             return self.team
-        raise ValidationError(f"Login {self.login} hoort bij geen team, of bij meer dan één. De beheerder "
-                              "zet je in een team; kies er een met KRACHTOVERLEG_TEAM=naam.")
+        if self.teams:
+            raise ValidationError(f"Login {self.login} werkt in meer dan één team "
+                                  f"({', '.join(self.teams)}). Kies er een met KRACHTOVERLEG_TEAM=naam.")
+        raise ValidationError(f"Login {self.login} hoort nog bij geen team. Vraag de beheerder je in een "
+                              "team te zetten (krachtoverleg team member).")
 
     def close(self) -> None:
         self._stop.set()
@@ -470,5 +475,15 @@ def refused(error: Exception) -> StoreError:
         return StoreError("De teamopslag vraagt een wachtwoord. Zet het in je .pgpass-bestand "
                           "(zie docs/team-store.md), nooit op de opdrachtregel.")
     if "does not exist" in text and "role" in text:
-        return StoreError(f"De teamopslag kent deze login niet ({text}).")
-    return StoreError(f"De teamopslag is niet bereikbaar: {text}")
+        return StoreError("De teamopslag kent deze login niet. Vraag de beheerder om een login, of kijk "
+                          "de naam voor de @ in het adres na.")
+    if "does not exist" in text and "database" in text:
+        return StoreError("Deze database bestaat niet op de server. Kijk de naam na het laatste / in het "
+                          "adres na.")
+    if "refused" in text or "timeout" in text or "could not translate host" in text or "resolve" in text:
+        return StoreError("De teamopslag is niet bereikbaar: de server antwoordt niet. Kijk de server en "
+                          "de poort in het adres na, en of je netwerk (VPN) aan staat.")
+    if "sslmode" in text:
+        return StoreError("De sslmode in het adres klopt niet; vraag de beheerder welke (meestal "
+                          "sslmode=verify-full).")
+    return StoreError(f"De teamopslag is niet bereikbaar ({text}).")
