@@ -53,3 +53,27 @@ async def test_the_new_case_dialog_explains_a_bad_code_and_keeps_the_input(app, 
         await pilot.pause()
         assert "Casuscode" in str(app.screen.query_one("#form-error").render())
         assert app.screen.query_one("#field-label").value == "Dubbel"
+
+
+async def test_a_long_case_list_shows_its_first_cases_and_slash_finds_the_rest(store, clock):
+    """Issue 21: 5,000 rows took seconds before the first screen appeared."""
+    from krachtoverleg.core.demo import add_demo
+    from krachtoverleg.tui.app import KrachtApp
+    from krachtoverleg.tui.screens.case_list import SHOWN_AT_MOST
+
+    from .conftest import screen_text
+
+    for _ in range(SHOWN_AT_MOST + 5):
+        add_demo(store, clock.today())
+    app = KrachtApp(store=store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = pilot.app.screen.query_one("#cases")
+        assert table.row_count == SHOWN_AT_MOST
+        assert "200 van 205 casussen. Druk / om te zoeken" in " ".join(screen_text(app).split())
+        await pilot.press("slash", *"k-204", "enter")
+        await pilot.pause()
+        assert table.row_count == 1
+        assert pilot.app.screen.selected_case() == store.resolve("K-204").id
+        await pilot.press("slash", "ctrl+u", "enter")  # empty: every case again
+        await pilot.pause()
+        assert table.row_count == SHOWN_AT_MOST

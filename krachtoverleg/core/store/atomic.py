@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -87,14 +88,26 @@ def store_tree(folder: Path) -> list[Path]:
 
 
 def tighten_permissions(folder: Path) -> list[Path]:
-    """Make the folder tree 0700 and its files 0600, behind links too; return what was wider."""
+    """Make the folder tree 0700 and its files 0600, behind links too; return what was wider.
+    One stat per file, on plain strings: at every start, and a store may hold thousands."""
     fixed: list[Path] = []
-    for path in store_tree(folder):
-        wanted = DIR_MODE if path.is_dir() else FILE_MODE
-        if path.stat().st_mode & 0o777 & ~wanted:
+    seen: set[str] = set()
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:
+            dirs[:] = []  # a link back into the tree: walked already
+            continue
+        seen.add(real)
+        for path in [top, *(os.path.join(top, name) for name in files)]:
             try:
-                os.chmod(path, wanted)  # follows a link: the target is what must be private
+                mode = os.stat(path).st_mode
             except OSError:
-                continue  # not ours to change (another owner): `check` keeps naming it
-            fixed.append(path)
+                continue  # a dangling link, or gone meanwhile
+            wanted = DIR_MODE if stat.S_ISDIR(mode) else FILE_MODE
+            if mode & 0o777 & ~wanted:
+                try:
+                    os.chmod(path, wanted)  # follows a link: the target is what must be private
+                except OSError:
+                    continue  # not ours to change (another owner): `check` keeps naming it
+                fixed.append(Path(path))
     return fixed

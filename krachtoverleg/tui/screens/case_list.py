@@ -27,6 +27,14 @@ from krachtoverleg.tui.widgets.fitted_table import FittedTable
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
+# A team store holds hundreds of cases, a test store thousands: drawing them all took seconds
+# before the first screen appeared. The list shows this many; / finds the rest.
+SHOWN_AT_MOST = 200
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
 
 class CaseListScreen(DataScreen):
     BINDINGS = [
@@ -36,6 +44,7 @@ class CaseListScreen(DataScreen):
         Binding("o", "overview", "Overzicht", id="cases.overview"),
         Binding("a", "all_actions", "Alle acties", id="cases.actions"),
         Binding("l", "lift_curtain", "Lijst tonen", id="cases.lift"),
+        Binding("slash", "search", "Zoeken", id="cases.search", key_display="/"),
         Binding("enter,escape,f2", "back_to_meeting", "Terug naar het overleg", id="cases.back",
                 priority=True),
     ]
@@ -48,11 +57,14 @@ class CaseListScreen(DataScreen):
         super().__init__()
         self.opened_on = opened_on
         self.curtained = opened_on is not None
+        self.search = ""  # part of a code or a name: the list shows only the cases that have it
+        self._resumes = 0
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("lift_curtain", "back_to_meeting"):
             return self.curtained
-        return not (self.curtained and action in ("open_selected", "new_case", "overview", "all_actions"))
+        return not (self.curtained and action in ("open_selected", "new_case", "overview", "all_actions",
+                                                  "search"))
 
     def compose(self) -> ComposeResult:
         yield TopBar()
@@ -72,7 +84,9 @@ class CaseListScreen(DataScreen):
         remind_drafts(self, None)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._resumes:  # the first resume is the first showing: on_mount read the list
+            self.reload()
+        self._resumes += 1
 
     def reload(self) -> None:
         app = services(self)
@@ -87,7 +101,10 @@ class CaseListScreen(DataScreen):
         today = app.clock.today()
         names = app.names
         rows = []
-        for summary in app.store.cases():
+        wanted = _fold(self.search)
+        everything = app.store.cases()
+        found = [s for s in everything if not wanted or wanted in _fold(f"{s.code} {s.label}")]
+        for summary in found[:SHOWN_AT_MOST]:
             label = summary.label
             if summary.damaged:
                 label += "  (beschadigd bestand)"
@@ -96,8 +113,28 @@ class CaseListScreen(DataScreen):
             rows.append((summary.id, [summary.code, label, str(summary.open_actions),
                                       day_label(summary.next_meeting(today), today)]))
         table.set_rows(rows)
-        self.query_one("#empty", Static).update(
-            "" if table.row_count else "Nog geen casussen. Druk op n voor een nieuwe casus.")
+        self.query_one("#empty", Static).update(self._under_the_list(len(everything), len(found), len(rows)))
+
+    def _under_the_list(self, total: int, found: int, shown: int) -> str:
+        if not total:
+            return "Nog geen casussen. Druk op n voor een nieuwe casus."
+        if self.search and not found:
+            return f"Geen casus met “{self.search}”. / = anders zoeken, leeg = alle casussen."
+        searched = f" met “{self.search}”" if self.search else ""
+        if shown < found:
+            return (f"{shown} van {found} casussen{searched}. Druk / om te zoeken op code of naam "
+                    "(zoals K-012 of Gezin V.).")
+        return f"{found} van {total} casussen{searched}. / = anders zoeken." if self.search else ""
+
+    def action_search(self) -> None:
+        def found(text: str | None) -> None:
+            if text is not None:
+                self.search = text
+                self.reload()
+
+        self.app.push_screen(FormDialog("Zoek een casus", [FormField(
+            "search", "Code of naam (leeg: alle casussen)", self.search, proposed=True)],
+            lambda values: str(values["search"] or "").strip()), found)
 
     def _full_name(self, case_id: str, label: str, names: Names) -> str:
         try:
