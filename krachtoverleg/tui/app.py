@@ -49,6 +49,7 @@ def _styles() -> list[str | PurePath]:
 
 
 FOLLOW_SECONDS = 2  # how soon a read-only window shows what the other window saved
+BACKUP_AFTER_SECONDS = 1.5  # the day's backup starts once the first screen is there
 NOTICE_SECONDS = 0.4  # on a team store the server tells of every write: only memory is looked at
 PRESENCE_SECONDS = 0.3  # how soon a mirror follows the chair's stage, row and blanking
 MIRROR_KEYS = {"ctrl+q", "f3"}  # all a mirror answers to: stopping, light or dark
@@ -101,8 +102,10 @@ class KrachtApp(ServicesApp):
                         title="Beveiliging hersteld", severity="warning", timeout=15)
         self.store.forget_old_drafts(self.clock.now())
         if self.daily_backup and self.store.writable and not self.mirror:
-            # Beside the first screen, never before it: at 5,000 cases it takes seconds.
-            self.run_worker(self._daily_backup, thread=True, name="daily backup", exit_on_error=False)
+            # After the first screen, never before it: at 5,000 cases it takes seconds, and a
+            # thread started at once would still slow the first screen down.
+            self.set_timer(BACKUP_AFTER_SECONDS, lambda: self.run_worker(
+                self._daily_backup, thread=True, name="daily backup", exit_on_error=False))
         if self.store.writes_per_case:  # others write other cases, and report on this one
             self.set_interval(NOTICE_SECONDS, self.follow_other_window)
         elif not self.store.writable:
