@@ -333,22 +333,25 @@ class TeamStore(CaseStore):
         wanted = list(case_ids) if case_ids is not None else None
         query = query or ActionQuery()
         with self._db() as conn:
-            heads = conn.execute(
-                "SELECT id, actions::text FROM krachtoverleg.cases WHERE %(wanted)s::text[] IS NULL "
-                "OR id = ANY(%(wanted)s::text[]) ORDER BY code", {"wanted": wanted}).fetchall()
-            rows = conn.execute(
-                "SELECT case_id, entry::text FROM krachtoverleg.action_rows WHERE "
-                "(%(wanted)s::text[] IS NULL OR case_id = ANY(%(wanted)s::text[])) "
-                "AND (NOT %(open)s OR open) AND (%(owner)s::text IS NULL OR strpos(terms, %(owner)s) > 0) "
-                "ORDER BY case_id, position",
-                {"wanted": wanted, "open": query.open_only, "owner": query.owner or None}).fetchall()
-        # As text, parsed by json's C decoder: the key order of these does not matter, and the
-        # connection's own (sorted) decoder is slow for 15,000 rows.
+            found = conn.execute(
+                "SELECT (SELECT coalesce(json_agg(actions ORDER BY code), '[]')::text "
+                "        FROM krachtoverleg.cases "
+                "        WHERE %(wanted)s::text[] IS NULL OR id = ANY(%(wanted)s::text[])), "
+                "       (SELECT coalesce(json_agg(json_build_array(case_id, entry) "
+                "                                 ORDER BY case_id, position), '[]')::text "
+                "        FROM krachtoverleg.action_rows "
+                "        WHERE (%(wanted)s::text[] IS NULL OR case_id = ANY(%(wanted)s::text[])) "
+                "          AND (NOT %(open)s OR open) "
+                "          AND (%(owner)s::text IS NULL OR strpos(terms, %(owner)s) > 0))",
+                {"wanted": wanted, "open": query.open_only, "owner": query.owner or None}).fetchone()
+        heads, rows = found if found else ("[]", "[]")
+        # One JSON text each, parsed in one go by json's C decoder (the connection's own decoder
+        # keeps keys sorted, which these do not need, and is slow for 15,000 rows).
         entries: dict[str, list[Any]] = {}
-        for case_id, entry in rows:
-            entries.setdefault(case_id, []).append(json.loads(entry))
-        return [CaseActions.from_json(json.loads(head) | {"entries": entries.get(case_id, [])})
-                for case_id, head in heads], []
+        for case_id, entry in json.loads(rows):
+            entries.setdefault(case_id, []).append(entry)
+        return [CaseActions.from_json(head | {"entries": entries.get(head["id"], [])})
+                for head in json.loads(heads)], []
 
     # -- writing --------------------------------------------------------------------------
 
