@@ -285,9 +285,13 @@ class KrachtApp(ServicesApp):
             return
         # The first look at a screen reads again too: a save may have landed between the screen
         # reading the files and this first look.
+        try:
+            self.store.refresh()
+            screen.reload()
+        except KrachtError as error:  # the team store is away: say so, and look again later
+            self.notify(str(error), title="Niet bijgewerkt", severity="warning", timeout=8)
+            return
         self._seen[id(screen)] = marker
-        self.store.refresh()
-        screen.reload()
 
     def _offer_writing(self) -> None:
         """The window that wrote has gone: offer to go on here, once, instead of staying a

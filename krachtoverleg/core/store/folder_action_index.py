@@ -43,7 +43,8 @@ class ActionIndexFile:
     def _db(self, write: bool) -> Iterator[sqlite3.Connection]:
         if write and not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))  # private before the first byte
-        conn = sqlite3.connect(f"{self.path.as_uri()}{'' if write else '?mode=ro'}", uri=True, timeout=2,
+        address = self.path.absolute().as_uri()  # a store given as a relative folder, too
+        conn = sqlite3.connect(f"{address}{'' if write else '?mode=ro'}", uri=True, timeout=2,
                                isolation_level=None)
         try:
             conn.execute("PRAGMA secure_delete = ON")
@@ -88,6 +89,17 @@ class ActionIndexFile:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute("DELETE FROM rows WHERE case_id = ?", (case_id,))
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            conn.execute("COMMIT")
+
+    def forget_cases(self, case_ids: Iterable[str]) -> None:
+        """Entries of case files that are gone (erased, restored away): nothing of them stays."""
+        gone = list(case_ids)
+        if not gone:
+            return
+        with self._db(write=True) as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany("DELETE FROM rows WHERE case_id = ?", [(case_id,) for case_id in gone])
+            conn.executemany("DELETE FROM cases WHERE id = ?", [(case_id,) for case_id in gone])
             conn.execute("COMMIT")
 
     def made_from(self) -> dict[str, str]:

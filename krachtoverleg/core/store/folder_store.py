@@ -428,7 +428,7 @@ class FolderStore(CaseStore):
             self._update_index(summarise(raw))
         # Likewise the action index: an entry behind its case file is made again when read.
         if actions:
-            with contextlib.suppress(OSError, KrachtError):
+            with contextlib.suppress(OSError, KrachtError, ValueError):
                 self._index_actions(case_id, build_case(raw, case_id))
 
     # -- the action index (see folder_action_index.py) ------------------------------------
@@ -486,6 +486,9 @@ class FolderStore(CaseStore):
             # written from an older file is never believed, only made again.
             with contextlib.suppress(OSError, sqlite3.DatabaseError):  # a read-only disk, a busy writer
                 index.put(behind)
+        # An entry whose case file is gone (erased meanwhile, restored away) goes too.
+        with contextlib.suppress(OSError, sqlite3.DatabaseError):
+            index.forget_cases(set(made_from) - set(on_disk))
         found = {case_id: CaseActions.from_json(actions.to_json(), query) for case_id, _, actions in behind}
         rest = set(wanted) - set(found) - set(problems)
         try:

@@ -11,7 +11,15 @@ from typing import Any
 
 TEAM_SCHEMA_VERSION = 1
 USER_ROLE = "krachtoverleg_user"
-CHANNEL = "krachtoverleg"  # NOTIFY: '<case id> <version>' after every write (ids only, no names)
+# NOTIFY after every write, on one channel per team: '<case id> <version>' (ids only, no names);
+# a window listens to its own teams' channels only.
+CHANNEL_PREFIX = "krachtoverleg_"
+
+
+def channel_of(team: str) -> str:
+    import hashlib
+
+    return CHANNEL_PREFIX + hashlib.md5(team.encode("utf-8")).hexdigest()[:16]  # a name, not a secret
 
 # Each step upgrades the schema by one version; a new version adds a step, never edits one.
 STEPS: list[str] = [

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb, set_json_loads
 
 from krachtoverleg.core.errors import StoreBusy, StoreError, StoreUnreachable, UnknownCase, ValidationError
@@ -50,7 +51,7 @@ from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref
 from krachtoverleg.core.store.presence import Presence, presence_from
 from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.store.settings import Settings
-from krachtoverleg.core.store.team_schema import CHANNEL, TEAM_SCHEMA_VERSION
+from krachtoverleg.core.store.team_schema import CHANNEL_PREFIX, TEAM_SCHEMA_VERSION, channel_of
 
 CONNECT_SECONDS = 3
 RETRY_SECONDS = 2  # after the server was away, how long small reads wait before asking again
@@ -83,12 +84,14 @@ class TeamStore(CaseStore):
         self._list_version = 0
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
-        conn = self._connection()
-        self.login = conn.info.user
-        info = conn.info
-        self.where = f"teamopslag {info.dbname} op {info.host or 'deze computer'}"
-        self.team = self._my_team(conn, team)
-        self.me = self._my_name(conn)
+        self._mine: set[str] = set()  # "<case id> <version>" this window wrote: not followed
+        self.teams: list[str] = []
+        with self._db() as conn:
+            self.login = conn.info.user
+            info = conn.info
+            self.where = f"teamopslag {info.dbname} op {info.host or 'deze computer'}"
+            self.team = self._my_team(conn, team)
+            self.me = self._my_name(conn)
         key = hashlib.sha1(f"{info.host}:{info.port}/{info.dbname}/{self.login}".encode()).hexdigest()[:12]
         from krachtoverleg.core.store.location import default_store_dir
 
@@ -113,6 +116,8 @@ class TeamStore(CaseStore):
             if self._ever_connected:
                 self._failed_at = time.monotonic()
                 raise unreachable(error, saving) from None
+            raise refused(error) from None
+        except psycopg.Error as error:  # a mistyped option in the address
             raise refused(error) from None
         self._ever_connected = True
         # PostgreSQL keeps a JSON object's keys shortest first; a case reads back with its keys
@@ -143,11 +148,14 @@ class TeamStore(CaseStore):
         except (psycopg.OperationalError, psycopg.InterfaceError) as error:
             if self._conn is not None and (self._conn.closed or self._conn.broken):
                 self._conn = None
+                self._held.clear()  # the holds went with that session
                 self._failed_at = time.monotonic()
                 raise unreachable(error, saving) from None
             raise refused(error) from None
         except psycopg.errors.InsufficientPrivilege:
-            raise StoreError("Dat mag deze login niet in de teamopslag.") from None
+            raise StoreError(f"Login {self.login if hasattr(self, 'login') else ''} mag dit niet in de "
+                             "teamopslag. De beheerder zet je in een team met 'krachtoverleg team "
+                             "member'.") from None
 
     def _my_team(self, conn: psycopg.Connection[Any], chosen: str | None) -> str | None:
         teams = [row[0] for row in conn.execute(
@@ -210,30 +218,38 @@ class TeamStore(CaseStore):
         return True
 
     def holder(self, case_id: str) -> str | None:
-        with self._db() as conn:
-            row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
-                               (case_id,)).fetchone()
+        try:
+            with self._db() as conn:
+                row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
+                                   (case_id,)).fetchone()
+        except StoreError:
+            return None  # the server is away: the top bar says no more than "alleen lezen"
         if row is None or case_id in self._held:
             return None
         return f"{row[0]}, sinds {row[1].astimezone():%H:%M}"
 
     def _hold(self, case_id: str) -> None:
+        with self._db(saving=True) as conn:
+            self._hold_on(conn, case_id)
+
+    def _hold_on(self, conn: psycopg.Connection[Any], case_id: str) -> None:
+        """Hold the case in this connection's session (a write that follows uses the same one:
+        a hold taken before a reconnect is no hold)."""
+        self.require_writer()
         if case_id in self._held:
             return
-        self.require_writer()
-        with self._db(saving=True) as conn:
-            took = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))",
-                                (f"krachtoverleg {case_id}",)).fetchone()
-            if not (took and took[0]):
-                row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
-                                   (case_id,)).fetchone()
-                who = f"{row[0]}, sinds {row[1].astimezone():%H:%M}" if row else "een ander venster"
-                code = self._code_of(conn, case_id)
-                raise StoreBusy(f"Casus {code} is nu open bij {who}; alleen daar kan hij worden "
-                                "gewijzigd. Lezen kan wel.")
-            conn.execute("INSERT INTO krachtoverleg.holds (case_id, login) VALUES (%s, current_user) "
-                         "ON CONFLICT (case_id) DO UPDATE SET login = current_user, since = now()",
-                         (case_id,))
+        took = conn.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))",
+                            (f"krachtoverleg {case_id}",)).fetchone()
+        if not (took and took[0]):
+            row = conn.execute("SELECT login, since FROM krachtoverleg.holds WHERE case_id = %s",
+                               (case_id,)).fetchone()
+            who = f"{row[0]}, sinds {row[1].astimezone():%H:%M}" if row else "een ander venster"
+            code = self._code_of(conn, case_id)
+            raise StoreBusy(f"Casus {code} is nu open bij {who}; alleen daar kan hij worden "
+                            "gewijzigd. Lezen kan wel.")
+        conn.execute("INSERT INTO krachtoverleg.holds (case_id, login) VALUES (%s, current_user) "
+                     "ON CONFLICT (case_id) DO UPDATE SET login = current_user, since = now()",
+                     (case_id,))
         self._held.add(case_id)
 
     def _code_of(self, conn: psycopg.Connection[Any], case_id: str) -> str:
@@ -243,12 +259,13 @@ class TeamStore(CaseStore):
     # -- following ------------------------------------------------------------------------
 
     def _listen(self) -> None:
-        """A connection of its own that hears every write (its case id and version)."""
+        """A connection of its own that hears every write in the login's teams."""
         def run() -> None:
             while not self._stop.is_set():
                 try:
                     with psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_SECONDS) as conn:
-                        conn.execute(f"LISTEN {CHANNEL}")
+                        for team in self.teams:  # only the login's own teams' writes
+                            conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel_of(team))))
                         self._list_version += 1  # reconnected: what was missed is read again
                         while not self._stop.is_set():
                             for note in conn.notifies(timeout=0.5, stop_after=100):
@@ -260,18 +277,21 @@ class TeamStore(CaseStore):
         self._listener.start()
 
     def _heard(self, payload: str) -> None:
-        """A write somewhere: '<case id> <version> <writer's session>'. This window's own writes
+        """A write in one of the login's teams: '<case id> <version>'. This window's own writes
         are on screen already (a save updates the screen in place), so they are not followed."""
-        case_id, version, writer = [*payload.split(" "), "", ""][:3]
-        conn = self._conn
-        if conn is not None and not conn.closed and writer == str(conn.info.backend_pid):
+        if payload in self._mine:
+            self._mine.discard(payload)
             return
+        case_id, _, version = payload.partition(" ")
         with contextlib.suppress(ValueError):
             self._versions[case_id] = int(version)
         self._list_version += 1
 
     def refresh(self) -> None:
-        """Nothing to read again: every question goes to the server."""
+        """Nothing to keep in memory (every question goes to the server), but the server must be
+        there: a follower that cannot reach it tries again, rather than thinking it is up to date."""
+        with self._db() as conn:
+            conn.execute("SELECT 1")
 
     def change_marker(self, case_id: str | None = None) -> Hashable:
         return (self._list_version, self._versions.get(case_id, 0) if case_id else 0)
@@ -304,11 +324,27 @@ class TeamStore(CaseStore):
         if not CASE_REF.match(wanted):
             raise not_a_case_ref(code_or_id)
         with self._db() as conn:
-            row = conn.execute("SELECT summary FROM krachtoverleg.cases WHERE id = %s OR code = %s "
-                               "ORDER BY (id = %s) DESC LIMIT 1", (wanted, wanted.upper(), wanted)).fetchone()
-        if row is None:
+            rows = conn.execute(
+                "SELECT summary, team FROM krachtoverleg.cases WHERE id = %s OR code = %s "
+                "ORDER BY (id = %s) DESC, (team = %s) DESC",
+                (wanted, wanted.upper(), wanted, self.team)).fetchall()
+        if not rows:
             raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
-        return CaseSummary.from_json(row[0])
+        summary, team = rows[0]
+        if len(rows) > 1 and summary["id"] != wanted and team != self.team:
+            teams = ", ".join(sorted({row[1] for row in rows}))
+            raise UnknownCase(f"Casus {wanted.upper()} is er in meer dan één team ({teams}). Kies het team "
+                              "met KRACHTOVERLEG_TEAM=naam, of gebruik het id.")
+        return CaseSummary.from_json(summary)
+
+    def next_code(self) -> str:
+        """Codes are unique per team: the next one of the team new cases go to."""
+        with self._db() as conn:
+            codes = [row[0] for row in conn.execute(
+                "SELECT code FROM krachtoverleg.cases WHERE team = %s OR %s::text IS NULL",
+                (self.team, self.team))]
+        numbers = [int(code[2:]) for code in codes if code.startswith("K-") and code[2:].isdigit()]
+        return f"K-{max(numbers, default=0) + 1:03d}"
 
     # -- reading --------------------------------------------------------------------------
 
@@ -356,8 +392,7 @@ class TeamStore(CaseStore):
     # -- writing --------------------------------------------------------------------------
 
     def apply(self, case_id: str, *changes: Change) -> Applied:
-        self._hold(case_id)
-        return self._write_changes(case_id, changes)
+        return self._write_changes(case_id, changes, hold=True)
 
     def report_progress(self, case_id: str, *changes: Change) -> Applied:
         self.require_writer()
@@ -365,14 +400,17 @@ class TeamStore(CaseStore):
             if not (isinstance(change, Patch) and change.record_type is Action
                     and set(change.fields) <= PROGRESS_FIELDS):
                 raise ValidationError("Tussen overleggen kun je alleen de voortgang van een actie melden.")
-        return self._write_changes(case_id, changes)
+        return self._write_changes(case_id, changes, hold=False)
 
-    def _write_changes(self, case_id: str, changes: Iterable[Change]) -> Applied:
-        with self._db(saving=True) as conn, conn.transaction():
-            raw = self._raw(conn, case_id, lock=True)  # waits for a report being merged in
-            made = list(changes)
-            raw, applied = apply_changes(raw, made, self.now(), by=self.login)
-            self._put(conn, raw, team=None, rows=changes_actions(made))
+    def _write_changes(self, case_id: str, changes: Iterable[Change], hold: bool) -> Applied:
+        with self._db(saving=True) as conn:
+            if hold:
+                self._hold_on(conn, case_id)
+            with conn.transaction():
+                raw = self._raw(conn, case_id, lock=True)  # waits for a report being merged in
+                made = list(changes)
+                raw, applied = apply_changes(raw, made, self.now(), by=self.login)
+                self._put(conn, raw, team=None, rows=changes_actions(made))
         return applied
 
     def _put(self, conn: psycopg.Connection[Any], raw: dict[str, Any], team: str | None,
@@ -386,12 +424,13 @@ class TeamStore(CaseStore):
             row = conn.execute(
                 "WITH saved AS (UPDATE krachtoverleg.cases SET code = %s, label = %s, doc = %s, "
                 "summary = %s, version = version + 1, changed_at = now(), changed_by = current_user "
-                "WHERE id = %s RETURNING id, version) "
-                "SELECT pg_notify(%s, id || ' ' || version || ' ' || pg_backend_pid()) FROM saved",
+                "WHERE id = %s RETURNING id, version, team) "
+                "SELECT version, pg_notify(%s || left(md5(team), 16), id || ' ' || version) FROM saved",
                 (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()), summary.id,
-                 CHANNEL)).fetchone()
+                 CHANNEL_PREFIX)).fetchone()
             if row is None:
                 raise UnknownCase(f"Onbekende casus: {summary.id}.")
+            self._mine.add(f"{summary.id} {row[0]}")
             return
         data = build_case(raw, f"Casus {summary.code}")
         actions = case_actions_of(data).to_json()
@@ -419,7 +458,7 @@ class TeamStore(CaseStore):
                 [(summary.id, number, case_team, " ".join(entry[4]),
                   entry[0].get("status") in ("open", "partly"), Jsonb(entry))
                  for number, entry in enumerate(entries)])
-        conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{summary.id} {version} {conn.info.backend_pid}"))
+        self._notify(conn, case_team, summary.id, version)
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
         self.require_writer()
@@ -436,35 +475,48 @@ class TeamStore(CaseStore):
         return case
 
     def replace_case(self, data: CaseData) -> None:
+        """Within the team new cases go to: a code is unique per team, and a case of another
+        team with the same code is another client."""
         self.require_writer()
+        team = self._team_for_new_case()
         with self._db(saving=True) as conn:
-            same = conn.execute("SELECT id, code FROM krachtoverleg.cases WHERE id = %s OR code = %s",
-                                (data.case.id, data.case.code)).fetchall()
-        same_id = next((row for row in same if row[0] == data.case.id), None)
-        if same_id is not None and same_id[1] != data.case.code:
-            raise ValidationError(
-                f"Dit bestand heeft het id van casus {same_id[1]}, maar de code {data.case.code}. "
-                "Dat zijn twee verschillende cliënten; er is niets veranderd.")
-        for case_id, _code in same:
-            self._hold(case_id)
-        raw = raw_from_records(data)
-        with self._db(saving=True) as conn, conn.transaction():
-            for case_id, _code in same:
-                if case_id != data.case.id:
-                    conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,))
-            if same_id is None:
-                self._put(conn, raw, team=self._team_for_new_case())
-            else:
-                conn.execute("SELECT 1 FROM krachtoverleg.cases WHERE id = %s FOR UPDATE", (data.case.id,))
-                self._put(conn, raw, team=None)
+            same = conn.execute("SELECT id, code, team FROM krachtoverleg.cases WHERE id = %s "
+                                "OR (code = %s AND team = %s)",
+                                (data.case.id, data.case.code, team)).fetchall()
+            same_id = next((row for row in same if row[0] == data.case.id), None)
+            if same_id is not None and (same_id[1] != data.case.code or same_id[2] != team):
+                raise ValidationError(
+                    f"Dit bestand heeft het id van casus {same_id[1]} (team {same_id[2]}), maar de code "
+                    f"{data.case.code} in team {team}. Dat zijn twee verschillende cliënten; er is niets "
+                    "veranderd.")
+            for case_id, _code, _team in same:
+                self._hold_on(conn, case_id)
+            raw = raw_from_records(data)
+            with conn.transaction():
+                for case_id, _code, _team in same:
+                    if case_id != data.case.id:
+                        conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,))
+                if same_id is None:
+                    self._put(conn, raw, team=team)
+                else:
+                    conn.execute("SELECT 1 FROM krachtoverleg.cases WHERE id = %s FOR UPDATE",
+                                 (data.case.id,))
+                    self._put(conn, raw, team=None)
+
+    def _notify(self, conn: psycopg.Connection[Any], team: str, case_id: str, version: int) -> None:
+        """Tell the team's windows (ids only: no name, no text); this window's own writes are
+        remembered, so it does not follow itself."""
+        self._mine.add(f"{case_id} {version}")
+        conn.execute("SELECT pg_notify(%s, %s)", (channel_of(team), f"{case_id} {version}"))
 
     def erase_case(self, case_id: str) -> None:
-        self._hold(case_id)
         with self._db(saving=True) as conn, conn.transaction():
-            gone = conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s", (case_id,)).rowcount
-            if not gone:
+            self._hold_on(conn, case_id)
+            gone = conn.execute("DELETE FROM krachtoverleg.cases WHERE id = %s RETURNING team",
+                                (case_id,)).fetchone()
+            if gone is None:
                 raise UnknownCase(f"Onbekende casus: {case_id}.")
-            conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{case_id} 0 {conn.info.backend_pid}"))
+            self._notify(conn, gone[0], case_id, 0)
         self._drafts.erase(owner_of(case_id))
         self._held.discard(case_id)
 

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Footer, Select, Static
 
-from krachtoverleg.core.errors import ValidationError
+from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.export.action_formats import OVERDUE
 from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.changes import edit
@@ -98,8 +98,12 @@ class ActionsScreen(DataScreen):
         app = services(self)
         status = self.query_one("#filter-status", Select).value
         # Only the rows the status can show are read (the store reads less: an index query).
-        self.everything = collect(app.store, app.names, app.clock.today(),
-                                  wanted=ActionFilter(status="open" if status == "open" else "all"))
+        try:
+            self.everything = collect(app.store, app.names, app.clock.today(),
+                                      wanted=ActionFilter(status="open" if status == "open" else "all"))
+        except KrachtError as error:  # the team store is away: the list stays as it was
+            self.notify(str(error), title="De lijst is niet bijgewerkt", severity="warning", timeout=8)
+            return
         self._read_status = status
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)

@@ -102,7 +102,11 @@ class CaseListScreen(DataScreen):
         names = app.names
         rows = []
         wanted = _fold(self.search)
-        everything = app.store.cases()
+        try:
+            everything = app.store.cases()
+        except KrachtError as error:  # the team store is away: the list stays as it was
+            self.notify(str(error), title="De lijst is niet bijgewerkt", severity="warning", timeout=8)
+            return
         found = [s for s in everything if not wanted or wanted in _fold(f"{s.code} {s.label}")]
         for summary in found[:SHOWN_AT_MOST]:
             label = summary.label
