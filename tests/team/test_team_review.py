@@ -83,7 +83,7 @@ async def test_the_app_lives_through_a_server_restart_on_the_case_list(team_url,
             pg_server.start()
             with team(team_url("bert")) as bert:  # a write elsewhere: the list follows
                 add_demo(bert, TODAY)
-            for _ in range(60):
+            for _ in range(200):  # the server may take a while to take connections again
                 await asyncio.sleep(0.1)
                 if pilot.app.screen.query_one("#cases").row_count == 2:
                     break

@@ -54,6 +54,7 @@ from krachtoverleg.core.store.settings import Settings
 from krachtoverleg.core.store.team_schema import CHANNEL_PREFIX, TEAM_SCHEMA_VERSION, channel_of
 
 CONNECT_SECONDS = 3
+CHECK_SECONDS = 3  # how often a follower also asks the server itself whether anything changed
 RETRY_SECONDS = 2  # after the server was away, how long small reads wait before asking again
 # What a professional may report on their own action between meetings, while the case is held
 # elsewhere: how far it got, a note, and when.
@@ -82,6 +83,8 @@ class TeamStore(CaseStore):
         self._held: set[str] = set()
         self._versions: dict[str, int] = {}
         self._list_version = 0
+        self._server_marker: tuple[int, ...] = ()
+        self._checked_at = 0.0
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
         self._mine: set[str] = set()  # "<case id> <version>" this window wrote: not followed
@@ -294,7 +297,18 @@ class TeamStore(CaseStore):
             conn.execute("SELECT 1")
 
     def change_marker(self, case_id: str | None = None) -> Hashable:
-        return (self._list_version, self._versions.get(case_id, 0) if case_id else 0)
+        """The notifications heard, and every few seconds the server's own count: a notification
+        sent while the listener was reconnecting (a server restart) is never missed for good."""
+        now = time.monotonic()
+        if now - self._checked_at >= CHECK_SECONDS and self._conn is not None and not self._conn.broken:
+            self._checked_at = now
+            with contextlib.suppress(StoreError):
+                with self._db() as conn:
+                    row = conn.execute("SELECT count(*), coalesce(sum(version), 0) FROM krachtoverleg.cases"
+                                       ).fetchone()
+                self._server_marker = tuple(row) if row else ()
+        return (self._list_version, self._server_marker,
+                self._versions.get(case_id, 0) if case_id else 0)
 
     def write_presence(self, presence: Presence) -> None:
         from dataclasses import asdict
