@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from datetime import date, datetime
 
-import psycopg
 import pytest
 
 from krachtoverleg.core.demo import add_demo
@@ -19,6 +18,8 @@ from krachtoverleg.tui.app import KrachtApp
 from krachtoverleg.tui.screens.case_list import CaseListScreen
 from tests.postgres import ADMIN
 from tests.unit.cli_run import run
+
+psycopg = pytest.importorskip("psycopg", reason="team-store tests: pip install -e '.[test,team]'")
 
 TODAY = date(2026, 11, 23)
 
