@@ -26,13 +26,14 @@ from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.preferences import LAPTOP, PROJECTOR, Preferences
 from krachtoverleg.core.rules.wording import count
 from krachtoverleg.core.store.crashlog import write_crash_log
-from krachtoverleg.core.store.engine import CaseStore
+from krachtoverleg.core.store.engine import CaseStore, write_failed
 from krachtoverleg.core.store.presence import HEARTBEAT_SECONDS, Presence, chair_is_gone
 from krachtoverleg.tui.bindings import key_name
 from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
 from krachtoverleg.tui.dialogs.form import FormDialog
 from krachtoverleg.tui.dialogs.keys_help import KeyLine, KeysHelp
 from krachtoverleg.tui.dialogs.palette import CommandsInOrder, DutchCommandPalette
+from krachtoverleg.tui.dialogs.quit_anyway import QuitAnywayDialog
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 from krachtoverleg.tui.themes import NAMES as THEME_NAMES
@@ -323,31 +324,52 @@ class KrachtApp(ServicesApp):
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 
-    def save_unsaved(self) -> None:
+    def save_unsaved(self) -> list[str]:
         """Save what is on screen but not yet stored: the time of the current stage, text typed
         in a capture line and half-filled forms (they come back as drafts). Never raises: it runs
-        on the way out."""
+        on the way out. Returns, in Dutch, what typing could not be kept."""
+        lost: list[str] = []
         for screen in reversed(self.screen_stack):
             draft = screen.unsaved() if isinstance(screen, FormDialog) else None
             if draft is None or not self.store.writable:
                 continue
             try:
                 self.store.keep_draft(screen.case_id(), draft)
-            except Exception:  # noqa: BLE001, S112 - on the way out: the rest is still saved
-                continue
+            except Exception as error:  # noqa: BLE001 - on the way out: the rest is still saved
+                lost.append(f"het half ingevulde formulier '{draft.title}' ({reason(error)})")
         for screen in reversed(self.screen_stack):
             if not isinstance(screen, DataScreen):
                 continue
             try:
-                screen.save_unsaved()
-            except Exception:  # noqa: BLE001, S112 - on the way out, one failing save must not stop the others
-                continue
+                lost.extend(screen.save_unsaved())
+            except Exception as error:  # noqa: BLE001 - on the way out, one failing save must not stop the others
+                lost.append(f"wat op het scherm stond ({reason(error)})")
+        return lost
 
     async def action_quit(self) -> None:
+        """Ctrl+Q. Typing that cannot be kept (a full disk, a team store away) is never thrown
+        away in silence: the app stays and says so, and stops only when told to anyway."""
+        if isinstance(self.screen, QuitAnywayDialog):
+            return  # already asked: the answer is j or n, not a second Ctrl+Q
+        lost = self.save_unsaved()
+        if lost:
+            self.push_screen(QuitAnywayDialog(lost), self._quit_anyway)
+            return
         self.quit_requested = True
-        self.save_unsaved()
         self._say_chair_gone()
         self.exit()
+
+    def _quit_anyway(self, stop: bool | None) -> None:
+        if not stop:
+            return
+        lost = self.save_unsaved()  # the disk may have room again by now
+        self.quit_requested = True
+        self._say_chair_gone()
+        if not lost:
+            self.exit()
+            return
+        self.exit(return_code=1, message=Text(
+            "krachtoverleg is gestopt zoals gevraagd. Dit is niet bewaard: " + "; ".join(lost) + "."))
 
     def _watch_hangups(self) -> None:
         """Closing the terminal window sends SIGHUP, logging out SIGTERM: save, then stop."""
@@ -397,3 +419,13 @@ class KrachtApp(ServicesApp):
         self._exit_renderables[:] = [Text(
             "krachtoverleg is onverwacht gestopt. Alles wat al was opgeslagen is bewaard, ook "
             f"tekst die nog getypt werd.\n{where}\nStart het programma opnieuw om verder te gaan.")]
+
+
+def reason(error: Exception) -> str:
+    """Why a save on the way out failed, in Dutch (a store error says it already)."""
+    if isinstance(error, KrachtError):
+        return str(error)
+    if isinstance(error, OSError):
+        return write_failed(error)
+    return "onverwachte fout"
+

@@ -111,3 +111,64 @@ async def test_bad_text_on_screen_gets_a_dutch_message_and_stores_nothing(app, s
         assert any(message in str(n.message) for n in app._notifications)
         assert (store_dir / "cases" / f"{demo.id}.json").read_bytes() == before
         assert app.screen.query_one("#capture").value == line  # kept, to be corrected
+
+
+async def test_a_draft_keeps_its_trailing_space(app, store_dir, demo):
+    """Issue 22 finding 10: 'ik ' kept on hang-up came back as 'ik', so the next word stuck to it."""
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "pagedown", "pagedown")
+        await pilot.pause()
+        await pilot.press(*"ik ")
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause()
+        await pilot.pause()
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": "ik "}
+
+
+def _full_disk(monkeypatch) -> None:
+    def full(target, data):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("krachtoverleg.core.store.folder_store.write_atomic", full)
+
+
+async def test_quitting_on_a_full_disk_says_the_typing_was_not_kept_and_stays(app, store_dir, demo,
+                                                                               monkeypatch):
+    """Issue 22 finding 7: Ctrl+Q with a half-typed line on a full disk ended with status 0,
+    no draft and no word. Now the app stays, says so, and the line is still on screen."""
+    from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+    from tests.ui.conftest import screen_text
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_in_krachten(pilot)
+        _full_disk(monkeypatch)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, ConfirmDialog)
+        assert "Niet alles is bewaard" in app.screen.question and "schijf is vol" in app.screen.question
+        assert "Toch stoppen" in screen_text(app) and "Terug" in screen_text(app)
+        await pilot.press("n")  # back: the line is still there
+        await pilot.pause()
+        assert app.screen.query_one("#capture").value == TYPED
+        monkeypatch.undo()  # room again: quitting keeps it as a draft
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running and app.return_code in (0, None)
+    assert todays_meeting(store_dir, demo.id).drafts == {"krachten": TYPED}
+
+
+async def test_quitting_anyway_on_a_full_disk_ends_with_a_plain_word(app, store_dir, demo, monkeypatch):
+    printed: list[object] = []
+    monkeypatch.setattr(KrachtApp, "_print_error_renderables",
+                        lambda self: printed.extend(self._exit_renderables))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await type_in_krachten(pilot)
+        _full_disk(monkeypatch)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("j")  # stop anyway
+        await pilot.pause()
+    assert app.return_code == 1
+    said = " ".join(str(r) for r in printed)
+    assert "niet bewaard" in said and "Krachten" in said
+    assert todays_meeting(store_dir, demo.id).drafts == {}

@@ -113,8 +113,8 @@ def _drafts(value: object) -> dict[str, str]:
     if not isinstance(value, dict) or set(value) - set(STAGE_KEYS):
         raise ValidationError("Overleg: concepttekst per onderdeel klopt niet.")
     drafts = {key: clean_text(text, "Overleg: concepttekst", required=False, limit=LONG_TEXT,
-                              multiline=True) for key, text in value.items()}
-    return {key: text for key, text in drafts.items() if text}
+                              multiline=True, verbatim=True) for key, text in value.items()}
+    return {key: text for key, text in drafts.items() if text.strip()}
 
 
 def _timeboxes(value: object) -> dict[str, int]:

@@ -20,14 +20,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # and lone
 
 
 def clean_text(value: object, label: str, *, required: bool = True, limit: int = SHORT_TEXT,
-               multiline: bool = False) -> str:
+               multiline: bool = False, verbatim: bool = False) -> str:
+    """Checked, normalised text. `verbatim` keeps the spaces around it: half-typed text (a
+    draft) ends where the typing stopped, often after a space before the next word."""
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise ValidationError(f"{label}: dit moet tekst zijn.")
     # Windows line endings (a copy from Word or Outlook, an export made on Windows) are ordinary
     # new lines here, not characters to refuse.
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text if verbatim else text.strip()
     if not multiline and ("\n" in text or "\r" in text or "\t" in text):
         text = " ".join(text.split())
     if _CONTROL.search(text):

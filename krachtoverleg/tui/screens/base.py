@@ -18,5 +18,7 @@ class DataScreen(NoSilentCancel, Screen[None]):
     def reload(self) -> None:
         """Read the data again and show it."""
 
-    def save_unsaved(self) -> None:
-        """Keep what is on screen but not stored yet. Runs on the way out: must not raise."""
+    def save_unsaved(self) -> list[str]:
+        """Keep what is on screen but not stored yet. Runs on the way out: must not raise.
+        Returns, in Dutch, each piece of typing that could not be kept (and why)."""
+        return []

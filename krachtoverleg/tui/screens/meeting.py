@@ -24,7 +24,7 @@ from textual.widgets import ContentSwitcher, Footer, Input, Static
 
 from krachtoverleg.core.errors import KrachtError, StoreUnreachable
 from krachtoverleg.core.models import Case, Meeting
-from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour
+from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour, stage_named
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Patch, edit
 from krachtoverleg.core.rules.editing import closes, may_edit, refusal, why_read_only
@@ -273,23 +273,25 @@ class MeetingScreen(DataScreen):
         self.entered = now
         self.show_time()
 
-    def _save_quietly(self, fields: dict[str, Any]) -> None:
-        """Keep the meeting's own bookkeeping (stage, time, drafts) when it may be changed."""
+    def _save_quietly(self, fields: dict[str, Any]) -> str | None:
+        """Keep the meeting's own bookkeeping (stage, time, drafts) when it may be changed.
+        Returns why it could not be stored, if it could not."""
         meeting, store = self.meeting, services(self).store
         if meeting is None or not may_edit(meeting, self.writable) or self.data is None:
-            return
+            return None
         if all(getattr(meeting, name) == value for name, value in fields.items()):
-            return  # nothing new: no write
+            return None  # nothing new: no write
         change = Patch(Meeting, meeting.id, fields)
         try:
             applied = store.apply(self.case_id, change)
         except KrachtError as error:
             self.notify(str(error), title="Niet opgeslagen", severity="error", timeout=8)
             self._keep_locally(error, [change])
-            return
+            return str(error)
         self._saved_after_all([change])
         self.data.apply(applied)
         self.meeting = applied.find(Meeting, meeting.id) or meeting
+        return None
 
     def _keep_locally(self, error: KrachtError, changes: list[Change]) -> None:
         """The team store is away: what was typed is kept on this laptop as well (see offline.py)."""
@@ -310,21 +312,25 @@ class MeetingScreen(DataScreen):
                 with contextlib.suppress(KrachtError):
                     store.drop_draft(self.case_id, key)
 
-    def save_unsaved(self) -> None:
+    def save_unsaved(self) -> list[str]:
         """Keep the running stretch of the current stage and any text typed but not yet
         submitted (leaving the screen, quitting, a closed window or a crash): one write."""
         meeting = self.meeting
         if meeting is None:
-            return
+            return []
         now = services(self).clock.now()
         fields: dict[str, Any] = {}
         if self.entered is not None:
             fields["stage_seconds"] = stage_seconds_with(meeting, self.current, self.entered, now)
         captures = self.query(CaptureLine)
+        typed = captures.first().value if captures else ""
         if captures:
-            fields.update(draft_change(meeting, CAPTURE_STAGE, captures.first().value).fields)
-        self._save_quietly(fields)
+            fields.update(draft_change(meeting, CAPTURE_STAGE, typed).fields)
+        failed = self._save_quietly(fields)
         self.entered = now
+        if failed is None or not typed.strip():
+            return []  # only the stage's clock was not stored: nothing anyone typed
+        return [f"de getypte tekst bij {stage_named(CAPTURE_STAGE)} ({failed})"]
 
     def on_unmount(self) -> None:
         self.save_unsaved()
