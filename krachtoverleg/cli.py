@@ -618,10 +618,11 @@ def _erase(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
 
 def _import(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
     from krachtoverleg.core.export.interchange import read_case
+    from krachtoverleg.core.store.safe_read import read_capped
 
     source = Path(args.file).expanduser()
-    try:
-        text = source.read_text("utf-8")
+    try:  # only a regular file, up to the size of the largest case: never /dev/zero or a pipe
+        text = read_capped(source).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "geen tekstbestand"
         raise InterchangeError(f"Kan {source} niet lezen: {reason}.") from None

@@ -14,6 +14,7 @@ from pathlib import Path
 from platformdirs import user_config_dir
 
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
+from krachtoverleg.core.store.safe_read import read_json
 
 PROJECTOR = "projector"  # light and high-contrast: what a beamer shows well
 LAPTOP = "laptop"  # dark: easy on the eyes on the chair's own screen
@@ -37,7 +38,7 @@ class Preferences:
         if path is None:
             return cls(None)
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = read_json(path)
         except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             return cls(path)  # missing or damaged: the projector look, the safe default for the room
         theme = data.get("theme") if isinstance(data, dict) else None

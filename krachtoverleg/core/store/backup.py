@@ -8,6 +8,7 @@ can itself be undone."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import zipfile
@@ -18,6 +19,7 @@ from pathlib import Path
 from krachtoverleg.core.errors import StoreError, ValidationError
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
 from krachtoverleg.core.store.folder_store import BACKUPS, CASES, SETTINGS, FolderStore
+from krachtoverleg.core.store.safe_read import SMALL_FILE_BYTES, is_regular, parse_json, read_capped
 
 KEEP = 14
 MANIFEST = "manifest.json"
@@ -71,10 +73,10 @@ def make_backup(store: FolderStore, now: datetime, keep: Path | None = None) -> 
     make_private_dir(folder)
     files: dict[str, bytes] = {}
     for path in sorted((store.root / CASES).glob("*.json")):
-        files[f"{CASES}/{path.name}"] = path.read_bytes()
-    settings = store.root / SETTINGS
-    if settings.exists():
-        files[SETTINGS] = settings.read_bytes()
+        with contextlib.suppress(OSError):  # a pipe, a folder, a loop in its place: not a case
+            files[f"{CASES}/{path.name}"] = read_capped(path)
+    with contextlib.suppress(OSError):  # missing, or something else in its place: no settings
+        files[SETTINGS] = read_capped(store.root / SETTINGS, SMALL_FILE_BYTES)
     index = {summary.id: summary for summary in store.cases()}
     entries = [CaseEntry(case_id, index[case_id].code, index[case_id].label) if case_id in index
                else CaseEntry(case_id, "?", "?")
@@ -102,12 +104,14 @@ def backup_if_due(store: FolderStore, now: datetime) -> Path | None:
 
 
 def read_backup(path: Path) -> BackupInfo:
+    if not is_regular(path):  # a pipe would make ZipFile wait for ever
+        return BackupInfo(path, None, (), "dit is geen gewoon bestand")
     try:
-        with zipfile.ZipFile(path) as archive:
-            manifest = json.loads(archive.read(MANIFEST).decode("utf-8"))
-        cases = tuple(CaseEntry(c["id"], c["code"], c["label"]) for c in manifest["cases"])
+        with zipfile.ZipFile(path) as archive, archive.open(MANIFEST) as member:
+            manifest = parse_json(member.read(SMALL_FILE_BYTES + 1))
+        cases = tuple(CaseEntry(str(c["id"]), str(c["code"]), str(c["label"])) for c in manifest["cases"])
         return BackupInfo(path, datetime.fromisoformat(manifest["made"]), cases)
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile):
+    except (OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile):
         return BackupInfo(path, None, (), "deze reservekopie is beschadigd")
 
 

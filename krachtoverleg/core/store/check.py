@@ -7,7 +7,7 @@ Folders must be 0700 and files 0600. Checking reads only: nothing is repaired or
 
 from __future__ import annotations
 
-import json
+import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +19,7 @@ from krachtoverleg.core.store.case_document import records_from_raw
 from krachtoverleg.core.store.drafts import DRAFTS, NO_CASE
 from krachtoverleg.core.store.engine import CaseStore
 from krachtoverleg.core.store.folder_store import is_case_file
+from krachtoverleg.core.store.safe_read import read_capped, read_json
 from krachtoverleg.core.store.storage import decode
 
 
@@ -40,7 +41,7 @@ def check_case_file(path: Path, known_as: str = "") -> FileReport:
 
     report = FileReport(path, f"{known_as}, bestand {path.name}" if known_as else path.name)
     try:
-        raw = decode(path.read_bytes(), f"Casusbestand {path.name}")
+        raw = decode(read_capped(path), f"Casusbestand {path.name}")
         if not isinstance(raw, dict):
             raise ValidationError("het bestand heeft een onbekende vorm")
         raw, _ = upgrade(raw)
@@ -66,8 +67,11 @@ def check_case_file(path: Path, known_as: str = "") -> FileReport:
 def _check_json(path: Path, what: str, shard: bool = False) -> FileReport:
     report = FileReport(path, what)
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        data = read_json(path)
+    except OSError as error:
+        report.problems.append(f"kan niet gelezen worden: {error.strerror}; wordt overgeslagen")
+        return report
+    except ValueError:
         report.problems.append("is beschadigd (geen geldige JSON); wordt bij de volgende start hersteld")
         return report
     if shard and not (isinstance(data, dict) and isinstance(data.get("cases"), dict)):
@@ -104,7 +108,7 @@ def _index_names(root: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     for shard in (root / "index").glob("*.json"):
         try:
-            entries = json.loads(shard.read_text("utf-8"))["cases"]
+            entries = read_json(shard)["cases"]
             names.update({key: f"{value['code']} ({value['label']})" for key, value in entries.items()})
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             continue
@@ -125,7 +129,7 @@ def check_store(root: Path) -> StoreCheck:
     shards = sorted((root / "index").glob("*.json"))
     for path, what in [*((shard, f"index/{shard.name}") for shard in shards),
                        (root / "settings.json", "settings.json")]:
-        if path.exists():
+        if os.path.lexists(path):  # a dangling link, too: named, not passed over
             report = _check_json(path, what, shard=path in shards)
             if not report.ok:
                 others.append(report)
@@ -134,7 +138,7 @@ def check_store(root: Path) -> StoreCheck:
         others.append(FileReport(root / "index", "index", [
             f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
             "volgende start opnieuw gemaakt"]))
-    others += _drafts(root, on_disk)
+    others += _drafts(root, on_disk) + _backups(root)
     others += _action_index(root, [path for path in paths if is_case_file(path)])
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
 
@@ -165,7 +169,7 @@ def _action_index(root: Path, paths: list[Path]) -> list[FileReport]:
         if path.stem not in stored:
             continue
         try:
-            raw = decode(path.read_bytes(), path.name)
+            raw = decode(read_capped(path), path.name)
             if stored[path.stem].to_json() != case_actions_of(records_from_raw(upgrade(raw)[0])).to_json():
                 wrong += 1
         except (OSError, KrachtError, KeyError, TypeError, ValueError, AttributeError, RecursionError):
@@ -204,7 +208,7 @@ def _drafts(root: Path, case_ids: set[str]) -> list[FileReport]:
             continue
         report = FileReport(path, what)
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = read_json(path)
             shaped = isinstance(data, dict) and isinstance(data.get("drafts"), dict)
         except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             shaped = False
@@ -227,6 +231,15 @@ def _same_codes(cases: list[FileReport]) -> list[FileReport]:
     return [FileReport(reports[0].path, code, [f"deze code staat in {len(reports)} casusbestanden: "
                                                + ", ".join(r.path.name for r in reports)])
             for code, reports in by_code.items() if len(reports) > 1]
+
+
+def _backups(root: Path) -> list[FileReport]:
+    """A backup that cannot be read (or a pipe, a folder named like one) is named: a restore
+    from it is refused, and erasing a client waits until it is removed by hand."""
+    from krachtoverleg.core.store.backup import list_backups
+
+    return [FileReport(info.path, f"backups/{info.name}", [f"{info.problem}; verwijder of vervang hem"])
+            for info in list_backups(root) if info.problem]
 
 
 def _leftovers(root: Path) -> list[FileReport]:

@@ -9,7 +9,6 @@ overwritten by a reader."""
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
+from krachtoverleg.core.store.safe_read import read_json
 from krachtoverleg.core.store.storage import encode
 
 DRAFTS = "drafts"
@@ -82,7 +82,7 @@ class DraftBox:
         if path is None or not path.is_file():
             return {}
         try:
-            raw = json.loads(path.read_text("utf-8"))
+            raw = read_json(path)
         except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             return {}
         if not isinstance(raw, dict) or not isinstance(raw.get("drafts"), dict):

@@ -58,6 +58,7 @@ from krachtoverleg.core.store.drafts import DRAFTS, DraftBox, owner_of
 from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref, write_failed
 from krachtoverleg.core.store.folder_action_index import ActionIndexFile, marker
 from krachtoverleg.core.store.presence import Presence
+from krachtoverleg.core.store.safe_read import read_capped, read_json
 from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
 from krachtoverleg.core.store.settings import Settings
 from krachtoverleg.core.store.storage import decode, encode
@@ -202,7 +203,7 @@ class FolderStore(CaseStore):
         folder = self.root / INDEX
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             try:
-                data = json.loads(path.read_text("utf-8"))
+                data = read_json(path)
                 if data.get("index") != INDEX_VERSION:
                     continue  # made by an older version: rebuilt from the case files
                 entries = {key: CaseSummary.from_json(item) for key, item in data["cases"].items()}
@@ -327,7 +328,7 @@ class FolderStore(CaseStore):
     def _read_raw(self, case_id: str) -> dict[str, Any]:
         path = self._case_path(case_id)
         try:
-            raw = decode(path.read_bytes(), f"Casusbestand {path.name}")
+            raw = decode(read_capped(path), f"Casusbestand {path.name}")
         except FileNotFoundError:
             if path.is_symlink():
                 raise StoreError(
@@ -335,7 +336,7 @@ class FolderStore(CaseStore):
             raise UnknownCase(f"Onbekende casus: {case_id}.") from None
         except RecursionError:
             raise StoreError(f"Casusbestand {path.name} is te diep genest; het is beschadigd.") from None
-        except OSError as error:  # a folder in its place, no permission
+        except OSError as error:  # a folder or a pipe in its place, a link loop, no permission
             raise StoreError(f"Casusbestand {path.name} kan niet worden gelezen: {error.strerror}.") from None
         if not isinstance(raw, dict):
             raise StoreError(f"Casusbestand {path.name} heeft een onbekende vorm.")

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from krachtoverleg.core.store.atomic import write_atomic
+from krachtoverleg.core.store.safe_read import read_json
 
 FILE = "presenter.json"
 
@@ -49,7 +50,7 @@ def write_presence(root: Path, presence: Presence) -> None:
 
 def read_presence(root: Path) -> Presence | None:
     try:
-        raw = json.loads((root / FILE).read_text("utf-8"))
+        raw = read_json(root / FILE)
     except (OSError, ValueError, UnicodeDecodeError):
         return None
     return presence_from(raw)

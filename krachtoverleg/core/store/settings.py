@@ -6,9 +6,10 @@ wants names at start writes `{"names_at_start": true}` in the store's settings.j
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from krachtoverleg.core.store.safe_read import read_json
 
 
 @dataclass
@@ -18,7 +19,7 @@ class Settings:
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = read_json(path)
         except (OSError, ValueError, UnicodeDecodeError):
             return cls()  # a missing or damaged settings file falls back to the safe defaults
         wanted = data.get("names_at_start") if isinstance(data, dict) else None

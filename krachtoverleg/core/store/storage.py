@@ -24,7 +24,9 @@ def decode(raw: bytes, what: str) -> Any:
         raise StoreError(f"{what} is leeg; het bestand is beschadigd.")
     try:
         return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except RecursionError:
+        raise StoreError(f"{what} is te diep genest; het is beschadigd.") from None
+    except ValueError:  # not JSON, not UTF-8, or a number of thousands of digits
         raise StoreError(f"{what} is beschadigd (geen geldige JSON).") from None
 
 

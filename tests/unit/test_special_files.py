@@ -1,0 +1,108 @@
+"""No file placed in the store hangs or crashes a command (issue 22, finding 3): a named pipe,
+a link to /dev/zero, a folder, a dangling link and a link loop, each in the place of a case file,
+an index shard, a drafts file, the settings and a backup. Every reading and writing command runs
+under a timeout; each must end quickly, without a traceback, and the healthy case stays listed."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from krachtoverleg.core.store.folder_store import FolderStore, shard_of
+from tests.unit.cli_run import run
+
+TIMEOUT = 30  # seconds: a command that waits on a pipe never ends; a slow CI machine still does
+
+KINDS: dict[str, Callable[[Path], None]] = {
+    "named pipe": lambda path: os.mkfifo(path),
+    "link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
+    "folder": lambda path: path.mkdir(),
+    "dangling link": lambda path: path.symlink_to(path.parent / "nergens.json"),
+    "link loop": lambda path: path.symlink_to(path),
+}
+
+
+def _case_id(root: Path, code: str) -> str:
+    return FolderStore.open(root, write=False).resolve(code).id
+
+
+PLACES: dict[str, Callable[[Path], Path]] = {
+    "case file": lambda root: root / "cases" / f"{_case_id(root, 'K-001')}.json",
+    "index shard": lambda root: root / "index" / f"{shard_of(_case_id(root, 'K-002'))}.json",
+    "drafts file": lambda root: root / "drafts" / f"{_case_id(root, 'K-002')}.json",
+    "settings": lambda root: root / "settings.json",
+    "backup": lambda root: root / "backups" / "backup-20261123-090000.zip",
+}
+
+COMMANDS = (["cases"], ["actions", "--status", "all"], ["check"], ["export-case", "K-002"],
+            ["minutes", "K-002"], ["progress", "K-002"], ["score", "K-002", "--ladder", "5"],
+            ["backup"], ["restore"])
+
+
+@pytest.fixture
+def root(tmp_path, capsys, clock) -> Path:
+    folder = tmp_path / "store"
+    for _ in range(2):
+        assert run(capsys, clock, "--store", str(folder), "demo")[0] == 0
+    return folder
+
+
+def place(root: Path, where: str, kind: str) -> Path:
+    path = PLACES[where](root)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.is_symlink() or path.exists():
+        path.unlink()
+    KINDS[kind](path)
+    return path
+
+
+def run_in_time(capsys, clock, *argv: str) -> tuple[int, str, str]:
+    """In a thread, so a command that hangs fails this test instead of stopping the suite."""
+    answer: list[tuple[int, str, str]] = []
+    worker = threading.Thread(target=lambda: answer.append(run(capsys, clock, *argv)), daemon=True)
+    worker.start()
+    worker.join(TIMEOUT)
+    assert answer, f"{argv} still waits after {TIMEOUT} s"
+    return answer[0]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("where", PLACES)
+def test_a_special_file_hangs_and_crashes_no_command(root, capsys, clock, where, kind):
+    special = place(root, where, kind)
+    for command in COMMANDS:
+        code, out, err = run_in_time(capsys, clock, "--store", str(root), *command)
+        assert "Traceback" not in out + err, (command, err)
+        assert code in (0, 1, 2), (command, code, err)
+        if command == ["cases"]:
+            assert code == 0 and "K-002" in out
+        if command == ["check"]:
+            assert code == 1 and special.name in out, out  # named, not passed over
+    assert special.is_symlink() or special.exists()  # still there: named, never "repaired" away
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to /dev/zero"])
+@pytest.mark.parametrize("where", ["case file", "index shard", "settings"])
+async def test_the_app_lists_the_healthy_case_beside_a_special_file(root, clock, where, kind):
+    from krachtoverleg.tui.app import KrachtApp
+    from tests.ui.conftest import screen_text
+
+    place(root, where, kind)
+    with FolderStore.open(root, write=True) as store:
+        app = KrachtApp(store=store, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.is_running and "K-002" in screen_text(app)
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to /dev/zero", "folder"])
+def test_import_reads_only_a_regular_file(tmp_path, capsys, clock, kind):
+    source = tmp_path / "casus.json"
+    KINDS[kind](source)
+    code, _, err = run_in_time(capsys, clock, "--store", str(tmp_path / "store"), "import", str(source))
+    assert code == 2 and "Traceback" not in err
+    assert "Kan" in err and "niet lezen" in err
