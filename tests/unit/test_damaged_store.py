@@ -57,6 +57,13 @@ DAMAGE = {
                                              for shard in (root / "index").glob("*.json")],
     "index shard is a folder": lambda root: (root / "index" / "zz.json").mkdir(),
     "settings is a folder": lambda root: (root / "settings.json").mkdir(),
+    # issue 22, finding 4: wrong types and huge numbers were tracebacks in actions, minutes, ...
+    "the meta table is a number": lambda root: edit_raw(damaged_file(root), lambda raw: raw.update(_meta=5)),
+    "a record is a string": lambda root: edit_raw(
+        damaged_file(root), lambda raw: raw["meetings"].update({"1": "kapot"})),
+    "a number of 5,000 digits": lambda root: damaged_file(root).write_text(
+        damaged_file(root).read_text().replace('"schema":3', '"schema":' + "9" * 5000, 1)),
+    "settings deeply nested": lambda root: (root / "settings.json").write_text("[" * 100_000 + "]" * 100_000),
 }
 HEALTHY_STILL_LISTED = ("cases", "actions", "check")
 
@@ -66,11 +73,12 @@ def test_one_bad_file_stops_nothing(root, capsys, clock, damage):
     damage(root)
     files = {p: (p.read_bytes() if p.is_file() else None) for p in (root / "cases").iterdir()}
     outputs = {}
-    for command in (["cases"], ["actions", "--status", "all"], ["check"], ["export-case", "K-002"]):
+    for command in (["cases"], ["actions", "--status", "all"], ["check"], ["export-case", "K-002"],
+                    ["minutes", "K-001"], ["progress", "K-001"], ["export-case", "K-001"], ["backup"]):
         code, out, err = run(capsys, clock, "--store", str(root), *command)
         assert "Traceback" not in out + err, (command, err)
         assert code in (0, 1), (command, code, err)
-        outputs[command[0]] = (code, out)
+        outputs.setdefault(command[0], (code, out))  # the first: the healthy case's
     assert outputs["cases"][0] == 0 and "K-002" in outputs["cases"][1]
     assert outputs["export-case"][0] == 0 and '"K-002"' in outputs["export-case"][1]
     assert outputs["actions"][0] == 0 and "K-002" in outputs["actions"][1]

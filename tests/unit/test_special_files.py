@@ -106,3 +106,20 @@ def test_import_reads_only_a_regular_file(tmp_path, capsys, clock, kind):
     code, _, err = run_in_time(capsys, clock, "--store", str(tmp_path / "store"), "import", str(source))
     assert code == 2 and "Traceback" not in err
     assert "Kan" in err and "niet lezen" in err
+
+
+@pytest.mark.parametrize("manifest", ["[" * 100_000 + "]" * 100_000, '{"made": 1, "cases": 7}',
+                                      '{"made": "2026-11-23", "cases": [' + "9" * 5000 + "]}"],
+                         ids=["nested deep", "wrong types", "a huge number"])
+def test_a_damaged_backup_manifest_is_named_not_a_crash(root, capsys, clock, manifest):
+    import zipfile
+
+    (root / "backups").mkdir(mode=0o700, exist_ok=True)
+    with zipfile.ZipFile(root / "backups" / "backup-20261123-090000.zip", "w") as archive:
+        archive.writestr("manifest.json", manifest)
+    for command in (["restore"], ["backup"], ["cases"], ["minutes", "K-002"], ["check"],
+                    ["restore", "backup-20261123-090000.zip"], ["erase", "K-002", "--yes"]):
+        code, out, err = run_in_time(capsys, clock, "--store", str(root), *command)
+        assert "Traceback" not in out + err, (command, err)
+        assert code in (0, 1, 2), (command, code, err)
+    assert "beschadigd" in run(capsys, clock, "--store", str(root), "restore")[1]

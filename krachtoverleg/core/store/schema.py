@@ -6,6 +6,7 @@ into version n+1; files are upgraded on load and written back by the next writer
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -84,8 +85,28 @@ def stamp(raw: Raw, version: int) -> Raw:
     return raw
 
 
+_DOC_ID = re.compile(r"[0-9]{1,9}")
+
+
+def shape_problem(raw: object) -> str | None:
+    """The shape every case document has, checked once as it is read, so nothing further on
+    meets a number where a table should be: a table per name, a record per short id."""
+    if not isinstance(raw, dict):
+        return "het bestand heeft een onbekende vorm"
+    for table, docs in raw.items():
+        if not isinstance(docs, dict):
+            return f"tabel '{table}' heeft een onbekende vorm"
+        for doc_id, doc in docs.items():
+            if not (_DOC_ID.fullmatch(doc_id) and isinstance(doc, dict)):
+                return f"tabel '{table}' bevat een record van een onbekende vorm"
+    return None
+
+
 def upgrade(raw: Raw, current: int | None = None) -> tuple[Raw, bool]:
     """Bring raw case data to the current schema; say whether anything changed."""
+    problem = shape_problem(raw)
+    if problem:
+        raise StoreError(problem)
     current = SCHEMA_VERSION if current is None else current
     version = schema_of(raw)
     if version > current:
