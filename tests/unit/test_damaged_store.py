@@ -97,3 +97,30 @@ async def test_the_app_starts_and_lists_the_healthy_case(root, clock, damage):
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert app.is_running and "K-002" in screen_text(app)
+
+
+def _shard_says(root: Path, case_id: str, code: str) -> None:
+    from krachtoverleg.core.store.folder_store import shard_of
+
+    shard = root / "index" / f"{shard_of(case_id)}.json"
+    data = json.loads(shard.read_text())
+    data["cases"][case_id]["code"] = code
+    shard.write_text(json.dumps(data))
+
+
+def test_a_shard_that_gives_a_case_another_code_misroutes_nothing(root, capsys, clock):
+    """Issue 22, finding 2: a shard saying K-002 is K-001 made 'score K-002' answer that there
+    is no K-002, and after a writer ran, 'cases' listed K-001 twice. The case files win."""
+    store = FolderStore.open(root, write=False)
+    first, second = store.resolve("K-001").id, store.resolve("K-002").id
+    before = (root / "cases" / f"{first}.json").read_bytes()
+    _shard_says(root, second, "K-001")
+    code, out, err = run(capsys, clock, "--store", str(root), "score", "K-002", "--ladder", "5")
+    assert code == 0, err
+    assert (root / "cases" / f"{first}.json").read_bytes() == before  # K-001 untouched
+    assert FolderStore.open(root, write=False).load(second).case.code == "K-002"
+    code, out, err = run(capsys, clock, "--store", str(root), "cases")
+    assert out.count("K-001") == 1 and out.count("K-002") == 1
+    _shard_says(root, first, "K-002")  # now the other way round, and a code looked up
+    assert FolderStore.open(root, write=False).resolve("K-001").id == first
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0  # the writer mended it

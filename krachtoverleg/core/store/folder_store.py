@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -215,9 +216,11 @@ class FolderStore(CaseStore):
             self._shard_mtime[path.stem] = modified
         self._reconcile_index()
 
-    def _reconcile_index(self) -> None:
+    def _reconcile_index(self, everything: bool = False) -> None:
         """Bring the index in line with the case files: a writer killed between writing a case
-        and its index shard leaves the case file newer. Only such files are read again."""
+        and its index shard leaves the case file newer. Only such files are read again, and
+        those the index gives one code twice (a damaged shard): the case files win.
+        `everything`: read every case file (a code the index does not know)."""
         changed: set[str] = set()
         on_disk: dict[str, Path] = {}
         folder = self.root / CASES
@@ -225,6 +228,7 @@ class FolderStore(CaseStore):
             on_disk = {path.stem: path for path in folder.glob("*.json") if is_case_file(path)}
         for case_id in set(self._index) - set(on_disk):
             changed.add(self._drop(case_id))
+        codes = Counter(summary.code for summary in self._index.values())
         for case_id, path in on_disk.items():
             entry = self._index.get(case_id)
             indexed = self._shard_mtime.get(shard_of(case_id), 0)
@@ -232,7 +236,8 @@ class FolderStore(CaseStore):
                 modified = path.stat().st_mtime_ns
             except OSError:
                 modified = indexed + 1  # a dangling link: read below, and named as damaged
-            if entry is not None and not entry.damaged and modified <= indexed:
+            if (entry is not None and not entry.damaged and modified <= indexed and not everything
+                    and codes[entry.code] == 1):
                 continue
             try:
                 raw = self._read_raw(case_id)
@@ -313,15 +318,34 @@ class FolderStore(CaseStore):
         return sorted(self._index.values(), key=lambda s: s.code)
 
     def resolve(self, code_or_id: str) -> CaseSummary:
+        """The index is a cache: a case found by code is checked against its own file, and a
+        code it does not know is looked for in the case files themselves before it is refused.
+        So a damaged shard never sends a command (or a save) to another case."""
         wanted = code_or_id.strip()
         if not CASE_REF.match(wanted):  # a path, a name: say what was expected, not "unknown"
             raise not_a_case_ref(code_or_id)
         if wanted in self._index:
             return self._index[wanted]
-        for summary in self._index.values():
-            if summary.code == wanted.upper():
-                return summary
-        raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
+        found = self._by_code(wanted.upper())
+        if found is None or not self._file_agrees(found):
+            self._reconcile_index(everything=True)
+            found = self._by_code(wanted.upper())
+        if found is None:
+            raise UnknownCase(f"Er is geen casus '{code_or_id}'. Bekijk de lijst met 'krachtoverleg cases'.")
+        return found
+
+    def _by_code(self, code: str) -> CaseSummary | None:
+        return next((summary for summary in self._index.values() if summary.code == code), None)
+
+    def _file_agrees(self, summary: CaseSummary) -> bool:
+        """Does the case file itself carry the code the index gives it? (A damaged file is
+        what the index says it is: its code is all that is known.)"""
+        if summary.damaged:
+            return True
+        try:
+            return summarise(self._read_raw(summary.id)).code == summary.code
+        except (KrachtError, KeyError, StopIteration, ValueError, TypeError, AttributeError):
+            return False
 
     # -- reading ------------------------------------------------------------------------
 
