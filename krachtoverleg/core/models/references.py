@@ -28,6 +28,9 @@ def reference_problems(data: CaseData) -> list[str]:
         counts = Counter(record.id for record in data.all(record_type))
         problems += [f"{record_type.LABEL}: id {rid} komt twee keer voor."
                      for rid, n in counts.items() if n > 1]
+    meeting_numbers = Counter(m.number for m in data.all(Meeting))
+    problems += [f"Er zijn {n} overleggen met nummer {number}; elk overleg heeft een eigen nummer."
+                 for number, n in sorted(meeting_numbers.items()) if n > 1]
     meetings = {m.id for m in data.all(Meeting)}
     goals = {g.id for g in data.all(Goal)}
     steps = {s.id for s in data.all(Step)}

@@ -42,6 +42,9 @@ def clean_text(value: object, label: str, *, required: bool = True, limit: int =
     return text
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199  # a plan's dates; beyond them a year was mistyped
+
+
 @overload
 def to_date(value: object, label: str, *, required: Literal[True] = True) -> date: ...
 
@@ -55,6 +58,10 @@ def to_date(value: object, label: str, *, required: bool = True) -> date | None:
         if required:
             raise ValidationError(f"{label}: vul een datum in.")
         return None
+    return _in_range(_parse_date(value, label), label)
+
+
+def _parse_date(value: object, label: str) -> date:
     if isinstance(value, date):
         return value
     if isinstance(value, str):
@@ -67,6 +74,14 @@ def to_date(value: object, label: str, *, required: bool = True) -> date | None:
             return parsed
         raise ValidationError(f"{label}: '{value}' is geen bestaande datum (schrijf dd-mm-jjjj).")
     raise ValidationError(f"{label}: dit is geen datum.")
+
+
+def _in_range(day: date, label: str) -> date:
+    """A date every export can show (an agenda file cannot hold the year 9999 plus a day)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(f"{label}: {day:%d-%m-%Y} ligt niet tussen {FIRST_YEAR} en {LAST_YEAR}; "
+                              "klopt het jaartal?")
+    return day
 
 
 _DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
