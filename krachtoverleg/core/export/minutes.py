@@ -32,6 +32,7 @@ from krachtoverleg.core.models.agenda import AGENDA, StageKey, stage_number
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.instruments import LADDER_RUNGS, ZRM_LEVELS
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.models.validate import short_number
 from krachtoverleg.core.models.vocab import (
     Influence,
     Presence,
@@ -83,12 +84,10 @@ def choose_meeting(data: CaseData, which: str | int | None) -> Meeting:
     meetings = data.meetings()
     if not meetings:
         raise ValidationError(f"Casus {data.case.code} heeft nog geen overleg.")
-    if which in (None, "", "latest"):
+    if which is None or which == "latest":
         return meetings[-1]
-    try:
-        number = int(str(which))
-    except ValueError:
-        raise ValidationError(f"Overleg '{which}': geef een nummer of 'latest'.") from None
+    number = which if isinstance(which, int) else short_number(
+        which, f"Overleg '{which[:40]}': geef een nummer (zoals 2) of 'latest'.")
     found = next((m for m in meetings if m.number == number), None)
     if found is None:
         numbers = ", ".join(str(m.number) for m in meetings)

@@ -158,3 +158,15 @@ def case_id(value: object) -> str:
     if not isinstance(value, str) or not _CASE_ID.match(value):
         raise ValidationError("Casus: het id klopt niet (8 tot 64 kleine letters en cijfers).")
     return value
+
+
+_SHORT_NUMBER = re.compile(r"-?[0-9]{1,6}")  # ASCII digits only: int() also takes '١' and '٣'
+
+
+def short_number(text: str, problem: str) -> int:
+    """A number typed on the command line, checked as a short decimal string before it is
+    converted: thousands of digits would otherwise stop Python's int() with a traceback."""
+    if not _SHORT_NUMBER.fullmatch(text):
+        raise ValidationError(problem)
+    return int(text)
+

@@ -17,6 +17,7 @@ from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Put, Remove
 from krachtoverleg.core.models.instruments import ZRM_DOMAINS
 from krachtoverleg.core.models.record import Record
+from krachtoverleg.core.models.validate import short_number
 from krachtoverleg.core.rules.frozen import as_minuted
 
 # Words in the hulpvraag that point at a domain (lower case, as a regular expression).
@@ -188,9 +189,10 @@ def _fold(text: str) -> str:
 
 def _pair(given: str, what: str, shape: str) -> tuple[str, int]:
     name, sep, number = given.rpartition("=")
-    if not sep or not name.strip() or not number.strip().lstrip("-").isdigit():
-        raise ValidationError(f"{what} '{given}': schrijf {shape}.")
-    return name.strip(), int(number)
+    problem = f"{what} '{given[:40]}': schrijf {shape}."
+    if not sep or not name.strip():
+        raise ValidationError(problem)
+    return name.strip(), short_number(number.strip(), problem)
 
 
 def parse_scores(data: CaseData, zrm: list[str], ladder: str | None,
@@ -211,18 +213,18 @@ def parse_scores(data: CaseData, zrm: list[str], ladder: str | None,
         levels[domain] = ZrmScore("x", domain, level).level  # checks 1-5 in the record's own words
     rung = None
     if ladder is not None:
-        if not ladder.strip().isdigit():
-            raise ValidationError(f"--ladder '{ladder}': geef een trede van 1 tot en met 6.")
-        rung = LadderScore("x", int(ladder)).rung
+        wrong = f"--ladder '{ladder[:40]}': geef een trede van 1 tot en met 6."
+        rung = LadderScore("x", short_number(ladder.strip(), wrong)).rung
     goals = sorted(data.all(Goal), key=lambda g: g.position)
     values: dict[str, int | None] = {}
     for given in scales:
         number, value = _pair(given, "--scale", "DOEL=WAARDE, zoals 1=6 (het doel zoals genummerd in Doelen)")
-        if not number.isdigit() or not 1 <= int(number) <= len(goals):
-            raise ValidationError(f"--scale: doel '{number}' bestaat niet; de doelen zijn genummerd 1 "
-                                  "tot en met "
-                                  f"{len(goals)}, zoals in Doelen.")
-        goal = goals[int(number) - 1]
+        missing = (f"--scale: doel '{number[:40]}' bestaat niet; de doelen zijn genummerd 1 tot en met "
+                   f"{len(goals)}, zoals in Doelen.")
+        position = short_number(number, missing)
+        if not 1 <= position <= len(goals):
+            raise ValidationError(missing)
+        goal = goals[position - 1]
         if goal.id in values:
             raise ValidationError(f"--scale: doel {number} staat er twee keer; geef elk doel één waarde.")
         values[goal.id] = GoalScale("x", goal.id, value).value
