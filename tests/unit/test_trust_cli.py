@@ -222,3 +222,27 @@ def test_a_symlinked_cases_folder_is_checked_and_narrowed_too(root, capsys, cloc
         pass
     assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o700
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in elsewhere.iterdir())
+
+
+def test_erase_leaves_no_trace_in_any_file_also_not_the_mirrors(root, capsys, clock):
+    """Issue 22, finding 9: after the mirror followed a meeting, the case's id stayed in
+    presenter.json. Now no file the app writes holds the id, and check finds nothing."""
+    from krachtoverleg.core.store.presence import Presence, write_presence
+
+    run(capsys, clock, "--store", str(root), "backup")
+    run(capsys, clock, "--store", str(root), "actions")  # the action index holds the case too
+    case_id = FolderStore.open(root, write=False).resolve("K-002").id
+    write_presence(root, Presence(case_id=case_id, stage="krachten", alive=clock.now().isoformat()))
+    assert run(capsys, clock, "--store", str(root), "erase", "K-002", "--yes")[0] == 0
+    for path in root.rglob("*"):
+        if path.is_file() and path.suffix != ".zip":  # backups: compressed, checked above
+            assert case_id.encode() not in path.read_bytes(), path
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0
+
+
+def test_check_names_a_presence_of_a_case_that_is_gone(root, capsys, clock):
+    from krachtoverleg.core.store.presence import Presence, write_presence
+
+    write_presence(root, Presence(case_id="0" * 32))
+    code, out, _ = run(capsys, clock, "--store", str(root), "check")
+    assert code == 1 and "presenter.json" in out

@@ -138,7 +138,7 @@ def check_store(root: Path) -> StoreCheck:
         others.append(FileReport(root / "index", "index", [
             f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
             "volgende start opnieuw gemaakt"]))
-    others += _drafts(root, on_disk) + _backups(root)
+    others += _drafts(root, on_disk) + _backups(root) + _presence(root, on_disk)
     others += _action_index(root, [path for path in paths if is_case_file(path)])
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
 
@@ -231,6 +231,17 @@ def _same_codes(cases: list[FileReport]) -> list[FileReport]:
     return [FileReport(reports[0].path, code, [f"deze code staat in {len(reports)} casusbestanden: "
                                                + ", ".join(r.path.name for r in reports)])
             for code, reports in by_code.items() if len(reports) > 1]
+
+
+def _presence(root: Path, case_ids: set[str]) -> list[FileReport]:
+    """The mirror's file names a case by id only; one that is gone (erased) is a trace."""
+    from krachtoverleg.core.store.presence import FILE, read_presence
+
+    presence = read_presence(root)
+    if presence is None or presence.case_id is None or presence.case_id in case_ids:
+        return []
+    return [FileReport(root / FILE, FILE, ["verwijst naar een casus die er niet meer is; wordt leeg "
+                                           "gemaakt zodra de voorzitter een casus opent"])]
 
 
 def _backups(root: Path) -> list[FileReport]:

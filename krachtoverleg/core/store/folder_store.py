@@ -429,6 +429,7 @@ class FolderStore(CaseStore):
         self.require_writer()
         path = self._case_path(case_id)
         self._drafts.erase(owner_of(case_id))
+        presence_file.forget_case(self.root, case_id)
         path.unlink(missing_ok=True)
         fsync_dir(path.parent)
         self._write_shard(self._drop(case_id))

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from krachtoverleg.core.store.atomic import write_atomic
-from krachtoverleg.core.store.safe_read import read_json
+from krachtoverleg.core.store.safe_read import SMALL_FILE_BYTES, read_capped, read_json
 
 FILE = "presenter.json"
 
@@ -46,6 +46,20 @@ def chair_is_gone(presence: Presence | None, now: datetime) -> bool:
 
 def write_presence(root: Path, presence: Presence) -> None:
     write_atomic(root / FILE, json.dumps(asdict(presence), sort_keys=True).encode("utf-8"))
+
+
+def forget_case(root: Path, case_id: str) -> None:
+    """Erasing a client: a presence that names the case (or cannot be read to tell) is written
+    blank, so no file the app writes keeps the id. The mirror then waits."""
+    path = root / FILE
+    try:
+        held = read_capped(path, SMALL_FILE_BYTES)
+    except FileNotFoundError:
+        return
+    except OSError:
+        held = case_id.encode()  # something else in its place: replaced by a blank presence
+    if case_id.encode("ascii", "ignore") in held:
+        write_presence(root, Presence())
 
 
 def read_presence(root: Path) -> Presence | None:

@@ -531,6 +531,8 @@ class TeamStore(CaseStore):
             if gone is None:
                 raise UnknownCase(f"Onbekende casus: {case_id}.")
             self._notify(conn, gone[0], case_id, 0)
+            # this login's presence, if it names the case (another login's is its own to see)
+            conn.execute("DELETE FROM krachtoverleg.presence WHERE data->>'case_id' = %s", (case_id,))
         self._drafts.erase(owner_of(case_id))
         self._held.discard(case_id)
 
