@@ -21,6 +21,10 @@ class StoreError(KrachtError):
     """The store folder or one of its files cannot be used."""
 
 
+class CaseFileDamaged(StoreError):
+    """A case file that cannot be read as one: nothing is written over it."""
+
+
 class StoreUnreachable(StoreError):
     """The team store's server cannot be reached; nothing was stored."""
 

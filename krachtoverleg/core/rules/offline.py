@@ -15,7 +15,8 @@ from krachtoverleg.core.models.changes import Change, Patch, Put
 from krachtoverleg.core.store.drafts import Draft
 
 PREFIX = "niet-opgeslagen:"
-TITLE = "Niet opgeslagen: de teamopslag was niet bereikbaar"
+UNREACHABLE = "Niet opgeslagen: de teamopslag was niet bereikbaar"
+DAMAGED = "Niet opgeslagen: het casusbestand was beschadigd"
 TYPED = frozenset({"text", "what", "note", "name", "plan", "check", "plan_b", "hulpvraag", "drafts"})
 
 
@@ -44,8 +45,8 @@ def key_of(text: str) -> str:
     return PREFIX + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
-def unsaved_drafts(changes: Iterable[Change], now: datetime) -> list[Draft]:
-    return [Draft(key_of(text), TITLE, {"text": text}, {"text": "Getypt"}, now)
+def unsaved_drafts(changes: Iterable[Change], now: datetime, title: str = UNREACHABLE) -> list[Draft]:
+    return [Draft(key_of(text), title, {"text": text}, {"text": "Getypt"}, now)
             for text in typed_texts(changes)]
 
 

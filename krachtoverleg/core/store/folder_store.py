@@ -24,6 +24,7 @@ from typing import Any
 from filelock import FileLock, Timeout
 
 from krachtoverleg.core.errors import (
+    CaseFileDamaged,
     KrachtError,
     StoreBusy,
     StoreError,
@@ -355,19 +356,22 @@ class FolderStore(CaseStore):
             raw = decode(read_capped(path), f"Casusbestand {path.name}")
         except FileNotFoundError:
             if path.is_symlink():
-                raise StoreError(
+                raise CaseFileDamaged(
                     f"Casusbestand {path.name} verwijst naar een bestand dat er niet is.") from None
             raise UnknownCase(f"Onbekende casus: {case_id}.") from None
         except RecursionError:
-            raise StoreError(f"Casusbestand {path.name} is te diep genest; het is beschadigd.") from None
+            raise CaseFileDamaged(f"Casusbestand {path.name} is te diep genest; het is beschadigd.") from None
         except OSError as error:  # a folder or a pipe in its place, a link loop, no permission
-            raise StoreError(f"Casusbestand {path.name} kan niet worden gelezen: {error.strerror}.") from None
+            reason = error.strerror
+            raise CaseFileDamaged(f"Casusbestand {path.name} kan niet worden gelezen: {reason}.") from None
+        except StoreError as error:
+            raise CaseFileDamaged(str(error)) from None
         if not isinstance(raw, dict):
-            raise StoreError(f"Casusbestand {path.name} heeft een onbekende vorm.")
+            raise CaseFileDamaged(f"Casusbestand {path.name} heeft een onbekende vorm.")
         try:
             raw, _ = upgrade(raw)
         except StoreError as error:
-            raise StoreError(f"Casusbestand {path.name}: {error}.") from None
+            raise CaseFileDamaged(f"Casusbestand {path.name}: {error}.") from None
         return raw
 
     def load(self, case_id: str) -> CaseData:
@@ -381,6 +385,10 @@ class FolderStore(CaseStore):
         if not path.exists():
             raise UnknownCase(f"Onbekende casus: {case_id}.")
         raw = self._read_raw(case_id)  # refuses damaged or newer files before anything changes
+        try:  # every record, too: a file damaged while its meeting was open is never written over
+            build_case(raw, f"Casusbestand {case_id}.json")
+        except StoreError as error:
+            raise CaseFileDamaged(f"{error} Het bestand blijft zoals het is.") from None
         raw, applied = apply_changes(raw, changes, self.now())
         before = _marker_or_none(path)
         self._commit(case_id, raw, actions=changes_actions(changes))  # an older file is written upgraded

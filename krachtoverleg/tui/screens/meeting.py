@@ -22,7 +22,7 @@ from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.widgets import ContentSwitcher, Footer, Input, Static
 
-from krachtoverleg.core.errors import KrachtError, StoreUnreachable
+from krachtoverleg.core.errors import CaseFileDamaged, KrachtError, StoreUnreachable
 from krachtoverleg.core.models import Case, Meeting
 from krachtoverleg.core.models.agenda import CAPTURE_STAGE, STAGES, StageKey, neighbour, stage_named
 from krachtoverleg.core.models.casedata import CaseData
@@ -38,7 +38,7 @@ from krachtoverleg.core.rules.family import (
 from krachtoverleg.core.rules.glance import GLANCES, sections_for
 from krachtoverleg.core.rules.hidden import names_already_there, names_in_changes, on_screen, without_names
 from krachtoverleg.core.rules.meetings import draft_change
-from krachtoverleg.core.rules.offline import saved_keys, unsaved_drafts
+from krachtoverleg.core.rules.offline import DAMAGED, UNREACHABLE, saved_keys, unsaved_drafts
 from krachtoverleg.core.rules.timer import describe, describe_short, stage_seconds_with, time_view
 from krachtoverleg.core.rules.undo import UNDO_DEPTH, Undo, undo_of
 from krachtoverleg.core.rules.wording import count
@@ -105,6 +105,7 @@ class MeetingScreen(DataScreen):
         self.undo_stack: list[Undo] = []  # the saves made here, newest last
         self._last_notice, self._last_notice_at = "", 0.0  # see say_once
         self.writable = False  # may this window change this case? Asked of the store at each load
+        self._kept_locally = False  # a save was refused and its typing kept as a draft beside the case
 
     def watched_case(self) -> str | None:
         return self.case_id
@@ -294,18 +295,24 @@ class MeetingScreen(DataScreen):
         return None
 
     def _keep_locally(self, error: KrachtError, changes: list[Change]) -> None:
-        """The team store is away: what was typed is kept on this laptop as well (see offline.py)."""
-        if not isinstance(error, StoreUnreachable):
+        """The team store is away, or the case file was damaged under the open meeting: what
+        was typed is kept as a draft beside the case as well (see offline.py)."""
+        if isinstance(error, StoreUnreachable):
+            title = UNREACHABLE
+        elif isinstance(error, CaseFileDamaged):
+            title = DAMAGED
+        else:
             return
         store = services(self).store
-        for draft in unsaved_drafts(changes, services(self).clock.now()):
+        for draft in unsaved_drafts(changes, services(self).clock.now(), title):
             with contextlib.suppress(KrachtError):
                 store.keep_draft(self.case_id, draft)
+                self._kept_locally = True
 
     def _saved_after_all(self, changes: list[Change]) -> None:
         store = services(self).store
-        if not store.writes_per_case:
-            return  # a folder store is never away: nothing kept
+        if not (store.writes_per_case or self._kept_locally):
+            return  # nothing was kept beside the case: no drafts file to read
         waiting = store.drafts(self.case_id)
         for key in saved_keys(changes):
             if key in waiting:
