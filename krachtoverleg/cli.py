@@ -226,6 +226,9 @@ def _say(message: str) -> None:
 
 
 def _report_fixed(store: CaseStore) -> None:
+    """What this start mended, said once."""
+    if store.restore_note:
+        _say(f"krachtoverleg: {store.restore_note}")
     for path in store.fixed_permissions:
         _say(f"krachtoverleg: {path} was leesbaar voor anderen; nu alleen voor jou.")
 
@@ -534,6 +537,11 @@ def _check(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> int:
         with where.open(write=False) as store:
             result = check_cases(store)
     else:
+        from krachtoverleg.core.store import staged_restore
+        from krachtoverleg.core.store.folder_store import FolderStore
+
+        if staged_restore.pending(where.folder):  # a killed restore: finished or undone first
+            _report_fixed(FolderStore.open(where.folder, write=False))
         result = check_store(where.folder)
     for report in result.reports:
         if report.ok:

@@ -95,6 +95,8 @@ class KrachtApp(ServicesApp):
         from krachtoverleg.tui.screens.case_list import CaseListScreen
 
         self._watch_hangups()
+        if self.store.restore_note:
+            self.notify(self.store.restore_note, title="Terugzetting", severity="warning", timeout=15)
         if self.store.fixed_permissions:
             number = len(self.store.fixed_permissions)
             fixed = count(number, "bestand of map", "bestanden of mappen")

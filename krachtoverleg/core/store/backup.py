@@ -17,9 +17,16 @@ from datetime import datetime
 from pathlib import Path
 
 from krachtoverleg.core.errors import StoreError, ValidationError
+from krachtoverleg.core.store import staged_restore
 from krachtoverleg.core.store.atomic import make_private_dir, write_atomic
 from krachtoverleg.core.store.folder_store import BACKUPS, CASES, SETTINGS, FolderStore
-from krachtoverleg.core.store.safe_read import SMALL_FILE_BYTES, is_regular, parse_json, read_capped
+from krachtoverleg.core.store.safe_read import (
+    CASE_FILE_BYTES,
+    SMALL_FILE_BYTES,
+    is_regular,
+    parse_json,
+    read_capped,
+)
 
 KEEP = 14
 MANIFEST = "manifest.json"
@@ -130,28 +137,43 @@ def find_backup(root: Path, name: str) -> BackupInfo:
 
 
 def restore_backup(store: FolderStore, name: str, now: datetime) -> tuple[BackupInfo, Path]:
-    """Put the store back as it was in the backup. The current state is backed up first; the
-    restored files are written one by one, each atomically."""
+    """Put the store back as it was in the backup, all or nothing (staged_restore.py). The
+    current state is backed up first."""
     store.require_writer()
     info = find_backup(store.root, name)
     if info.problem:
         raise ValidationError(f"{info.name}: {info.problem}; kies een andere.")
-    with zipfile.ZipFile(info.path) as archive:  # read first: nothing below may lose it
-        files = {n: archive.read(n) for n in archive.namelist() if n != MANIFEST}
+    files = _restorable(info)  # read first: nothing below may lose it
     safety = make_backup(store, now, keep=info.path)
-    # Only the files a backup holds: cases/<one name>.json and the settings. A name that points
-    # anywhere else (a folder above, a nested path) is not written.
-    restorable = {n: content for n, content in files.items()
-                  if n == SETTINGS or (Path(n).parent == Path(CASES) and Path(n).suffix == ".json"
-                                       and not Path(n).name.startswith("."))}
-    wanted = {Path(n).name for n in restorable if n != SETTINGS}
-    for name_in_zip, content in restorable.items():
-        write_atomic(store.root / name_in_zip, content)
-    for path in (store.root / CASES).glob("*.json"):
-        if path.name not in wanted:
-            path.unlink()
+    staged_restore.stage(store.root, CASES, SETTINGS, files, info.name)
+    staged_restore.finish(store.root)
     store.refresh()
+    staged_restore.done(store.root)
     return info, safety
+
+
+def _restorable(info: BackupInfo) -> dict[str, bytes]:
+    """Only the files a backup holds: cases/<one name>.json and the settings. A name that points
+    anywhere else (a folder above, a nested path) is not written, and no member is read past
+    the size of the largest case (a damaged or crafted archive)."""
+    files: dict[str, bytes] = {}
+    try:
+        return _members(info, files)
+    except (OSError, ValueError, zipfile.BadZipFile):  # a damaged member (its checksum, its data)
+        raise ValidationError(f"{info.name} is beschadigd; kies een andere.") from None
+
+
+def _members(info: BackupInfo, files: dict[str, bytes]) -> dict[str, bytes]:
+    with zipfile.ZipFile(info.path) as archive:
+        for member in archive.infolist():
+            path = Path(member.filename)
+            if not (member.filename == SETTINGS or (path.parent == Path(CASES) and path.suffix == ".json"
+                                                    and not path.name.startswith("."))):
+                continue
+            if member.file_size > CASE_FILE_BYTES:
+                raise ValidationError(f"{info.name}: {member.filename} is te groot; kies een andere.")
+            files[member.filename] = archive.read(member)
+    return files
 
 
 def erase_from_backups(root: Path, case_id: str) -> list[str]:

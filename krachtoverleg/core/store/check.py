@@ -14,6 +14,7 @@ from pathlib import Path
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
+from krachtoverleg.core.store import staged_restore
 from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
 from krachtoverleg.core.store.case_document import records_from_raw
 from krachtoverleg.core.store.drafts import DRAFTS, NO_CASE
@@ -139,6 +140,9 @@ def check_store(root: Path) -> StoreCheck:
             f"klopt niet met de casusbestanden ({len(indexed ^ on_disk)} verschil); wordt bij de "
             "volgende start opnieuw gemaakt"]))
     others += _drafts(root, on_disk) + _backups(root) + _presence(root, on_disk)
+    if staged_restore.pending(root):  # a window holds the store while it restores
+        others.append(FileReport(root / staged_restore.RESTORING, staged_restore.RESTORING, [
+            "een terugzetting is bezig; controleer opnieuw als die klaar is"]))
     others += _action_index(root, [path for path in paths if is_case_file(path)])
     return StoreCheck(cases, others + _leftovers(root) + _permissions(root))
 

@@ -37,6 +37,7 @@ class CaseStore(ABC):
     settings: Settings
     now: Callable[[], datetime]  # the change log's clock; the CLI passes its own
     fixed_permissions: list[Path]  # files this start made private again (said once, at start)
+    restore_note: str | None = None  # a killed restore this start finished or undid (said once)
     read_only_reason: str  # shown in a read-only window's top bar
     login: str  # who changes things: the database login on a team store, "" on a folder store
     me: str | None = None  # the name this login has in the team's cases: its own action list

@@ -38,6 +38,7 @@ from krachtoverleg.core.models.changes import Applied, Change
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
 from krachtoverleg.core.store import presence as presence_file
+from krachtoverleg.core.store import staged_restore
 from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
 from krachtoverleg.core.store.atomic import (
     fsync_dir,
@@ -120,7 +121,10 @@ class FolderStore(CaseStore):
             if root.exists() and not root.is_dir():
                 raise StoreError(f"{root} is geen map.")
             store = cls(root, None)
-            store._load_index()
+            if staged_restore.pending(root):  # a killed restore: settled first, if nobody writes
+                store.restore_note = store._settle_restore()
+            else:
+                store._load_index()
             return store
         try:
             make_private_dir(root)
@@ -152,15 +156,44 @@ class FolderStore(CaseStore):
             return False
         self._lock = lock
         try:
-            for folder in (self.root, self.root / CASES, self.root / INDEX,
-                           self.root / BACKUPS, self.root / DRAFTS):
-                remove_temp_files(folder)  # a killed writer's half-written copies, client data too
+            self.restore_note = staged_restore.finish(self.root) or self.restore_note
+            self._remove_temp_files()
             self.fixed_permissions = tighten_permissions(self.root)
             self._load_index()
+            if self.restore_note:
+                staged_restore.done(self.root)
         except BaseException:
             self.close()
             raise
         return True
+
+    def _remove_temp_files(self) -> None:
+        for name in ("", CASES, INDEX, BACKUPS, DRAFTS):
+            remove_temp_files(self.root / name)  # a killed writer's half-written copies, client data too
+
+    def _settle_restore(self) -> str | None:
+        """A reader finds a restore that was killed: finish or undo it under the lock, if no
+        window holds it (one that does settles it itself when it starts). The index is loaded
+        either way."""
+        try:
+            lock = self._try_lock()
+        except OSError:
+            lock = None  # a read-only folder: read as it is
+        if lock is None:
+            self._load_index()
+            return None
+        self._lock = lock  # for a moment a writer: the index is written in line, too
+        try:
+            note = staged_restore.finish(self.root)
+            self._remove_temp_files()
+            self._load_index()
+            staged_restore.done(self.root)
+            return note
+        except OSError:
+            self._load_index()
+            return None  # left for the next writer, which says so
+        finally:
+            self.close()
 
     def lock_is_free(self) -> bool:
         """For a read-only window: has the window that writes gone? (Takes nothing.)"""
