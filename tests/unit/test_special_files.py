@@ -38,8 +38,9 @@ PLACES: dict[str, Callable[[Path], Path]] = {
     "backup": lambda root: root / "backups" / "backup-20261123-090000.zip",
 }
 
-COMMANDS = (["cases"], ["actions", "--status", "all"], ["check"], ["export-case", "K-002"],
-            ["minutes", "K-002"], ["progress", "K-002"], ["score", "K-002", "--ladder", "5"],
+COMMANDS = (["cases"], ["actions", "--status", "all"], ["actions", "--format", "ics"], ["check"],
+            ["export-case", "K-002"], ["minutes", "K-002"], ["progress", "K-002"], ["scores", "K-002"],
+            ["client-plan", "K-002"], ["score", "K-002", "--ladder", "5"], ["erase", "K-002"],
             ["backup"], ["restore"])
 
 
