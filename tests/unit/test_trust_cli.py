@@ -224,6 +224,28 @@ def test_a_symlinked_cases_folder_is_checked_and_narrowed_too(root, capsys, cloc
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in elsewhere.iterdir())
 
 
+def test_a_link_to_a_file_outside_the_store_is_never_made_private(root, capsys, clock, tmp_path):
+    """Making the store private at start followed every link and made /dev/null, /dev/zero
+    and /dev/urandom 0600 (found on this machine: a store with such links, opened as root)."""
+    outside = tmp_path / "niet-van-de-opslag.txt"
+    outside.write_text("x")
+    outside.chmod(0o644)
+    os.mkfifo(tmp_path / "pijp")
+    (tmp_path / "pijp").chmod(0o666)
+    (root / "cases" / "link.json").symlink_to(outside)
+    (root / "drafts").mkdir(mode=0o700, exist_ok=True)
+    (root / "drafts" / "pijp.json").symlink_to(tmp_path / "pijp")
+    (root / "index" / "map").symlink_to(tmp_path, target_is_directory=True)
+    tmp_path.chmod(0o755)
+    devices = {name: os.stat(name).st_mode for name in ("/dev/null", "/dev/zero")}
+    with FolderStore.open(root, write=True):
+        pass
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o644
+    assert stat.S_IMODE((tmp_path / "pijp").stat().st_mode) == 0o666
+    assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # a folder linked from inside: untouched
+    assert {name: os.stat(name).st_mode for name in devices} == devices
+
+
 def test_erase_leaves_no_trace_in_any_file_also_not_the_mirrors(root, capsys, clock):
     """Issue 22, finding 9: after the mirror followed a meeting, the case's id stayed in
     presenter.json. Now no file the app writes holds the id, and check finds nothing."""

@@ -88,26 +88,33 @@ def store_tree(folder: Path) -> list[Path]:
 
 
 def tighten_permissions(folder: Path) -> list[Path]:
-    """Make the folder tree 0700 and its files 0600, behind links too; return what was wider.
-    One stat per file, on plain strings: at every start, and a store may hold thousands."""
+    """Make the folder tree 0700 and its files 0600; return what was wider. One stat per file,
+    on plain strings: at every start, and a store may hold thousands.
+
+    A store folder that is a link (`cases/` kept on another disk) is followed: what it holds is
+    client data all the same. Nothing else behind a link is changed, and only folders and
+    regular files are: a link to /dev/null, to a system file or into another folder is named by
+    `check`, never made private (which, as root, would break the system)."""
     fixed: list[Path] = []
-    seen: set[str] = set()
-    for top, dirs, files in os.walk(folder, followlinks=True):
-        real = os.path.realpath(top)
-        if real in seen:
-            dirs[:] = []  # a link back into the tree: walked already
-            continue
-        seen.add(real)
-        for path in [top, *(os.path.join(top, name) for name in files)]:
-            try:
-                mode = os.stat(path).st_mode
-            except OSError:
-                continue  # a dangling link, or gone meanwhile
-            wanted = DIR_MODE if stat.S_ISDIR(mode) else FILE_MODE
-            if mode & 0o777 & ~wanted:
+    try:
+        linked = [os.path.join(folder, entry.name) for entry in os.scandir(folder)
+                  if entry.is_symlink() and entry.is_dir()]
+    except OSError:
+        linked = []
+    for start in [str(folder), *linked]:
+        for top, _dirs, files in os.walk(start):  # never into a link below the store's own folders
+            for path in [top, *(os.path.join(top, name) for name in files)]:
                 try:
-                    os.chmod(path, wanted)  # follows a link: the target is what must be private
+                    mode = os.stat(path).st_mode if path == start else os.lstat(path).st_mode
                 except OSError:
-                    continue  # not ours to change (another owner): `check` keeps naming it
-                fixed.append(Path(path))
+                    continue  # gone meanwhile
+                if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                    continue  # a link, a pipe, a device: not ours to change
+                wanted = DIR_MODE if stat.S_ISDIR(mode) else FILE_MODE
+                if mode & 0o777 & ~wanted:
+                    try:
+                        os.chmod(path, wanted)
+                    except OSError:
+                        continue  # not ours to change (another owner): `check` keeps naming it
+                    fixed.append(Path(path))
     return fixed
