@@ -178,3 +178,33 @@ def test_the_canonical_export_survives_the_store(location: StoreLocation):
         imported = read_case(first).data
         store.create_case(imported.case, [r for rows in imported.records.values() for r in rows])
         assert dumps(export_case(store.load(case.id), MOMENT)) == first
+
+
+@pytest.mark.parametrize("show_names", [False, True], ids=["names hidden", "names shown"])
+def test_a_page_of_the_action_list_is_the_whole_list_cut(location: StoreLocation, show_names):
+    """The Acties screen reads an outline and decodes only the rows it shows: the same rows, in
+    the same order, and the same counts and choices as the whole list (issue 21)."""
+    from krachtoverleg.core.rules.action_list import collect_page
+
+    with opened(location) as store:
+        first = add_demo(store, TODAY)
+        add_demo(store, TODAY)
+        data = store.load(first.id)
+        action = next(a for a in data.all(Action) if a.status is ActionStatus.OPEN)
+        store.apply(first.id, Patch(Action, action.id, {"status": ActionStatus.DONE}))
+        names = Names(show_names)
+        whole = collect(store, names, TODAY, wanted=ActionFilter(status="all"))
+        someone = whole.owners()[1][1]
+        for wanted in (ActionFilter(), ActionFilter(status="all"), ActionFilter(status="done"),
+                       ActionFilter(overdue=True), ActionFilter(owner="schuldhulp", status="all"),
+                       ActionFilter(owner_key=someone, status="all"), ActionFilter(case_id=first.id)):
+            expected = collect(store, names, TODAY, wanted=wanted).filtered(wanted)
+            unchosen = ActionFilter(status=wanted.status, owner=wanted.owner)
+            choices = collect(store, names, TODAY, wanted=unchosen).filtered(unchosen)
+            for limit in (3, 500):
+                page = collect_page(store, names, TODAY, wanted, limit)
+                assert page.rows == expected.rows[:limit], wanted
+                assert page.total == len(expected.rows)
+                assert page.late == sum(row.overdue for row in expected.rows)
+                assert page.owners == choices.owners()
+                assert page.cases == sorted({(r.case_title, r.case_id) for r in choices.rows})

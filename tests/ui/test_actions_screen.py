@@ -9,6 +9,8 @@ from krachtoverleg.core.demo import add_demo
 from krachtoverleg.core.models import Action
 from krachtoverleg.core.models.agenda import StageKey, stage_index
 from krachtoverleg.core.models.vocab import ActionStatus
+from krachtoverleg.core.rules.action_list import collect
+from krachtoverleg.core.rules.privacy import Names
 from krachtoverleg.tui.screens.actions import ActionsScreen
 from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
 from krachtoverleg.tui.screens.meeting import MeetingScreen
@@ -51,7 +53,7 @@ async def test_filters_by_status_owner_case_and_overdue(app, store, demo, clock)
         screen.query_one("#filter-case").value = second.id
         await pilot.pause()
         assert len(shown(app)) == 7 and {r.case_code for r in screen.shown} == {second.code}
-        owner_key = next(key for label, key in screen.everything.owners() if label.startswith("schuld"))
+        owner_key = next(key for label, key in screen.page.owners if label.startswith("schuld"))
         screen.query_one("#filter-owner").value = owner_key
         await pilot.pause()
         assert sorted(shown(app)) == ["Aanmelden bij de Kredietbank",
@@ -201,9 +203,9 @@ async def test_a_long_list_shows_its_first_rows_and_says_how_many_more(app, stor
     async with app.run_test(size=(120, 34)) as pilot:
         await open_actions(pilot)
         screen = pilot.app.screen
-        everything = screen.everything.filtered(screen.current_filter()).rows
-        assert len(everything) > SHOWN_AT_MOST
-        assert len(screen.shown) == SHOWN_AT_MOST
+        everything = collect(store, Names(False), clock.today()).filtered(screen.current_filter()).rows
+        assert len(everything) > SHOWN_AT_MOST and screen.page.total == len(everything)
+        assert screen.shown == everything[:SHOWN_AT_MOST]
         text = " ".join(screen_text(app).split())
         assert f"{len(everything)} acties" in text and "de eerste 200 staan hier" in text
         await pilot.press("f")  # the status filter reads again what it needs: done ones too

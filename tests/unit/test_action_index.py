@@ -58,3 +58,31 @@ def test_erasing_a_client_leaves_nothing_of_theirs_in_the_index(store, demo):
     store.erase_case(demo.id)
     assert what.encode() not in (store.root / FILE).read_bytes()
     assert demo.code.encode() not in (store.root / FILE).read_bytes()
+
+
+def test_an_index_of_version_1_is_brought_up_to_date_in_place(store, demo, clock):
+    """Version 2 keeps what a list sorts by in columns of its own (the Acties screen reads
+    only those); a version-1 file gets them from its own JSON, without reading the cases."""
+    from krachtoverleg.core.rules.action_list import ActionFilter, collect, collect_page
+    from krachtoverleg.core.rules.privacy import Names
+
+    path = store.root / FILE
+    with sqlite3.connect(path) as new:
+        cases = new.execute("SELECT id, made_from, head FROM cases").fetchall()
+        rows = new.execute("SELECT case_id, position, terms, open, entry FROM rows").fetchall()
+    path.unlink()
+    with sqlite3.connect(path) as old:  # the layout version 1 wrote
+        old.executescript("""
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE cases (id TEXT PRIMARY KEY, made_from TEXT NOT NULL, head TEXT NOT NULL);
+            CREATE TABLE rows (case_id TEXT NOT NULL, position INTEGER NOT NULL, terms TEXT NOT NULL,
+                               open INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (case_id, position));
+            INSERT INTO meta VALUES ('version', '1');""")
+        old.executemany("INSERT INTO cases VALUES (?, ?, ?)", cases)
+        old.executemany("INSERT INTO rows VALUES (?, ?, ?, ?, ?)", rows)
+    wanted = ActionFilter(status="all")
+    page = collect_page(store, Names(False), clock.today(), wanted, 100)
+    assert page.rows == collect(store, Names(False), clock.today(), wanted=wanted).filtered(wanted).rows
+    with sqlite3.connect(path) as now:
+        assert now.execute("SELECT value FROM meta").fetchone() == ("2",)
+        assert now.execute("SELECT count(*) FROM rows").fetchone() == (len(rows),)  # not made again

@@ -26,7 +26,7 @@ from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
 from krachtoverleg.core.rules.hand_backs import hand_back_actions
 from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.privacy import Names, initials
-from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions
+from krachtoverleg.core.store.action_index import OPEN, ActionEntry, ActionQuery, CaseActions, OutlineRow
 
 if TYPE_CHECKING:
     from krachtoverleg.core.store.engine import CaseStore
@@ -215,3 +215,66 @@ def collect(store: CaseStore, names: Names, today: date, case_ids: Iterable[str]
                                   action.overdue(today)))
         dates.append(CaseDates(case.case_id, case.case_code, title, case.evaluations, case.next_meetings))
     return ActionList(sort_rows(rows), dates, problems)
+
+
+@dataclass(frozen=True)
+class ActionPage:
+    """One screenful of a list of thousands: the first rows whole, and about all of them only
+    what the screen says (how many, how many late, whose and which cases there are to choose)."""
+
+    rows: list[ActionRow]  # the first `limit`, in the list's order
+    total: int
+    late: int
+    owners: list[tuple[str, str]]  # (label, key) of everyone in the list before owner or case is chosen
+    cases: list[tuple[str, str]]  # (title, id) of the cases in it
+    problems: list[str]
+
+
+def collect_page(store: CaseStore, names: Names, today: date, wanted: ActionFilter, limit: int) -> ActionPage:
+    """As collect(...).filtered(wanted), cut to `limit` rows, from the store's outline: sorting,
+    filtering and counting use a few fields per row, and only the rows shown are decoded."""
+    show = names.show_names
+    heads, outline, problems = store.action_outline(
+        ActionQuery(owner=_fold(wanted.owner.strip()) if wanted.owner else None,
+                    open_only=wanted.status == "open"))
+    by_case = {head.case_id: head for head in heads}
+    on_date = today.isoformat()
+
+    def late(row: OutlineRow) -> bool:
+        return row.status in OPEN and row.due < on_date
+
+    listed = [row for row in outline if row.case_id in by_case and (show or not row.off_screen)
+              and (wanted.status != "open" or row.status in OPEN)
+              and (wanted.status != "done" or row.status == ActionStatus.DONE)
+              and (not wanted.owner or _fold(wanted.owner.strip()) in row.terms)]
+    labels: dict[str, str] = {}
+    for row in listed:
+        labels.setdefault(row.owner_key, row.owner(show))
+    owners = sorted(((label, key) for key, label in labels.items()), key=lambda item: _fold(item[0]))
+    cases = sorted({(by_case[row.case_id].title(show), row.case_id) for row in listed})
+    chosen = [row for row in listed if (not wanted.owner_key or row.owner_key == wanted.owner_key)
+              and (not wanted.case_id or row.case_id == wanted.case_id) and (not wanted.overdue or late(row))]
+    # the order of sort_rows; each owner folded once (a family member is one per case)
+    folded = {label: _fold(label) for label in {row.owner(show) for row in chosen}}
+    chosen.sort(key=lambda r: (folded[r.owner(show)], r.owner_key, not late(r), r.due,
+                               by_case[r.case_id].code))
+    page = chosen[:limit]
+    entries = store.action_entries([(row.case_id, row.position) for row in page])
+    rows = []
+    for row in page:
+        entry = entries.get((row.case_id, row.position))
+        if entry is None:
+            continue  # changed since the outline was read: the next list shows it
+        try:
+            action = Action.from_index(entry.action)
+        except (KeyError, TypeError, ValueError):
+            try:
+                action = Action.from_dict(entry.action)
+            except ValidationError as error:
+                problems.append(f"{by_case[row.case_id].code}: {error}")
+                continue
+        head = by_case[row.case_id]
+        rows.append(ActionRow(row.case_id, head.code, head.title(show), action, entry.owner(show),
+                              entry.owner_key, entry.owner_terms, entry.meeting_number,
+                              action.overdue(today)))
+    return ActionPage(rows, len(chosen), sum(late(row) for row in chosen), owners, cases, problems)

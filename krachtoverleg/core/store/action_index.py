@@ -9,9 +9,10 @@ when the list is read, since that depends on the day."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 ACTION_INDEX_VERSION = 1
 OPEN = ("open", "partly")  # the stored values of the statuses still to do
@@ -27,6 +28,9 @@ class ActionQuery:
 
     def keeps(self, terms: str, status: object) -> bool:
         return (not self.open_only or status in OPEN) and (not self.owner or self.owner in terms)
+
+    def keeps_outline(self, row: OutlineRow) -> bool:
+        return self.keeps(row.terms, row.status)
 
 
 @dataclass(frozen=True)
@@ -98,3 +102,52 @@ class CaseActions:
                    tuple(ActionEntry.from_json(item) for item in rows),
                    tuple(date.fromisoformat(day) for day in data.get("evaluations", [])),
                    tuple(date.fromisoformat(day) for day in data.get("next_meetings", [])))
+
+
+@dataclass(frozen=True)
+class CaseHead:
+    """A case as an action list names it."""
+
+    case_id: str
+    code: str
+    title_with_names: str
+    title_without_names: str
+
+    def title(self, show_names: bool) -> str:
+        return self.title_with_names if show_names else self.title_without_names
+
+
+class OutlineRow(NamedTuple):
+    """What a list sorts, filters and counts by: a few fields of a row, so a list of thousands
+    decodes only the rows it shows (see ActionEntry for the whole row). A tuple: made by the
+    thousand from a query's rows."""
+
+    case_id: str
+    position: int  # the row's place in its case's entry
+    owner_key: str
+    owner_with_names: str
+    owner_without_names: str
+    due: str  # ISO date: sorts as the date does
+    status: str
+    off_screen: bool
+    terms: str  # the owner's folded name, role and initials, joined: for --owner
+
+    def owner(self, show_names: bool) -> str:
+        return self.owner_with_names if show_names else self.owner_without_names
+
+
+Outline = tuple[list[CaseHead], list[OutlineRow], list[str]]  # and the cases that could not be read
+
+
+def outline_of(cases: Iterable[CaseActions]) -> tuple[list[CaseHead], list[OutlineRow]]:
+    """The outline of cases already read whole and unfiltered, so positions are the entries'
+    own (the engines' way when their index cannot help)."""
+    heads, rows = [], []
+    for case in cases:
+        heads.append(CaseHead(case.case_id, case.case_code, case.title_with_names, case.title_without_names))
+        rows += [OutlineRow(case.case_id, position, entry.owner_key, entry.owner_with_names,
+                            entry.owner_without_names, str(entry.action.get("due", "")),
+                            str(entry.action.get("status", "")), entry.off_screen,
+                            " ".join(entry.owner_terms))
+                 for position, entry in enumerate(case.entries)]
+    return heads, rows

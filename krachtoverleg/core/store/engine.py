@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Self
@@ -21,7 +21,7 @@ from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Put, Remove
 from krachtoverleg.core.models.record import Record
-from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
+from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions, Outline
 from krachtoverleg.core.store.case_document import CaseSummary
 from krachtoverleg.core.store.drafts import Draft, DraftBox, owner_of
 from krachtoverleg.core.store.presence import Presence
@@ -134,6 +134,15 @@ class CaseStore(ABC):
                      query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
         """What every action list is made of, per case, without reading whole cases (with the
         rows `query` keeps, at least); and the cases that could not be read, named in Dutch."""
+
+    @abstractmethod
+    def action_outline(self, query: ActionQuery) -> Outline:
+        """Every case's head and an outline of each row `query` keeps (at least): enough to sort,
+        filter and count a list of thousands without decoding a row."""
+
+    @abstractmethod
+    def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
+        """The whole rows for these (case id, position) keys of an outline: the ones a list shows."""
 
     # -- writing --------------------------------------------------------------------------
 

@@ -14,18 +14,47 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from krachtoverleg.core.store.action_index import OPEN, ActionQuery, CaseActions
+from krachtoverleg.core.store.action_index import (
+    OPEN,
+    ActionEntry,
+    ActionQuery,
+    CaseActions,
+    CaseHead,
+    OutlineRow,
+)
 
 FILE = "actions.sqlite"
-VERSION = "1"
+VERSION = "2"  # 2: what a list sorts and filters by, in columns of its own (see outline)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, made_from TEXT NOT NULL, head TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, made_from TEXT NOT NULL, head TEXT NOT NULL,
+                                  code TEXT, title_with TEXT, title_without TEXT);
 CREATE TABLE IF NOT EXISTS rows (case_id TEXT NOT NULL, position INTEGER NOT NULL, terms TEXT NOT NULL,
-                                 open INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (case_id, position));
+                                 open INTEGER NOT NULL, entry TEXT NOT NULL, owner_key TEXT,
+                                 owner_with TEXT, owner_without TEXT, due TEXT, status TEXT,
+                                 off_screen INTEGER, PRIMARY KEY (case_id, position));
+"""
+# A list reads these from the index alone, never the pages of the rows' JSON (made after an
+# older file has its columns).
+_OUTLINE_INDEX = """
+CREATE INDEX IF NOT EXISTS rows_outline ON rows (open, case_id, position, owner_key, owner_with,
+                                                 owner_without, due, status, off_screen, terms);
+"""
+# Version 1 kept these inside the JSON only: taken out once, in place (no rebuild from the cases).
+_FROM_1 = """
+ALTER TABLE cases ADD COLUMN code TEXT; ALTER TABLE cases ADD COLUMN title_with TEXT;
+ALTER TABLE cases ADD COLUMN title_without TEXT;
+UPDATE cases SET code = json_extract(head, '$.code'), title_with = json_extract(head, '$.titles[0]'),
+                 title_without = json_extract(head, '$.titles[1]');
+ALTER TABLE rows ADD COLUMN owner_key TEXT; ALTER TABLE rows ADD COLUMN owner_with TEXT;
+ALTER TABLE rows ADD COLUMN owner_without TEXT; ALTER TABLE rows ADD COLUMN due TEXT;
+ALTER TABLE rows ADD COLUMN status TEXT; ALTER TABLE rows ADD COLUMN off_screen INTEGER;
+UPDATE rows SET owner_key = json_extract(entry, '$[3]'), owner_with = json_extract(entry, '$[1]'),
+                owner_without = json_extract(entry, '$[2]'), due = json_extract(entry, '$[0].due'),
+                status = json_extract(entry, '$[0].status'), off_screen = json_extract(entry, '$[6]');
 """
 
 
@@ -52,9 +81,13 @@ class ActionIndexFile:
             if write:
                 conn.executescript(_SCHEMA)
                 found = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-                if found is None or found[0] != VERSION:  # made by another version: start again
+                if found is not None and found[0] == "1":
+                    conn.executescript(f"BEGIN IMMEDIATE; {_FROM_1} "
+                                       f"UPDATE meta SET value = '{VERSION}' WHERE key = 'version'; COMMIT;")
+                elif found is None or found[0] != VERSION:  # made by another version: start again
                     conn.executescript("DELETE FROM rows; DELETE FROM cases;")
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
+                conn.executescript(_OUTLINE_INDEX)
             yield conn
         finally:
             conn.close()
@@ -65,11 +98,14 @@ class ActionIndexFile:
             conn.execute("BEGIN IMMEDIATE")
             for case_id, made_from, actions in entries:
                 conn.execute("DELETE FROM rows WHERE case_id = ?", (case_id,))
-                conn.execute("INSERT OR REPLACE INTO cases VALUES (?, ?, ?)",
-                             (case_id, made_from, json.dumps(actions.head(), ensure_ascii=False)))
-                conn.executemany("INSERT INTO rows VALUES (?, ?, ?, ?, ?)", [
+                conn.execute("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?)",
+                             (case_id, made_from, json.dumps(actions.head(), ensure_ascii=False),
+                              actions.case_code, actions.title_with_names, actions.title_without_names))
+                conn.executemany("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
                     (case_id, number, " ".join(entry.owner_terms), entry.action.get("status") in OPEN,
-                     json.dumps(entry.to_json(), ensure_ascii=False))
+                     json.dumps(entry.to_json(), ensure_ascii=False), entry.owner_key,
+                     entry.owner_with_names, entry.owner_without_names, entry.action.get("due"),
+                     entry.action.get("status"), entry.off_screen)
                     for number, entry in enumerate(actions.entries)])
             conn.execute("COMMIT")
 
@@ -129,6 +165,45 @@ class ActionIndexFile:
         for head in json.loads(heads):
             if head["id"] in case_ids:
                 found[head["id"]] = CaseActions.from_json(head | {"entries": entries.get(head["id"], [])})
+        return found
+
+    def outline(self, case_ids: set[str], query: ActionQuery) -> tuple[list[CaseHead], list[OutlineRow]]:
+        """The heads of these cases and an outline of their rows the query keeps, from columns
+        of their own: the rows' JSON is left unread."""
+        where, values = ["1"], []
+        if query.open_only:
+            where.append("open = 1")
+        if query.owner:
+            where.append("instr(terms, ?) > 0")
+            values.append(query.owner)
+        try:
+            return self._outline(case_ids, " AND ".join(where), values)
+        except sqlite3.OperationalError:  # made by version 1: a writer's open brings it up to date
+            with self._db(write=True):
+                pass
+            return self._outline(case_ids, " AND ".join(where), values)
+
+    def _outline(self, case_ids: set[str], where: str, values: list[str]) -> tuple[list[CaseHead],
+                                                                                 list[OutlineRow]]:
+        with self._db(write=False) as conn:
+            heads = [CaseHead(*head) for head in conn.execute(
+                "SELECT id, code, title_with, title_without FROM cases").fetchall() if head[0] in case_ids]
+            rows = [row for row in map(OutlineRow._make, conn.execute(
+                "SELECT case_id, position, owner_key, owner_with, owner_without, coalesce(due, ''), "
+                "coalesce(status, ''), off_screen = 1, terms FROM rows INDEXED BY rows_outline "
+                f"WHERE {where}", values).fetchall()) if row.case_id in case_ids]
+        return heads, rows
+
+    def entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
+        """Whole rows by their keys (a list's shown rows: a primary-key lookup each)."""
+        found = {}
+        with self._db(write=False) as conn:
+            for case_id, position in keys:
+                row = conn.execute("SELECT entry FROM rows WHERE case_id = ? AND position = ?",
+                                   (case_id, position)).fetchone()
+                if row is not None:
+                    with contextlib.suppress(ValueError, TypeError):
+                        found[(case_id, position)] = ActionEntry.from_json(json.loads(row[0]))
         return found
 
     def forget(self) -> None:

@@ -16,7 +16,7 @@ import os
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
 from krachtoverleg.core.store import presence as presence_file
 from krachtoverleg.core.store import staged_restore
-from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
+from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions, Outline, outline_of
 from krachtoverleg.core.store.atomic import (
     fsync_dir,
     make_private_dir,
@@ -521,10 +521,12 @@ class FolderStore(CaseStore):
                         found[entry.name[:-5]] = f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
         return found
 
-    def case_actions(self, case_ids: Iterable[str] | None = None,
-                     query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
-        wanted = list(case_ids) if case_ids is not None else [s.id for s in self.cases()]
-        query = query or ActionQuery()
+    def _mended_action_index(self, wanted: list[str]) -> tuple[ActionIndexFile, dict[str, CaseActions],
+                                                               dict[str, str]]:
+        """The action index with every entry that is behind its case file made again (also by a
+        reader: an entry names the case file it was made from, so one written from an older
+        file is never believed). Returns the entries made here, whole, and the cases that could
+        not be read."""
         index = ActionIndexFile(self.root)
         try:
             made_from = index.made_from()
@@ -549,23 +551,62 @@ class FolderStore(CaseStore):
             except KrachtError as error:
                 problems[case_id] = str(error)
         if behind:
-            # Also a reader mends it: an entry names the case file it was made from, so one
-            # written from an older file is never believed, only made again.
             with contextlib.suppress(OSError, sqlite3.DatabaseError):  # a read-only disk, a busy writer
                 index.put(behind)
         # An entry whose case file is gone (erased meanwhile, restored away) goes too.
         with contextlib.suppress(OSError, sqlite3.DatabaseError):
             index.forget_cases(set(made_from) - set(on_disk))
-        found = {case_id: CaseActions.from_json(actions.to_json(), query) for case_id, _, actions in behind}
+        return index, {case_id: actions for case_id, _, actions in behind}, problems
+
+    def _read_whole(self, case_ids: Iterable[str], found: dict[str, CaseActions],
+                    problems: dict[str, str]) -> None:
+        """No index to read here: the slow way, this once."""
+        for case_id in case_ids:
+            try:
+                found[case_id] = case_actions_of(self.load(case_id))
+            except KrachtError as error:
+                problems[case_id] = str(error)
+
+    def case_actions(self, case_ids: Iterable[str] | None = None,
+                     query: ActionQuery | None = None) -> tuple[list[CaseActions], list[str]]:
+        wanted = list(case_ids) if case_ids is not None else [s.id for s in self.cases()]
+        query = query or ActionQuery()
+        index, made, problems = self._mended_action_index(wanted)
+        found = {case_id: CaseActions.from_json(actions.to_json(), query)
+                 for case_id, actions in made.items()}
         rest = set(wanted) - set(found) - set(problems)
         try:
             found |= index.read(rest, query) if rest else {}
         except sqlite3.DatabaseError:
-            for case_id in rest:  # no index to read here: the slow way, this once
-                try:
-                    found[case_id] = CaseActions.from_json(case_actions_of(self.load(case_id)).to_json(),
-                                                           query)
-                except KrachtError as error:
-                    problems[case_id] = str(error)
+            whole: dict[str, CaseActions] = {}
+            self._read_whole(rest, whole, problems)
+            found |= {case_id: CaseActions.from_json(a.to_json(), query) for case_id, a in whole.items()}
         return ([found[case_id] for case_id in wanted if case_id in found],
                 [problems[case_id] for case_id in wanted if case_id in problems])
+
+    def action_outline(self, query: ActionQuery) -> Outline:
+        wanted = [s.id for s in self.cases()]
+        index, made, problems = self._mended_action_index(wanted)
+        rest = set(wanted) - set(made) - set(problems)
+        try:
+            heads, rows = index.outline(rest, query)
+        except sqlite3.DatabaseError:
+            self._read_whole(rest, made, problems)
+            heads, rows = [], []
+        more_heads, more_rows = outline_of(made.values())
+        rows += [row for row in more_rows if query.keeps_outline(row)]
+        return heads + more_heads, rows, [problems[case_id] for case_id in wanted if case_id in problems]
+
+    def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
+        try:
+            found = ActionIndexFile(self.root).entries(keys)
+        except sqlite3.DatabaseError:
+            found = {}
+        missing = {case_id for case_id, position in keys if (case_id, position) not in found}
+        whole: dict[str, CaseActions] = {}
+        self._read_whole(missing, whole, {})
+        for case_id, position in keys:
+            entries = whole[case_id].entries if case_id in whole else ()
+            if (case_id, position) not in found and position < len(entries):
+                found[(case_id, position)] = entries[position]
+        return found

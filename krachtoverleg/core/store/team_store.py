@@ -20,7 +20,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,14 @@ from krachtoverleg.core.models.changes import Applied, Change, Patch
 from krachtoverleg.core.models.meeting import Action
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
-from krachtoverleg.core.store.action_index import ActionQuery, CaseActions
+from krachtoverleg.core.store.action_index import (
+    ActionEntry,
+    ActionQuery,
+    CaseActions,
+    CaseHead,
+    Outline,
+    OutlineRow,
+)
 from krachtoverleg.core.store.case_document import (
     CaseSummary,
     apply_changes,
@@ -402,6 +409,31 @@ class TeamStore(CaseStore):
             entries.setdefault(case_id, []).append(entry)
         return [CaseActions.from_json(head | {"entries": entries.get(head["id"], [])})
                 for head in json.loads(heads)], []
+
+    def action_outline(self, query: ActionQuery) -> Outline:
+        """A few fields of each row, taken out of its JSON by the server: the rows stay unread."""
+        with self._db() as conn:
+            heads = [CaseHead(*head) for head in conn.execute(
+                "SELECT id, actions->>'code', actions->'titles'->>0, actions->'titles'->>1 "
+                "FROM krachtoverleg.cases").fetchall()]
+            rows = list(map(OutlineRow._make, conn.execute(
+                "SELECT case_id, position, entry->>3, entry->>1, entry->>2, coalesce(entry->0->>'due', ''), "
+                "coalesce(entry->0->>'status', ''), coalesce((entry->6)::boolean, false), terms "
+                "FROM krachtoverleg.action_rows WHERE (NOT %(open)s OR open) "
+                "  AND (%(owner)s::text IS NULL OR strpos(terms, %(owner)s) > 0)",
+                {"open": query.open_only, "owner": query.owner or None}).fetchall()))
+        return heads, rows, []
+
+    def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
+        if not keys:
+            return {}
+        with self._db() as conn:
+            found = conn.execute(
+                "SELECT case_id, position, entry::text FROM krachtoverleg.action_rows "
+                "WHERE (case_id, position) IN (SELECT * FROM unnest(%s::text[], %s::int[]))",
+                ([case_id for case_id, _ in keys], [position for _, position in keys])).fetchall()
+        return {(case_id, position): ActionEntry.from_json(json.loads(entry))
+                for case_id, position, entry in found}
 
     # -- writing --------------------------------------------------------------------------
 

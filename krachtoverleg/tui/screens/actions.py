@@ -5,6 +5,7 @@ Filter by owner, status, case and overdue; mark an action done or partly done wi
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from textual.app import ComposeResult
@@ -20,10 +21,10 @@ from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.action_list import (
     STATUS_FILTERS,
     ActionFilter,
-    ActionList,
+    ActionPage,
     ActionRow,
     StatusFilter,
-    collect,
+    collect_page,
     owner_key_of,
 )
 from krachtoverleg.core.rules.hand_backs import is_hand_back
@@ -58,11 +59,11 @@ class ActionsScreen(DataScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.everything = ActionList([], [], [])
+        self.page = ActionPage([], 0, 0, [], [], [])
+        self._read_for: ActionFilter | None = None  # the filter the page was read for
         self.shown: list[ActionRow] = []
         self._started = False  # the first list starts on "mine" where the store knows who I am
         self.shown_once = False  # the rows are on screen (the benchmark waits for this)
-        self._read_status: object = "open"  # which statuses the list was read for
         self._resumes = 0
 
     def compose(self) -> ComposeResult:
@@ -95,36 +96,49 @@ class ActionsScreen(DataScreen):
     # -- data -----------------------------------------------------------------------------
 
     def reload(self) -> None:
+        """Read the page the filters ask for: the store sorts and counts an outline of every
+        row, and only the rows shown are read whole (thousands of cases answer at once)."""
         app = services(self)
-        status = self.query_one("#filter-status", Select).value
-        # Only the rows the status can show are read (the store reads less: an index query).
+        first, self._started = not self._started, True
+        if not self._read(self.current_filter()):
+            return
+        owner = self.query_one("#filter-owner", Select)
+        if first and app.store.me:
+            mine = owner_key_of(app.store.me)  # a professional's own laptop: their list first
+            if mine in {key for _, key in self.page.owners}:
+                self._read(replace(self.current_filter(), owner_key=mine))
+                self._show_choices(mine)
+                self._show_page()
+                return
+            self.notify(f"Er staan geen acties op naam van {app.store.me} (zo heet je in de teamopslag); "
+                        "hier staan die van het hele team.", timeout=10)
+        self._show_choices(owner.value)
+        self._show_page()
+
+    def _read(self, wanted: ActionFilter) -> bool:
+        app = services(self)
         try:
-            self.everything = collect(app.store, app.names, app.clock.today(),
-                                      wanted=ActionFilter(status="open" if status == "open" else "all"))
+            self.page = collect_page(app.store, app.names, app.clock.today(), wanted, SHOWN_AT_MOST)
         except KrachtError as error:  # the team store is away: the list stays as it was
             self.notify(str(error), title="De lijst is niet bijgewerkt", severity="warning", timeout=8)
-            return
-        self._read_status = status
+            return False
+        self._read_for = wanted
+        for problem in self.page.problems:
+            self.notify(problem, title="Casus overgeslagen", severity="warning", timeout=10)
+        return True
+
+    def _show_choices(self, owner_value: object) -> None:
         owner = self.query_one("#filter-owner", Select)
         case = self.query_one("#filter-case", Select)
-        owner_value, case_value = owner.value, case.value
-        first, self._started = not self._started, True
-        if first and app.store.me:
-            owner_value = owner_key_of(app.store.me)  # a professional's own laptop: their list first
-            if owner_value not in {key for _, key in self.everything.owners()}:
-                self.notify(f"Er staan geen acties op naam van {app.store.me} (zo heet je in de teamopslag); "
-                            "hier staan die van het hele team.", timeout=10)
-        self.query_one(TopBar).show(f"krachtoverleg · acties{self._whose()}", app.privacy)
+        case_value = case.value
+        self.query_one(TopBar).show(f"krachtoverleg · acties{self._whose()}", services(self).privacy)
         with self.prevent(Select.Changed):
-            owner.set_options((literal.text(label), key) for label, key in self.everything.owners())
-            case.set_options(sorted({(literal.text(r.case_title), r.case_id) for r in self.everything.rows}))
-            if owner_value in {key for _, key in self.everything.owners()}:
+            owner.set_options((literal.text(label), key) for label, key in self.page.owners)
+            case.set_options((literal.text(title), case_id) for title, case_id in self.page.cases)
+            if owner_value in {key for _, key in self.page.owners}:
                 owner.value = owner_value
-            if case_value in {r.case_id for r in self.everything.rows}:
+            if case_value in {case_id for _, case_id in self.page.cases}:
                 case.value = case_value
-        for problem in self.everything.problems:
-            self.notify(problem, title="Casus overgeslagen", severity="warning", timeout=10)
-        self.show_rows()
 
     def _whose(self) -> str:
         login = services(self).store.login
@@ -142,33 +156,30 @@ class ActionsScreen(DataScreen):
             overdue=self.query_one("#filter-overdue", Checkbox).value,
         )
 
-    def show_rows(self) -> None:
-        rows = self.everything.filtered(self.current_filter()).rows
-        self.shown = rows[:SHOWN_AT_MOST]
+    def _show_page(self) -> None:
+        page = self.page
+        self.shown = page.rows
         table = self.query_one(FittedTable)
         table.set_rows([(row.action.id, [day(row.action.due) + (f" {OVERDUE}" if row.overdue else ""),
                                          STATUS_SIGNS[row.action.status], row.owner, row.action.what,
                                          row.case_title, row.action.note or "-"]) for row in self.shown])
-        late = sum(r.overdue for r in rows)
-        summary = f"{len(rows)} {'actie' if len(rows) == 1 else 'acties'}"
-        if late:
-            summary += f", waarvan {late} te laat ({OVERDUE})"
-        if len(rows) > len(self.shown):
+        summary = f"{page.total} {'actie' if page.total == 1 else 'acties'}"
+        if page.late:
+            summary += f", waarvan {page.late} te laat ({OVERDUE})"
+        if page.total > len(self.shown):
             summary += f"; de eerste {len(self.shown)} staan hier, kies een persoon of casus (f)"
         self.query_one("#actions-summary", Static).update(
-            (summary if rows else "Geen acties die passen bij deze keuze.")
+            (summary if page.total else "Geen acties die passen bij deze keuze.")
             + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")
         self.shown_once = True
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "filter-status" and "open" in (event.value, self._read_status) \
-                and event.value != self._read_status:
-            self.reload()  # the list read only the open actions, or now needs only those
-            return
-        self.show_rows()
+        if self.current_filter() != self._read_for:  # not the choices this screen just set itself
+            self.reload()  # a filter chosen: the page it asks for, and the choices that go with it
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        self.show_rows()
+        if self.current_filter() != self._read_for:
+            self.reload()
 
     def selected(self) -> ActionRow | None:
         if not self.shown:
