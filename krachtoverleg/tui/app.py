@@ -38,6 +38,7 @@ from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import ServicesApp
 from krachtoverleg.tui.themes import NAMES as THEME_NAMES
 from krachtoverleg.tui.themes import THEMES
+from krachtoverleg.tui.unkept import Unkept
 
 
 def _styles() -> list[str | PurePath]:
@@ -326,11 +327,11 @@ class KrachtApp(ServicesApp):
 
     # -- nothing lost: quitting, a closed window, logging out, a crash ------------------------
 
-    def save_unsaved(self) -> list[str]:
+    def save_unsaved(self) -> list[Unkept]:
         """Save what is on screen but not yet stored: the time of the current stage, text typed
         in a capture line and half-filled forms (they come back as drafts). Never raises: it runs
         on the way out. Returns, in Dutch, what typing could not be kept."""
-        lost: list[str] = []
+        lost: list[Unkept] = []
         for screen in reversed(self.screen_stack):
             draft = screen.unsaved() if isinstance(screen, FormDialog) else None
             if draft is None or not self.store.writable:
@@ -338,14 +339,14 @@ class KrachtApp(ServicesApp):
             try:
                 self.store.keep_draft(screen.case_id(), draft)
             except Exception as error:  # noqa: BLE001 - on the way out: the rest is still saved
-                lost.append(f"het half ingevulde formulier '{draft.title}' ({reason(error)})")
+                lost.append(Unkept(f"het half ingevulde formulier '{draft.title}'", reason(error)))
         for screen in reversed(self.screen_stack):
             if not isinstance(screen, DataScreen):
                 continue
             try:
                 lost.extend(screen.save_unsaved())
             except Exception as error:  # noqa: BLE001 - on the way out, one failing save must not stop the others
-                lost.append(f"wat op het scherm stond ({reason(error)})")
+                lost.append(Unkept("wat op het scherm stond", reason(error)))
         return lost
 
     async def action_quit(self) -> None:
@@ -371,7 +372,8 @@ class KrachtApp(ServicesApp):
             self.exit()
             return
         self.exit(return_code=1, message=Text(
-            "krachtoverleg is gestopt zoals gevraagd. Dit is niet bewaard: " + "; ".join(lost) + "."))
+            "krachtoverleg is gestopt zoals gevraagd. Dit is niet bewaard: "
+            + "; ".join(item.what for item in lost) + "."))
 
     def _watch_hangups(self) -> None:
         """Closing the terminal window sends SIGHUP, logging out SIGTERM: save, then stop."""

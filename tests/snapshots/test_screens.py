@@ -123,3 +123,20 @@ def test_a_notice_in_the_status_line(make_app, snap_compare, size):
 def test_form_keys_help(make_app, snap_compare):
     presses = ["enter", *["pagedown"] * stage_index(StageKey.ACTIES), "a", "f1"]
     assert snap_compare(make_app(), run_before=keys(*presses), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quit_with_typing_that_cannot_be_kept(make_app, snap_compare, monkeypatch, size):
+    """Ctrl+Q on a full disk with a half-typed line (issue 22, finding 7): the app stays and
+    says what is not kept and why, with going back as the default."""
+
+    async def run(pilot) -> None:
+        await keys("enter", "pagedown", "pagedown", *"ik kan zingen")(pilot)
+
+        def full(target, data):
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr("krachtoverleg.core.store.folder_store.write_atomic", full)
+        await keys("ctrl+q")(pilot)
+
+    assert snap_compare(make_app(), run_before=run, terminal_size=size)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from krachtoverleg.tui.guard import NoSilentCancel
+from krachtoverleg.tui.unkept import Unkept
 
 
 class DataScreen(NoSilentCancel, Screen[None]):
@@ -18,7 +19,7 @@ class DataScreen(NoSilentCancel, Screen[None]):
     def reload(self) -> None:
         """Read the data again and show it."""
 
-    def save_unsaved(self) -> list[str]:
+    def save_unsaved(self) -> list[Unkept]:
         """Keep what is on screen but not stored yet. Runs on the way out: must not raise.
         Returns, in Dutch, each piece of typing that could not be kept (and why)."""
         return []

@@ -53,6 +53,7 @@ from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.stages.base import Changes, StagePane, pane_id
 from krachtoverleg.tui.stages.registry import stage_panes
+from krachtoverleg.tui.unkept import Unkept
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.glance_column import GlanceColumn
@@ -319,7 +320,7 @@ class MeetingScreen(DataScreen):
                 with contextlib.suppress(KrachtError):
                     store.drop_draft(self.case_id, key)
 
-    def save_unsaved(self) -> list[str]:
+    def save_unsaved(self) -> list[Unkept]:
         """Keep the running stretch of the current stage and any text typed but not yet
         submitted (leaving the screen, quitting, a closed window or a crash): one write."""
         meeting = self.meeting
@@ -337,7 +338,7 @@ class MeetingScreen(DataScreen):
         self.entered = now
         if failed is None or not typed.strip():
             return []  # only the stage's clock was not stored: nothing anyone typed
-        return [f"de getypte tekst bij {stage_named(CAPTURE_STAGE)} ({failed})"]
+        return [Unkept(f"de getypte tekst bij {stage_named(CAPTURE_STAGE)}", failed)]
 
     def on_unmount(self) -> None:
         self.save_unsaved()
