@@ -96,10 +96,30 @@ def test_a_restore_killed_in_the_swap_is_finished_and_said(before_and_backup, ca
     from krachtoverleg.core.store import staged_restore
 
     root, _, from_backup, name = before_and_backup
+    [safety] = [info.path for info in list_backups(root)]  # the backup itself serves as the safety one
     staged_restore.stage(root, "cases", "settings.json",
-                         {f"cases/{n}": content for n, content in from_backup.items()}, name)
+                         {f"cases/{n}": content for n, content in from_backup.items()}, name, safety)
     os.rename(root / "cases", root / "restoring" / "old-cases")  # killed between the two renames
     code, out, err = run(capsys, clock, "--store", str(root), "check")
     assert code == 0, out
     assert "afgemaakt" in err and name in err
     assert cases_of(root) == from_backup
+
+
+@pytest.mark.parametrize("plan", [
+    '{"backup": "x", "settings": false, "cases": "cases", "settings_name": "settings.json"}',
+    '{"backup": "x", "cases": {}, "settings": null}',
+    '{"backup": "x", "cases": "../../v", "settings_name": "../../f.txt"}'],
+    ids=["an older mark", "an empty list", "paths outside the store"])
+def test_a_restoring_folder_that_no_restore_made_changes_nothing(before_and_backup, capsys, clock, tmp_path,
+                                                                  plan):
+    """Found by an adversarial run: a placed restoring/ with a ready mark made a reading command
+    swap in its empty folder (every case gone), or move files outside the store."""
+    root, before, _, _ = before_and_backup
+    (root / "restoring" / "cases").mkdir(parents=True)
+    (root / "restoring" / "ready").write_text(plan)
+    (tmp_path / "v").mkdir()
+    code, out, _ = run(capsys, clock, "--store", str(root), "cases")
+    assert code == 0 and "K-0" in out
+    assert cases_of(root) == before and (tmp_path / "v").is_dir()
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0

@@ -145,8 +145,8 @@ def restore_backup(store: FolderStore, name: str, now: datetime) -> tuple[Backup
         raise ValidationError(f"{info.name}: {info.problem}; kies een andere.")
     files = _restorable(info)  # read first: nothing below may lose it
     safety = make_backup(store, now, keep=info.path)
-    staged_restore.stage(store.root, CASES, SETTINGS, files, info.name)
-    staged_restore.finish(store.root)
+    staged_restore.stage(store.root, CASES, SETTINGS, files, info.name, safety)
+    store.finish_restore()
     store.refresh()
     staged_restore.done(store.root)
     return info, safety

@@ -156,7 +156,7 @@ class FolderStore(CaseStore):
             return False
         self._lock = lock
         try:
-            self.restore_note = staged_restore.finish(self.root) or self.restore_note
+            self.restore_note = self.finish_restore() or self.restore_note
             self._remove_temp_files()
             self.fixed_permissions = tighten_permissions(self.root)
             self._load_index()
@@ -166,6 +166,10 @@ class FolderStore(CaseStore):
             self.close()
             raise
         return True
+
+    def finish_restore(self) -> str | None:
+        """A staged restore (staged_restore.py) finished or undone; said in Dutch. Lock holder only."""
+        return staged_restore.finish(self.root, CASES, SETTINGS, BACKUPS)
 
     def _remove_temp_files(self) -> None:
         for name in ("", CASES, INDEX, BACKUPS, DRAFTS):
@@ -184,7 +188,7 @@ class FolderStore(CaseStore):
             return None
         self._lock = lock  # for a moment a writer: the index is written in line, too
         try:
-            note = staged_restore.finish(self.root)
+            note = self.finish_restore()
             self._remove_temp_files()
             self._load_index()
             staged_restore.done(self.root)
