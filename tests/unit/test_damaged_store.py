@@ -124,3 +124,32 @@ def test_a_shard_that_gives_a_case_another_code_misroutes_nothing(root, capsys, 
     _shard_says(root, first, "K-002")  # now the other way round, and a code looked up
     assert FolderStore.open(root, write=False).resolve("K-001").id == first
     assert run(capsys, clock, "--store", str(root), "check")[0] == 0  # the writer mended it
+
+
+def test_a_damaged_case_never_takes_the_code_of_a_readable_one(root, capsys, clock):
+    """Found by an adversarial run: K-002's file truncated and its shard saying K-001 made
+    'erase K-001 --yes' erase K-002 (the damaged entry kept the shard's code and won)."""
+    store = FolderStore.open(root, write=False)
+    first, second = store.resolve("K-001").id, store.resolve("K-002").id
+    path = root / "cases" / f"{second}.json"
+    path.write_bytes(path.read_bytes()[:1000])
+    _shard_says(root, second, "K-001")
+    code, out, err = run(capsys, clock, "--store", str(root), "minutes", "K-001")
+    assert code == 0 and "K-001" in out, err
+    assert run(capsys, clock, "--store", str(root), "erase", "K-001", "--yes")[0] == 0
+    assert path.exists() and not (root / "cases" / f"{first}.json").exists()
+
+
+def test_a_copy_of_a_case_under_another_name_is_never_the_case_it_names(root, capsys, clock):
+    """Found by an adversarial run: K-002's file copied to another name with code K-003 made
+    'minutes K-003' print K-002 and 'erase K-003 --yes' erase the real K-002."""
+    second = FolderStore.open(root, write=False).resolve("K-002").id
+    raw = json.loads((root / "cases" / f"{second}.json").read_text())
+    raw["case"]["1"]["code"] = "K-003"
+    copy = root / "cases" / ("c" * 32 + ".json")
+    copy.write_text(json.dumps(raw))
+    code, out, _ = run(capsys, clock, "--store", str(root), "minutes", "K-002")
+    assert code == 0 and "K-002" in out
+    assert run(capsys, clock, "--store", str(root), "erase", "K-003", "--yes")[0] == 0
+    assert (root / "cases" / f"{second}.json").exists() and not copy.exists()
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0

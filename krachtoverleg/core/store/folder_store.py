@@ -281,6 +281,9 @@ class FolderStore(CaseStore):
                 raw = self._read_raw(case_id)
                 records_from_raw(raw)  # every record, so record-level damage is named too
                 summary = summarise(raw)
+                if summary.id != case_id:  # a copy under another name: never the case it names
+                    summary = CaseSummary(case_id, summary.code, summary.label, damaged=(
+                        f"de bestandsnaam past niet bij het id van de casus ({summary.id})"))
             except (StoreError, KeyError, StopIteration, ValueError, TypeError, AttributeError,
                     RecursionError) as error:
                 label = entry.label if entry else "?"
@@ -373,7 +376,10 @@ class FolderStore(CaseStore):
         return found
 
     def _by_code(self, code: str) -> CaseSummary | None:
-        return next((summary for summary in self._index.values() if summary.code == code), None)
+        """A readable case before a damaged one: a damaged file's code is only what the index
+        says (it cannot be read to tell), so it never takes a code a readable case has."""
+        found = [summary for summary in self._index.values() if summary.code == code]
+        return min(found, key=lambda summary: bool(summary.damaged), default=None)
 
     def _file_agrees(self, summary: CaseSummary) -> bool:
         """Does the case file itself carry the code the index gives it? (A damaged file is
