@@ -236,6 +236,11 @@ def test_a_link_to_a_file_outside_the_store_is_never_made_private(root, capsys, 
     (root / "drafts").mkdir(mode=0o700, exist_ok=True)
     (root / "drafts" / "pijp.json").symlink_to(tmp_path / "pijp")
     (root / "index" / "map").symlink_to(tmp_path, target_is_directory=True)
+    victim = tmp_path / "slachtoffer"
+    victim.mkdir(mode=0o755)
+    (victim / "brief.txt").write_text("x")
+    (victim / "brief.txt").chmod(0o644)
+    (root / "notes").symlink_to(victim, target_is_directory=True)  # not a store folder: not followed
     tmp_path.chmod(0o755)
     devices = {name: os.stat(name).st_mode for name in ("/dev/null", "/dev/zero")}
     with FolderStore.open(root, write=True):
@@ -243,6 +248,10 @@ def test_a_link_to_a_file_outside_the_store_is_never_made_private(root, capsys, 
     assert stat.S_IMODE(outside.stat().st_mode) == 0o644
     assert stat.S_IMODE((tmp_path / "pijp").stat().st_mode) == 0o666
     assert stat.S_IMODE(tmp_path.stat().st_mode) == 0o755  # a folder linked from inside: untouched
+    assert stat.S_IMODE(victim.stat().st_mode) == 0o755
+    assert stat.S_IMODE((victim / "brief.txt").stat().st_mode) == 0o644
+    out = run(capsys, clock, "--store", str(root), "check")[1]
+    assert "brief.txt" not in out
     assert {name: os.stat(name).st_mode for name in devices} == devices
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -70,37 +71,34 @@ def remove_temp_files(folder: Path) -> int:
     return removed
 
 
-def store_tree(folder: Path) -> list[Path]:
-    """The folder and everything in it, also what lies behind a symbolic link (a `cases/` that
-    links to another folder holds client files all the same). Each real place once."""
-    seen: set[Path] = set()
+def linked_store_folders(folder: Path, names: Iterable[str]) -> list[str]:
+    """The store's own folders (`names`) that are links to a folder elsewhere (`cases/` kept on
+    another disk): what they hold is client data all the same. Any other link is not followed."""
+    return [os.path.join(folder, name) for name in names
+            if os.path.islink(os.path.join(folder, name)) and os.path.isdir(os.path.join(folder, name))]
+
+
+def store_tree(folder: Path, own: Iterable[str]) -> list[Path]:
+    """The folder and everything in it, and what lies behind a store folder that is a link
+    (`own`: the store's folder names). Another link is listed itself, never followed."""
     found: list[Path] = []
-    for top, dirs, files in os.walk(folder, followlinks=True):
-        base = Path(top)
-        real = base.resolve()
-        if real in seen:
-            dirs[:] = []  # a link back into the tree: walked already
-            continue
-        seen.add(real)
-        found.append(base)
-        found += [base / name for name in files if (base / name).exists()]
+    for start in [str(folder), *linked_store_folders(folder, own)]:
+        for top, _dirs, files in os.walk(start):
+            found.append(Path(top))
+            found += [Path(top) / name for name in files]
     return found
 
 
-def tighten_permissions(folder: Path) -> list[Path]:
+def tighten_permissions(folder: Path, own: Iterable[str]) -> list[Path]:
     """Make the folder tree 0700 and its files 0600; return what was wider. One stat per file,
     on plain strings: at every start, and a store may hold thousands.
 
-    A store folder that is a link (`cases/` kept on another disk) is followed: what it holds is
-    client data all the same. Nothing else behind a link is changed, and only folders and
-    regular files are: a link to /dev/null, to a system file or into another folder is named by
+    A store folder that is a link (`cases/` kept on another disk, `own` names them) is followed:
+    what it holds is client data all the same. Nothing else behind a link is changed, and only
+    folders and regular files are: a link to /dev/null, to a system file or into another folder is named by
     `check`, never made private (which, as root, would break the system)."""
     fixed: list[Path] = []
-    try:
-        linked = [os.path.join(folder, entry.name) for entry in os.scandir(folder)
-                  if entry.is_symlink() and entry.is_dir()]
-    except OSError:
-        linked = []
+    linked = linked_store_folders(folder, own)
     for start in [str(folder), *linked]:
         for top, _dirs, files in os.walk(start):  # never into a link below the store's own folders
             for path in [top, *(os.path.join(top, name) for name in files)]:

@@ -15,11 +15,17 @@ from pathlib import Path
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models.references import reference_problems
 from krachtoverleg.core.store import staged_restore
-from krachtoverleg.core.store.atomic import DIR_MODE, FILE_MODE, leftover_temp_files, store_tree
+from krachtoverleg.core.store.atomic import (
+    DIR_MODE,
+    FILE_MODE,
+    leftover_temp_files,
+    linked_store_folders,
+    store_tree,
+)
 from krachtoverleg.core.store.case_document import records_from_raw
 from krachtoverleg.core.store.drafts import DRAFTS, NO_CASE
 from krachtoverleg.core.store.engine import CaseStore
-from krachtoverleg.core.store.folder_store import is_case_file
+from krachtoverleg.core.store.folder_store import OWN_FOLDERS, is_case_file
 from krachtoverleg.core.store.safe_read import read_capped, read_json
 from krachtoverleg.core.store.storage import decode
 
@@ -81,10 +87,19 @@ def _check_json(path: Path, what: str, shard: bool = False) -> FileReport:
 
 
 def _permissions(root: Path) -> list[FileReport]:
+    """Folders and regular files only; a link elsewhere is not the store's to judge (nor to
+    change), except a store folder that is one."""
     reports = []
-    for path in store_tree(root):
-        wanted = DIR_MODE if path.is_dir() else FILE_MODE
-        mode = stat.S_IMODE(path.stat().st_mode)
+    linked = set(linked_store_folders(root, OWN_FOLDERS))
+    for path in store_tree(root, OWN_FOLDERS):
+        try:
+            info = path.stat() if str(path) in linked else path.lstat()
+        except OSError:
+            continue
+        if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+            continue
+        wanted = DIR_MODE if stat.S_ISDIR(info.st_mode) else FILE_MODE
+        mode = stat.S_IMODE(info.st_mode)
         if mode & ~wanted:
             reports.append(FileReport(path, str(path.relative_to(root)) or ".", [
                 f"is leesbaar voor anderen ({oct(mode)}); wordt bij de volgende start {oct(wanted)}"]))

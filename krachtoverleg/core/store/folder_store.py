@@ -71,6 +71,7 @@ INDEX_VERSION = 2  # 2: "planned" holds only the next meeting agreed in the newe
 SETTINGS = "settings.json"
 CASES = "cases"
 BACKUPS = "backups"
+OWN_FOLDERS = (CASES, INDEX, BACKUPS, DRAFTS, "logs")  # may each be a link to a folder elsewhere
 LOCK = ".lock"
 
 _CASE_FILE = re.compile(r"^[a-z0-9]{8,64}\.json$")
@@ -158,7 +159,7 @@ class FolderStore(CaseStore):
         try:
             self.restore_note = self.finish_restore() or self.restore_note
             self._remove_temp_files()
-            self.fixed_permissions = tighten_permissions(self.root)
+            self.fixed_permissions = tighten_permissions(self.root, OWN_FOLDERS)
             self._load_index()
             if self.restore_note:
                 staged_restore.done(self.root)
