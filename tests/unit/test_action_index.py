@@ -86,3 +86,19 @@ def test_an_index_of_version_1_is_brought_up_to_date_in_place(store, demo, clock
     with sqlite3.connect(path) as now:
         assert now.execute("SELECT value FROM meta").fetchone() == ("2",)
         assert now.execute("SELECT count(*) FROM rows").fetchone() == (len(rows),)  # not made again
+
+
+def test_an_index_that_holds_something_else_than_its_tables_is_made_again(store, demo, clock):
+    """Found by an adversarial run: an actions.sqlite whose 'cases' was a view calling itself
+    without end made every action list wait for ever."""
+    from krachtoverleg.core.rules.action_list import collect
+    from krachtoverleg.core.rules.privacy import Names
+
+    path = store.root / FILE
+    path.unlink()
+    with sqlite3.connect(path) as bad:
+        bad.executescript("""
+            CREATE VIEW cases AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+                SELECT i AS id, '' AS made_from, '' AS head FROM n;""")
+    listed = collect(store, Names(False), clock.today())
+    assert listed.rows and not listed.problems

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -25,8 +26,10 @@ from krachtoverleg.core.store.action_index import (
     CaseHead,
     OutlineRow,
 )
+from krachtoverleg.core.store.safe_read import is_regular
 
 FILE = "actions.sqlite"
+QUERY_SECONDS = 20  # far above the slowest real list (5,000 cases: under a second)
 VERSION = "2"  # 2: what a list sorts and filters by, in columns of its own (see outline)
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -70,12 +73,24 @@ class ActionIndexFile:
 
     @contextlib.contextmanager
     def _db(self, write: bool) -> Iterator[sqlite3.Connection]:
+        # SQLite opens what it finds: a named pipe in the file's (or its journal's) place would
+        # make it wait for ever. Only regular files, or none; anything else is damage.
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            if os.path.lexists(f"{self.path}{suffix}") and not is_regular(Path(f"{self.path}{suffix}")):
+                raise sqlite3.DatabaseError("the action index is not a regular file")
         if write and not self.path.exists():
             os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT, 0o600))  # private before the first byte
         address = self.path.absolute().as_uri()  # a store given as a relative folder, too
         conn = sqlite3.connect(f"{address}{'' if write else '?mode=ro'}", uri=True, timeout=2,
                                isolation_level=None)
+        deadline = time.monotonic() + QUERY_SECONDS
+        # A damaged file can hold a query that never ends (a view calling itself): cut off.
+        conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
         try:
+            kinds = dict(conn.execute("SELECT name, type FROM sqlite_master "
+                                      "WHERE name IN ('cases', 'rows', 'meta')"))
+            if any(kind != "table" for kind in kinds.values()):
+                raise sqlite3.DatabaseError("the action index holds something else than its tables")
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA synchronous = NORMAL")  # a cache: a lost last write is made again
             if write:
@@ -207,6 +222,9 @@ class ActionIndexFile:
         return found
 
     def forget(self) -> None:
-        """A damaged file: away with it, it is made again from the case files."""
+        """A damaged file: away with it, it is made again from the case files. (A folder in its
+        place is left, and named by check: the index then stays in memory only.)"""
         for suffix in ("", "-journal", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            path = Path(f"{self.path}{suffix}")
+            if not path.is_dir() or path.is_symlink():
+                path.unlink(missing_ok=True)
