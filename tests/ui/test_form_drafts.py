@@ -165,3 +165,29 @@ def test_a_real_process_keeps_the_open_form_when_its_window_goes(store, store_di
     assert "stopped" in out, err
     [draft] = drafts_file(store_dir, demo.id).values()
     assert draft["values"]["role"] == "buurvrouw"
+
+
+async def test_a_drafts_file_with_half_a_surrogate_pair_stops_nothing(store, store_dir, demo, clock):
+    """Found by an adversarial run: an old draft beside one holding "\\ud800" crashed the app at
+    every start (forgetting the old one wrote the file again), and check said all was well."""
+    import json
+
+    from krachtoverleg.core.store.check import check_store
+    from krachtoverleg.tui.app import KrachtApp
+
+    folder = store_dir / "drafts"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"{demo.id}.json"
+    draft = {"title": "t", "labels": {"x": "x"}, "hidden": []}
+    path.write_text(json.dumps({"drafts": {
+        "oud": draft | {"values": {"x": "oud"}, "kept": "2020-01-01T10:00:00"},
+        "nieuw": draft | {"values": {"x": "x\ud800y"}, "kept": clock.now().isoformat()}}}))
+    path.chmod(0o600)
+    before = path.read_bytes()
+    app = KrachtApp(store=store, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+    assert path.read_bytes() == before  # damaged: skipped, never written over
+    assert any(report.path == path for report in check_store(store_dir).others)

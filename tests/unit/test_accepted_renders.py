@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -90,3 +91,19 @@ def test_a_date_beyond_2199_and_two_meetings_with_one_number_are_refused(tmp_pat
         source.write_text(json.dumps(document), encoding="utf-8")
         code, _, err = run(capsys, clock, "--store", str(tmp_path / "store"), "import", str(source))
         assert code == 2 and said in err, err
+
+
+@pytest.mark.parametrize("value", ["x\ud800y", json.loads("[" * 500 + "]" * 500)],
+                         ids=["half a surrogate", "deep"])
+def test_what_no_export_could_write_is_refused_at_import(tmp_path, capsys, clock, value):
+    """Found by an adversarial run: half a surrogate pair or nesting 500 deep inside a snapshot
+    was imported, then every export of the case ended in a traceback."""
+    root = tmp_path / "source"
+    run(capsys, clock, "--store", str(root), "demo")
+    document = json.loads(run(capsys, clock, "--store", str(root), "export-case", "K-001")[1])
+    snapshot = document["records"]["snapshots"][0]
+    snapshot["tables"]["_meta"] = {"1": {"x": value}}
+    source = tmp_path / "casus.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run(capsys, clock, "--store", str(tmp_path / "store"), "import", str(source))
+    assert code == 2 and "Traceback" not in err, err

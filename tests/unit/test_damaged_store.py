@@ -64,6 +64,12 @@ DAMAGE = {
     "a number of 5,000 digits": lambda root: damaged_file(root).write_text(
         damaged_file(root).read_text().replace('"schema":3', '"schema":' + "9" * 5000, 1)),
     "settings deeply nested": lambda root: (root / "settings.json").write_text("[" * 100_000 + "]" * 100_000),
+    # found by an adversarial run: passed check, then crashed export, score and the app
+    "half a surrogate pair": lambda root: edit_raw(
+        damaged_file(root), lambda raw: raw["_meta"]["1"].update(x="\ud800")),
+    "nested 600 deep in a table": lambda root: edit_raw(
+        damaged_file(root), lambda raw: next(iter(raw["strengths"].values())).update(
+            text=json.loads("[" * 600 + "]" * 600))),
 }
 HEALTHY_STILL_LISTED = ("cases", "actions", "check")
 

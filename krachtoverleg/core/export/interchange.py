@@ -19,6 +19,7 @@ from krachtoverleg.core.models import CASE_RECORDS, Case, ZrmScore
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.models.references import reference_problems
+from krachtoverleg.core.store.safe_read import shallow, writable_text
 
 FORMAT = "krachtoverleg-case"
 VERSION = 3  # 2 adds the snapshots of closed meetings and the change log; 3 the chosen ZRM
@@ -83,6 +84,10 @@ def read_case(text: str) -> Imported:
         raise InterchangeError("Het bestand is te diep genest om een casusbestand te zijn.") from None
     except ValueError as error:  # a duplicate key, or a number of thousands of digits
         raise InterchangeError(f"Het bestand klopt niet: {error}") from None
+    if not shallow(document):
+        raise InterchangeError("Het bestand is te diep genest om een casusbestand te zijn.")
+    if "\\u" in text and not writable_text(document):
+        raise InterchangeError("Het bestand bevat een teken dat niet bestaat (een halve surrogate).")
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise InterchangeError("Dit is geen casusbestand van krachtoverleg.")
     version = document.get("version")

@@ -64,12 +64,44 @@ def is_regular(path: Path) -> bool:
 
 
 def parse_json(text: str | bytes) -> Any:
-    """json.loads, with the two ways a damaged file crashes it (nesting tens of thousands deep,
-    a number of thousands of digits) turned into the ValueError every reader already expects."""
+    """json.loads, with the ways a damaged file crashes it later (nesting tens of thousands
+    deep, a number of thousands of digits, half of a surrogate pair that no file can be written
+    with again) turned into the ValueError every reader already expects."""
     try:
-        return json.loads(text)
+        found = json.loads(text)
     except RecursionError:
         raise ValueError("te diep genest") from None
+    escaped = "\\u" in text if isinstance(text, str) else b"\\u" in text
+    if escaped and not writable_text(found):
+        raise ValueError("bevat een teken dat niet bestaat (een halve surrogate)")
+    return found
+
+
+def writable_text(value: Any) -> bool:
+    """Can this be written as UTF-8? A lone surrogate (JSON's "\\ud800") cannot: every later
+    save or export of it would fail."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError, ValueError):
+        return False
+    return True
+
+
+DEPTH = 32  # a case document is about 9 deep; far deeper breaks copying and exporting it
+
+
+def shallow(value: object, limit: int = DEPTH) -> bool:
+    """No deeper than `limit` (counted without recursion, so any depth can be asked about)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return True
 
 
 def read_json(path: Path | str, limit: int = SMALL_FILE_BYTES) -> Any:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from krachtoverleg.core.errors import StoreError
+from krachtoverleg.core.store.safe_read import shallow
 
 SCHEMA_VERSION = 3
 META = "_meta"
@@ -93,6 +94,8 @@ def shape_problem(raw: object) -> str | None:
     meets a number where a table should be: a table per name, a record per short id."""
     if not isinstance(raw, dict):
         return "het bestand heeft een onbekende vorm"
+    if not shallow(raw):
+        return "het bestand is te diep genest"
     for table, docs in raw.items():
         if not isinstance(docs, dict):
             return f"tabel '{table}' heeft een onbekende vorm"

@@ -12,6 +12,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from krachtoverleg.core.errors import StoreError
+from krachtoverleg.core.store.safe_read import writable_text
 
 
 def encode(data: Any) -> bytes:
@@ -23,11 +24,14 @@ def decode(raw: bytes, what: str) -> Any:
     if not raw.strip():
         raise StoreError(f"{what} is leeg; het bestand is beschadigd.")
     try:
-        return json.loads(raw.decode("utf-8"))
+        found = json.loads(raw.decode("utf-8"))
     except RecursionError:
         raise StoreError(f"{what} is te diep genest; het is beschadigd.") from None
     except ValueError:  # not JSON, not UTF-8, or a number of thousands of digits
         raise StoreError(f"{what} is beschadigd (geen geldige JSON).") from None
+    if b"\\u" in raw and not writable_text(found):
+        raise StoreError(f"{what} is beschadigd (een teken dat niet bestaat).")
+    return found
 
 
 class PendingStorage(Storage):
