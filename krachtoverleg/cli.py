@@ -189,7 +189,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    for number, text in enumerate(given, start=1):
+        try:  # bytes that are no UTF-8 reach Python as lone surrogates: no message could echo them
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _fail(f"Het {number}e woord van de opdracht bevat tekens die geen tekst zijn "
+                         "(geen UTF-8). Typ het opnieuw.", EXIT_INPUT)
+    args = build_parser().parse_args(given)
     clock = clock or SystemClock()
     if args.demo and args.command:
         return _fail("--demo kan niet samen met een opdracht.", EXIT_INPUT)

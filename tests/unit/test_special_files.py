@@ -128,3 +128,51 @@ def test_a_damaged_backup_manifest_is_named_not_a_crash(root, capsys, clock, man
         assert "Traceback" not in out + err, (command, err)
         assert code in (0, 1, 2), (command, code, err)
     assert "beschadigd" in run(capsys, clock, "--store", str(root), "restore")[1]
+
+
+def _odd_zip(path: Path, how: str) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("manifest.json", '{"made": "2026-11-23T09:00:00", "cases": []}')
+    data = bytearray(path.read_bytes())
+    local, central = data.find(b"PK\x03\x04"), data.find(b"PK\x01\x02")
+    if how == "encrypted":  # the general-purpose flag's encryption bit, in both headers
+        data[local + 6] |= 1
+        data[central + 8] |= 1
+    else:  # compression method 99 (AES), which zipfile cannot read
+        data[local + 8:local + 10] = (99).to_bytes(2, "little")
+        data[central + 10:central + 12] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["encrypted", "unknown compression"])
+def test_a_backup_zipfile_cannot_read_is_named_not_a_traceback(root, capsys, clock, how):
+    """Found by an adversarial run: RuntimeError and NotImplementedError from zipfile."""
+    (root / "backups").mkdir(mode=0o700, exist_ok=True)
+    _odd_zip(root / "backups" / "backup-20261123-090000.zip", how)
+    for command in (["restore"], ["check"], ["restore", "backup-20261123-090000.zip"],
+                    ["erase", "K-002", "--yes"], ["backup"]):
+        code, out, err = run_in_time(capsys, clock, "--store", str(root), *command)
+        assert "Traceback" not in out + err and code in (0, 1, 2), (command, err)
+
+
+def test_rotation_never_throws_away_a_backup_it_cannot_read_or_did_not_name(root, capsys, clock):
+    """Found by an adversarial run: 14 stray 'backup-9999…' files made 'backup' delete the new
+    backup and every real one; damaged backups and pipes went too."""
+    folder = root / "backups"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    strays = [folder / f"backup-9999{n:04d}-000000.zip" for n in range(14)]
+    for stray in strays:
+        stray.write_bytes(b"not a zip")
+    os.mkfifo(folder / "backup-00000000-000000.zip")
+    for _ in range(16):
+        assert run(capsys, clock, "--store", str(root), "backup")[0] == 0
+    assert all(stray.exists() for stray in strays) and (folder / "backup-00000000-000000.zip").exists()
+    readable = [p for p in folder.iterdir() if p not in strays and p.name != "backup-00000000-000000.zip"]
+    assert len(readable) == 14  # the newest 14 the program made
+
+
+def test_a_word_that_is_no_utf8_gets_a_dutch_refusal(root, capsys, clock):
+    code, _, err = run(capsys, clock, "--store", str(root), "actions", "--owner", "a\udcff")
+    assert code == 2 and "geen UTF-8" in err

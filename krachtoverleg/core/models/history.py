@@ -7,25 +7,32 @@ added, changed or removed); part of what a client sees on inzage (export-case)."
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from krachtoverleg.core.errors import ValidationError
 from krachtoverleg.core.models.record import Record, new_id
-from krachtoverleg.core.models.validate import clean_text, to_enum
+from krachtoverleg.core.models.validate import FIRST_YEAR, LAST_YEAR, clean_text, to_enum
 from krachtoverleg.core.models.vocab import ChangeKind
 
 
 def to_moment(value: object, label: str) -> datetime:
-    if isinstance(value, datetime):
-        return value
+    """A moment as the app keeps it: local time, without a time zone (one with a zone cannot
+    be compared with the others, and every list that orders by it would fail)."""
+    moment = value if isinstance(value, datetime) else None
     if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(f"{label}: verwacht een tijdstip (jjjj-mm-ddTuu:mm).")
+        with contextlib.suppress(ValueError):
+            moment = datetime.fromisoformat(value)
+    if moment is None:
+        raise ValidationError(f"{label}: verwacht een tijdstip (jjjj-mm-ddTuu:mm).")
+    if moment.tzinfo is not None:
+        raise ValidationError(f"{label}: een tijdstip zonder tijdzone, zoals 2026-11-23T10:00.")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValidationError(f"{label}: het jaar {moment.year} ligt niet tussen {FIRST_YEAR} en "
+                              f"{LAST_YEAR}.")
+    return moment
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,6 +32,7 @@ from krachtoverleg.core.store.safe_read import (
 KEEP = 14
 MANIFEST = "manifest.json"
 PREFIX = "backup-"
+_OWN_NAME = re.compile(r"backup-\d{8}-\d{6}(?:-(\d{1,4}))?\.zip")  # as make_backup names them
 
 
 @dataclass(frozen=True)
@@ -90,16 +92,29 @@ def make_backup(store: FolderStore, now: datetime, keep: Path | None = None) -> 
                for case_id in (Path(name).stem for name in files if name.startswith(f"{CASES}/"))]
     files[MANIFEST] = _manifest(now, sorted(entries, key=lambda entry: entry.code))
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{PREFIX}{stamp}.zip"
-    counter = 2
-    while target.exists():
-        target = folder / f"{PREFIX}{stamp}-{counter}.zip"
-        counter += 1
+    # Two in one second: the next counter after the highest there, so the name keeps the order.
+    counters = [int(found.group(1) or 1) for path in folder.glob(f"{PREFIX}{stamp}*.zip")
+                if (found := _OWN_NAME.fullmatch(path.name))]
+    counter = max(counters, default=0) + 1
+    target = folder / (f"{PREFIX}{stamp}.zip" if counter == 1 else f"{PREFIX}{stamp}-{counter}.zip")
     write_atomic(target, _zip(files))
-    for old in list_backups(store.root)[KEEP:]:
-        if old.path != keep:
+    # Only backups this program made and can read are rotated, oldest first by when they were
+    # made: a damaged one, a pipe or a stray name is named by check, never thrown away here.
+    made = sorted((info for info in list_backups(store.root) if not info.problem and info.made is not None
+                   and _OWN_NAME.fullmatch(info.name)), key=_made_when, reverse=True)
+    for old in made[KEEP:]:
+        if old.path not in (keep, target):
             old.path.unlink(missing_ok=True)
     return target
+
+
+def _made_when(info: BackupInfo) -> tuple[datetime, int]:
+    """When it was made, and its counter for two in one second ("…-2.zip")."""
+    found = _OWN_NAME.fullmatch(info.name)
+    made = info.made or datetime.min
+    if made.tzinfo is not None:  # made with a zone (the system clock) or without (a fixed one)
+        made = made.astimezone().replace(tzinfo=None)
+    return made, int(found.group(1)) if found and found.group(1) else 1
 
 
 def backup_if_due(store: FolderStore, now: datetime) -> Path | None:
@@ -118,7 +133,9 @@ def read_backup(path: Path) -> BackupInfo:
             manifest = parse_json(member.read(SMALL_FILE_BYTES + 1))
         cases = tuple(CaseEntry(str(c["id"]), str(c["code"]), str(c["label"])) for c in manifest["cases"])
         return BackupInfo(path, datetime.fromisoformat(manifest["made"]), cases)
-    except (OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile):
+    # RuntimeError: an encrypted member; NotImplementedError: a compression zipfile lacks
+    except (OSError, KeyError, ValueError, TypeError, IndexError, RuntimeError, NotImplementedError,
+            zipfile.BadZipFile):
         return BackupInfo(path, None, (), "deze reservekopie is beschadigd")
 
 
@@ -159,7 +176,7 @@ def _restorable(info: BackupInfo) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     try:
         return _members(info, files)
-    except (OSError, ValueError, zipfile.BadZipFile):  # a damaged member (its checksum, its data)
+    except (OSError, ValueError, RuntimeError, NotImplementedError, zipfile.BadZipFile):  # a damaged member
         raise ValidationError(f"{info.name} is beschadigd; kies een andere.") from None
 
 
@@ -185,9 +202,13 @@ def erase_from_backups(root: Path, case_id: str) -> list[str]:
                              "voordat een casus gewist kan worden.")
         if not any(entry.id == case_id for entry in info.cases):
             continue
-        with zipfile.ZipFile(info.path) as archive:
-            files = {n: archive.read(n) for n in archive.namelist()
-                     if n not in (MANIFEST, f"{CASES}/{case_id}.json")}
+        try:
+            with zipfile.ZipFile(info.path) as archive:
+                files = {n: archive.read(n) for n in archive.namelist()
+                         if n not in (MANIFEST, f"{CASES}/{case_id}.json")}
+        except (OSError, ValueError, RuntimeError, NotImplementedError, zipfile.BadZipFile):
+            raise StoreError(f"Reservekopie {info.name} is beschadigd; verwijder hem met de hand "
+                             "voordat een casus gewist kan worden.") from None
         assert info.made is not None
         files[MANIFEST] = _manifest(info.made, [e for e in info.cases if e.id != case_id])
         write_atomic(info.path, _zip(files))
