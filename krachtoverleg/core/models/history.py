@@ -19,16 +19,13 @@ from krachtoverleg.core.models.vocab import ChangeKind
 
 
 def to_moment(value: object, label: str) -> datetime:
-    """A moment as the app keeps it: local time, without a time zone (one with a zone cannot
-    be compared with the others, and every list that orders by it would fail)."""
+    """A moment, in a year a plan can have (the system clock writes one with its zone)."""
     moment = value if isinstance(value, datetime) else None
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             moment = datetime.fromisoformat(value)
     if moment is None:
         raise ValidationError(f"{label}: verwacht een tijdstip (jjjj-mm-ddTuu:mm).")
-    if moment.tzinfo is not None:
-        raise ValidationError(f"{label}: een tijdstip zonder tijdzone, zoals 2026-11-23T10:00.")
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise ValidationError(f"{label}: het jaar {moment.year} ligt niet tussen {FIRST_YEAR} en "
                               f"{LAST_YEAR}.")
