@@ -112,3 +112,22 @@ def test_what_no_export_could_write_is_refused_at_import(tmp_path, capsys, clock
     source.write_text(json.dumps(document), encoding="utf-8")
     code, _, err = run(capsys, clock, "--store", str(tmp_path / "store"), "import", str(source))
     assert code == 2 and "Traceback" not in err, err
+
+
+def test_a_snapshot_with_a_time_zone_beside_one_without_renders(tmp_path, capsys, clock):
+    """Found by an adversarial run: a second snapshot of a meeting taken
+    "2026-10-12T11:31:00+02:00" was accepted, then scores and progress failed comparing it with
+    one without a zone. Both kinds exist: the system clock writes its zone."""
+    root = tmp_path / "source"
+    run(capsys, clock, "--store", str(root), "demo")
+    document = json.loads(run(capsys, clock, "--store", str(root), "export-case", "K-001")[1])
+    first = document["records"]["snapshots"][0]
+    document["records"]["snapshots"].append(first | {"id": "f" * 32, "taken": "2026-10-12T11:31:00+02:00"})
+    source = tmp_path / "casus.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    store = str(tmp_path / "store")
+    code, _, err = run(capsys, clock, "--store", store, "import", str(source))
+    assert code == 0, err
+    for command in [*COMMANDS, ["scores", "K-001"]]:
+        code, out, err = run(capsys, clock, "--store", store, *command)
+        assert code == 0 and "Traceback" not in out + err, (command, err)

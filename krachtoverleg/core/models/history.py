@@ -32,6 +32,12 @@ def to_moment(value: object, label: str) -> datetime:
     return moment
 
 
+def comparable(moment: datetime) -> datetime:
+    """Moments with and without a zone side by side (the system clock writes one, a file from
+    elsewhere may not): as local time without a zone, so they can be ordered."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo is not None else moment
+
+
 @dataclass
 class Snapshot(Record):
     TABLE = "snapshots"

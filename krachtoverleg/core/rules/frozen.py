@@ -15,6 +15,7 @@ from krachtoverleg.core.errors import StoreError, ValidationError
 from krachtoverleg.core.models import Meeting, Snapshot
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Change, Patch, Put
+from krachtoverleg.core.models.history import comparable
 from krachtoverleg.core.models.vocab import MeetingStatus
 from krachtoverleg.core.store.case_document import raw_from_records, records_from_raw
 from krachtoverleg.core.store.schema import case_tables
@@ -22,7 +23,7 @@ from krachtoverleg.core.store.schema import case_tables
 
 def snapshot_of(data: CaseData, meeting_id: str) -> Snapshot | None:
     found = [s for s in data.all(Snapshot) if s.meeting_id == meeting_id]
-    return max(found, key=lambda s: s.taken) if found else None
+    return max(found, key=lambda s: comparable(s.taken)) if found else None
 
 
 def close(data: CaseData, meeting: Meeting, now: datetime) -> list[Change]:
