@@ -69,7 +69,7 @@ def test_a_restore_killed_at_any_moment_leaves_the_store_one_or_the_other(tmp_pa
         root = tmp_path / f"try{attempt}"
         shutil.copytree(pristine, root)
         process = restore_process(root, name)
-        delay = chance.uniform(0.3, 1.0) * whole
+        delay = chance.uniform(0.1, 1.0) * whole
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait(30)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from krachtoverleg.core.store.safe_read import (
 KEEP = 14
 MANIFEST = "manifest.json"
 PREFIX = "backup-"
+MAX_MEMBERS = 100_002  # a backup holds its cases, the settings and the manifest
 _OWN_NAME = re.compile(r"backup-\d{8}-\d{6}(?:-(\d{1,4}))?\.zip")  # as make_backup names them
 
 
@@ -74,9 +76,10 @@ def _manifest(made: datetime, cases: list[CaseEntry]) -> bytes:
                        "cases": [vars(entry) for entry in cases]}, ensure_ascii=False, indent=1).encode()
 
 
-def make_backup(store: FolderStore, now: datetime, keep: Path | None = None) -> Path:
+def make_backup(store: FolderStore, now: datetime, keep: Path | None = None, via: Path | None = None) -> Path:
     """Back up the whole store now; then keep only the newest KEEP backups (and `keep`, the one
-    a restore is about to read, however old)."""
+    a restore is about to read, however old). `via`: a folder to write it in first (a restore's
+    staging folder: a kill half-way leaves nothing in backups/, and the undo removes it)."""
     store.require_writer()
     folder = backup_dir(store.root)
     make_private_dir(folder)
@@ -97,7 +100,11 @@ def make_backup(store: FolderStore, now: datetime, keep: Path | None = None) -> 
                 if (found := _OWN_NAME.fullmatch(path.name))]
     counter = max(counters, default=0) + 1
     target = folder / (f"{PREFIX}{stamp}.zip" if counter == 1 else f"{PREFIX}{stamp}-{counter}.zip")
-    write_atomic(target, _zip(files))
+    if via is None:
+        write_atomic(target, _zip(files))
+    else:
+        write_atomic(via / target.name, _zip(files))
+        os.replace(via / target.name, target)
     # Only backups this program made and can read are rotated, oldest first by when they were
     # made: a damaged one, a pipe or a stray name is named by check, never thrown away here.
     made = sorted((info for info in list_backups(store.root) if not info.problem and info.made is not None
@@ -130,6 +137,8 @@ def read_backup(path: Path) -> BackupInfo:
         return BackupInfo(path, None, (), "dit is geen gewoon bestand")
     try:
         with zipfile.ZipFile(path) as archive, archive.open(MANIFEST) as member:
+            if len(archive.infolist()) > MAX_MEMBERS:
+                return BackupInfo(path, None, (), "deze reservekopie bevat veel te veel bestanden")
             manifest = parse_json(member.read(SMALL_FILE_BYTES + 1))
         cases = tuple(CaseEntry(str(c["id"]), str(c["code"]), str(c["label"])) for c in manifest["cases"])
         return BackupInfo(path, datetime.fromisoformat(manifest["made"]), cases)
@@ -161,7 +170,8 @@ def restore_backup(store: FolderStore, name: str, now: datetime) -> tuple[Backup
     if info.problem:
         raise ValidationError(f"{info.name}: {info.problem}; kies een andere.")
     files = _restorable(info)  # read first: nothing below may lose it
-    safety = make_backup(store, now, keep=info.path)
+    staging = staged_restore.begin(store.root)
+    safety = make_backup(store, now, keep=info.path, via=staging)
     staged_restore.stage(store.root, CASES, SETTINGS, files, info.name, safety)
     store.finish_restore()
     store.refresh()

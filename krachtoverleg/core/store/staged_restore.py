@@ -28,15 +28,21 @@ def pending(root: Path) -> bool:
     return os.path.lexists(root / RESTORING)
 
 
+def begin(root: Path) -> Path:
+    """A fresh staging folder (a leftover that never became ready: nothing of it was used)."""
+    staging = root / RESTORING
+    _remove(staging)
+    make_private_dir(staging)
+    return staging
+
+
 def stage(root: Path, cases_folder: str, settings_name: str, files: dict[str, bytes], backup: str,
           safety: Path) -> None:
     """Write the restored files beside the store; nothing the store reads changes yet. The
     `ready` mark lists every staged file with its checksum, and names the safety backup made
     first: only a staging that matches it, beside that backup, is ever swapped in (a folder
     placed or left here by anything else is not)."""
-    staging = root / RESTORING
-    _remove(staging)  # a leftover that never became ready: nothing of it was used
-    make_private_dir(staging)
+    staging = root / RESTORING  # made by `begin`, with the safety backup written through it
     make_private_dir(staging / cases_folder)
     for name, content in files.items():
         write_atomic(staging / name, content)
