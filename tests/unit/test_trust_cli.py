@@ -277,3 +277,28 @@ def test_check_names_a_presence_of_a_case_that_is_gone(root, capsys, clock):
     write_presence(root, Presence(case_id="0" * 32))
     code, out, _ = run(capsys, clock, "--store", str(root), "check")
     assert code == 1 and "presenter.json" in out
+
+
+def test_import_replace_under_a_new_id_leaves_nothing_of_the_old_id(root, capsys, clock, tmp_path):
+    """Found by an adversarial run: the old id's drafts and the mirror's file stayed behind,
+    and check named them."""
+    import json
+
+    from krachtoverleg.core.store.drafts import Draft
+    from krachtoverleg.core.store.presence import Presence, write_presence
+
+    store = FolderStore.open(root, write=True)
+    old = store.resolve("K-002").id
+    store.keep_draft(old, Draft("k", "t", {"x": "typ"}, {"x": "x"}, clock.now()))
+    store.close()
+    write_presence(root, Presence(case_id=old))
+    document = json.loads(run(capsys, clock, "--store", str(root), "export-case", "K-002")[1])
+    document["case"]["id"] = "d" * 32
+    source = tmp_path / "nieuw.json"
+    source.write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run(capsys, clock, "--store", str(root), "import", "--replace", str(source))
+    assert code == 0, err
+    assert not (root / "cases" / f"{old}.json").exists()
+    for path in [*(root / "drafts").glob("*"), root / "presenter.json"]:  # the new file may quote it
+        assert old.encode() not in path.read_bytes(), path
+    assert run(capsys, clock, "--store", str(root), "check")[0] == 0

@@ -470,11 +470,13 @@ class FolderStore(CaseStore):
         old = [s.id for s in self._index.values()
                if s.code == data.case.code and s.id != data.case.id]
         self._write_case(data)
-        for case_id in old:  # the same client under an older id
+        for case_id in old:  # the same client under an older id: nothing of that id stays
             self._case_path(case_id).unlink(missing_ok=True)
             self._write_shard(self._drop(case_id))
             with contextlib.suppress(OSError):
                 self._index_actions(case_id, None)
+            self._drafts.erase(owner_of(case_id))
+            presence_file.forget_case(self.root, case_id)
 
     def erase_case(self, case_id: str) -> None:
         """Remove the case file and its index entry. Backups are the caller's part (erasure.py)."""
