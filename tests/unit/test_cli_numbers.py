@@ -34,3 +34,9 @@ def test_a_bad_number_is_refused_in_dutch(store, capsys, clock, argv):
 
 def test_a_good_number_still_works(store, capsys, clock):
     assert run(capsys, clock, "--store", store, "minutes", "K-001", "--meeting", "1")[0] == 0
+
+
+def test_an_output_name_too_long_for_the_disk_is_bad_input(store, capsys, clock, tmp_path):
+    """Found by an adversarial run: a 300-character -o name said so, but with exit code 1."""
+    code, _, err = run(capsys, clock, "--store", store, "minutes", "K-001", "-o", str(tmp_path / ("a" * 300)))
+    assert code == 2 and "te lang" in err

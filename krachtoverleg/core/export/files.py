@@ -3,6 +3,7 @@ readable by the user only (0600), whatever the umask."""
 
 from __future__ import annotations
 
+import errno
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +22,14 @@ def export_target(path: str | Path, store_root: Path | None = None) -> Path:
     if str(path).strip() == "":
         raise ValidationError("Bestand: vul een naam in.")
     target = Path(path).expanduser()
+    try:
+        return _checked_target(target, store_root)
+    except OSError as error:  # a name too long for the disk, a folder without permission
+        reason = "de naam is te lang" if error.errno == errno.ENAMETOOLONG else error.strerror
+        raise ValidationError(f"Kan niet schrijven naar {str(target)[:80]}…: {reason}.") from None
+
+
+def _checked_target(target: Path, store_root: Path | None) -> Path:
     if target.is_dir():
         raise ValidationError(f"Kan niet schrijven naar {target}: dat is een map.")
     if not target.parent.is_dir():
