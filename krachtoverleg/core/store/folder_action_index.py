@@ -160,18 +160,13 @@ class ActionIndexFile:
     def read(self, case_ids: set[str], query: ActionQuery) -> dict[str, CaseActions]:
         """The cases asked for, each with only the rows the query keeps. SQLite joins the JSON
         of all rows into one document, so it is parsed in one go (15,000 rows: one call)."""
-        where, values = ["1"], []
-        if query.open_only:
-            where.append("open = 1")
-        if query.owner:
-            where.append("instr(terms, ?) > 0")
-            values.append(query.owner)
+        where, values = _where(query)
         with self._db(write=False) as conn:
             heads = conn.execute("SELECT '[' || coalesce(group_concat(head, ','), '') || ']' FROM cases"
                                  ).fetchone()[0]
             rows = conn.execute(
                 "SELECT '[' || coalesce(group_concat(json_array(case_id, json(entry)), ','), '') || ']' "
-                f"FROM (SELECT case_id, entry FROM rows WHERE {' AND '.join(where)} "
+                f"FROM (SELECT case_id, entry FROM rows WHERE {where} "
                 "ORDER BY case_id, position)", values).fetchone()[0]
         entries: dict[str, list[object]] = {}
         for case_id, entry in json.loads(rows):
@@ -185,18 +180,13 @@ class ActionIndexFile:
     def outline(self, case_ids: set[str], query: ActionQuery) -> tuple[list[CaseHead], list[OutlineRow]]:
         """The heads of these cases and an outline of their rows the query keeps, from columns
         of their own: the rows' JSON is left unread."""
-        where, values = ["1"], []
-        if query.open_only:
-            where.append("open = 1")
-        if query.owner:
-            where.append("instr(terms, ?) > 0")
-            values.append(query.owner)
+        where, values = _where(query)
         try:
-            return self._outline(case_ids, " AND ".join(where), values)
+            return self._outline(case_ids, where, values)
         except sqlite3.OperationalError:  # made by version 1: a writer's open brings it up to date
             with self._db(write=True):
                 pass
-            return self._outline(case_ids, " AND ".join(where), values)
+            return self._outline(case_ids, where, values)
 
     def _outline(self, case_ids: set[str], where: str, values: list[str]) -> tuple[list[CaseHead],
                                                                                  list[OutlineRow]]:
@@ -228,3 +218,14 @@ class ActionIndexFile:
             path = Path(f"{self.path}{suffix}")
             if not path.is_dir() or path.is_symlink():
                 path.unlink(missing_ok=True)
+
+
+def _where(query: ActionQuery) -> tuple[str, list[str]]:
+    """The rows a query keeps, as SQL over the index's own columns, and its values."""
+    where, values = ["1"], []
+    if query.open_only:
+        where.append("open = 1")
+    if query.owner:
+        where.append("instr(terms, ?) > 0")
+        values.append(query.owner)
+    return " AND ".join(where), values
