@@ -463,7 +463,8 @@ def _actions(args: argparse.Namespace, where: StoreLocation, clock: Clock) -> in
     if args.format == "table" and args.output is None:
         from rich.console import Console
 
-        Console().print(formats.as_table(actions, today))
+        for line in formats.table_lines(actions, Console()):
+            sys.stdout.write(line + "\n")
         return 0
     text = action_list_formats().formats[args.format].render(actions, clock.now())
     _write_or_print(text, args.output, "De actielijst", where.folder)

@@ -208,3 +208,29 @@ def test_a_page_of_the_action_list_is_the_whole_list_cut(location: StoreLocation
                 assert page.late == sum(row.overdue for row in expected.rows)
                 assert page.owners == choices.owners()
                 assert page.cases == sorted({(r.case_title, r.case_id) for r in choices.rows})
+
+
+def test_a_list_of_more_people_than_fit_a_choice_offers_the_professionals(location: StoreLocation,
+                                                                          monkeypatch):
+    """Thousands of cases each bring a client and a network: the owner choice then lists the
+    professionals, and the chosen case's people, never ten thousand names (issue 21)."""
+    from krachtoverleg.core.rules.action_list import collect_page
+    from krachtoverleg.core.store import action_index, folder_action_index, team_store
+
+    OWNERS_AT_MOST = 4
+    for module in (action_index, folder_action_index, team_store):
+        monkeypatch.setattr(module, "OWNERS_AT_MOST", OWNERS_AT_MOST)
+    with opened(location) as store:
+        cases = [add_demo(store, TODAY) for _ in range(6)]
+        names = Names(True)
+        everyone = collect(store, names, TODAY, wanted=ActionFilter())
+        assert len({row.owner_key for row in everyone.rows}) > OWNERS_AT_MOST
+        page = collect_page(store, names, TODAY, ActionFilter(), 10)
+        assert page.owners == everyone.owners()
+        assert all(key.startswith("person:") and not key.endswith(tuple(c.id for c in cases))
+                   for _, key in page.owners)
+        chosen = ActionFilter(case_id=cases[3].id)
+        page = collect_page(store, names, TODAY, chosen, 10)
+        assert page.owners == everyone.owners(cases[3].id)
+        assert any(key.endswith(cases[3].id) for _, key in page.owners)
+        assert page.rows == everyone.filtered(chosen).rows[:10]

@@ -149,7 +149,7 @@ def test_the_team_command_sets_up_and_says_who_you_are(team_url, capsys, clock):
     code, _, err = run(capsys, clock, "--store", team_url("ans"), "team", "add", "West")
     assert code == 1 and "beheerder" in err
     code, out, _ = run(capsys, clock, "--store", team_url("beheer"), "team", "setup")
-    assert code == 0 and "al bij (versie 1)" in out
+    assert code == 0 and "al bij (versie 2)" in out
 
 
 def test_a_database_without_the_tables_and_the_owner_role_see_no_client_data(team_url, two_cases, pg_server,
@@ -160,3 +160,27 @@ def test_a_database_without_the_tables_and_the_owner_role_see_no_client_data(tea
     assert (code, out.strip()) == (0, "[]"), "row-level security is forced: the DBA's role reads no cases"
     code, out, _ = run(capsys, clock, "--store", team_url("ans"), "erase", "K-001")
     assert f"krachtoverleg --store '{team_url('ans')}' erase K-001 --yes" in out
+
+
+def test_rows_written_before_the_sort_columns_are_completed_by_the_first_list(team_url, two_cases, pg_server,
+                                                                             clock):
+    """Schema version 2 sorts a page in SQL by columns that version 1 did not write; the owner
+    role that upgrades sees no rows, so a login's first list completes its team's rows."""
+    import psycopg
+
+    from krachtoverleg.core.rules.action_list import ActionFilter, collect, collect_page
+    from krachtoverleg.core.rules.privacy import Names
+
+    database = team_url("ans").rsplit("/", 1)[1]
+    # the rows as version 1 left them
+    with psycopg.connect(pg_server.url(database=database), autocommit=True) as conn:
+        conn.execute("UPDATE krachtoverleg.action_rows SET owner_key = NULL, owner_with = NULL, "
+                     "owner_without = NULL, sort_with = NULL, sort_without = NULL, due = NULL, "
+                     "status = NULL, off_screen = NULL, across = NULL")
+    with team(team_url("bert")) as store:
+        wanted = ActionFilter(status="all")
+        page = collect_page(store, Names(False), clock.today(), wanted, 100)
+        assert page.rows == collect(store, Names(False), clock.today(), wanted=wanted).filtered(wanted).rows
+    with psycopg.connect(pg_server.url(database=database), autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM krachtoverleg.action_rows WHERE sort_with IS NULL"
+                            ).fetchone() == (0,)

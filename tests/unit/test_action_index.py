@@ -84,7 +84,7 @@ def test_an_index_of_version_1_is_brought_up_to_date_in_place(store, demo, clock
     page = collect_page(store, Names(False), clock.today(), wanted, 100)
     assert page.rows == collect(store, Names(False), clock.today(), wanted=wanted).filtered(wanted).rows
     with sqlite3.connect(path) as now:
-        assert now.execute("SELECT value FROM meta").fetchone() == ("2",)
+        assert now.execute("SELECT value FROM meta").fetchone() == ("3",)
         assert now.execute("SELECT count(*) FROM rows").fetchone() == (len(rows),)  # not made again
 
 
@@ -102,3 +102,28 @@ def test_an_index_that_holds_something_else_than_its_tables_is_made_again(store,
                 SELECT i AS id, '' AS made_from, '' AS head FROM n;""")
     listed = collect(store, Names(False), clock.today())
     assert listed.rows and not listed.problems
+
+
+def test_a_writer_looks_at_every_case_file_once_and_again_after_a_lost_entry(store, demo, monkeypatch):
+    """While it holds the store every case file changes through the writer, so its later lists
+    trust the index; a save whose entry could not be written makes it look again."""
+    looks = []
+    real = store._case_file_markers
+    monkeypatch.setattr(store, "_case_file_markers", lambda: looks.append(1) or real())
+    store.case_actions()
+    store.case_actions()
+    assert len(looks) == 1
+    action = store.load(demo.id).all(Action)[0]
+    store.apply(demo.id, Patch(Action, action.id, {"note": "gebeld"}))  # its entry is written
+    [listed], _ = store.case_actions()
+    assert len(looks) == 1 and "gebeld" in [entry.action.get("note") for entry in listed.entries]
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ActionIndexFile, "put", full_disk)
+    store.apply(demo.id, Patch(Action, action.id, {"note": "nog eens gebeld"}))
+    monkeypatch.undo()
+    monkeypatch.setattr(store, "_case_file_markers", lambda: looks.append(1) or real())
+    [listed], _ = store.case_actions()
+    assert len(looks) == 2 and "nog eens gebeld" in [entry.action.get("note") for entry in listed.entries]

@@ -12,8 +12,6 @@ adds the actions that were settled as not done."""
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -26,20 +24,21 @@ from krachtoverleg.core.models.vocab import ActionStatus, OwnerKind, Relation
 from krachtoverleg.core.rules.hand_backs import hand_back_actions
 from krachtoverleg.core.rules.hidden import on_screen
 from krachtoverleg.core.rules.privacy import Names, initials
-from krachtoverleg.core.store.action_index import OPEN, ActionEntry, ActionQuery, CaseActions, OutlineRow
+from krachtoverleg.core.store.action_index import (
+    ActionEntry,
+    ActionQuery,
+    CaseActions,
+    PageQuery,
+    across_cases,
+    fold,
+    owner_choices,
+)
 
 if TYPE_CHECKING:
     from krachtoverleg.core.store.engine import CaseStore
 
 StatusFilter = Literal["open", "done", "all"]
 STATUS_FILTERS: tuple[StatusFilter, ...] = ("open", "done", "all")
-
-
-@functools.lru_cache(maxsize=4096)  # owners repeat across thousands of rows
-def _fold(text: str) -> str:
-    """Lower case without accents: 'Ayşe' matches 'ayse'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class ActionRow:
     overdue: bool
 
     def owned_by(self, wanted: str) -> bool:
-        needle = _fold(wanted.strip())
+        needle = fold(wanted.strip())
         return bool(needle) and any(needle in term for term in self.owner_terms)
 
 
@@ -112,7 +111,7 @@ def rows_of(data: CaseData, names: Names, today: date) -> list[ActionRow]:
         rows.append(ActionRow(
             case_id=data.case.id, case_code=data.case.code, case_title=names.case_title(data.case),
             action=action, owner=_owner_label(action, data, names), owner_key=key,
-            owner_terms=tuple(_fold(t) for t in terms if t),
+            owner_terms=tuple(fold(t) for t in terms if t),
             meeting_number=numbers.get(action.meeting_id, 0), overdue=action.overdue(today)))
     return rows
 
@@ -156,23 +155,21 @@ class ActionList:
             keep &= {wanted.case_id}
         return ActionList(rows, [d for d in self.dates if d.case_id in keep], self.problems)
 
-    def owners(self) -> list[tuple[str, str]]:
-        """(label, key) of every owner, sorted by label."""
-        seen: dict[str, str] = {}
-        for row in self.rows:
-            seen.setdefault(row.owner_key, row.owner)
-        return sorted(((label, key) for key, label in seen.items()), key=lambda item: _fold(item[0]))
+    def owners(self, case_id: str | None = None) -> list[tuple[str, str]]:
+        """(label, key) of the owners to choose from, sorted by label (see owner_choices)."""
+        return owner_choices(((row.owner_key, row.owner, across_cases(row.owner_key, row.case_id),
+                               row.case_id) for row in self.rows), case_id)
 
 
 def sort_rows(rows: Iterable[ActionRow]) -> list[ActionRow]:
     """By owner, then overdue first, then due date."""
-    return sorted(rows, key=lambda r: (_fold(r.owner), r.owner_key, not r.overdue, r.action.due,
+    return sorted(rows, key=lambda r: (fold(r.owner), r.owner_key, not r.overdue, r.action.due,
                                        r.case_code))
 
 
 def owner_key_of(name: str) -> str:
     """The owner key of a professional by name: 'mijn acties' on a team store."""
-    return f"person:{_fold(' '.join(name.split()))}"
+    return f"person:{fold(' '.join(name.split()))}"
 
 
 def case_actions_of(data: CaseData) -> CaseActions:
@@ -194,7 +191,7 @@ def collect(store: CaseStore, names: Names, today: date, case_ids: Iterable[str]
             wanted: ActionFilter | None = None) -> ActionList:
     """Every action of these cases (None: all), from the store's action index; `wanted` lets
     the store read only the rows that can match (the list is filtered with it afterwards)."""
-    query = ActionQuery(owner=_fold(wanted.owner.strip()) if wanted and wanted.owner else None,
+    query = ActionQuery(owner=fold(wanted.owner.strip()) if wanted and wanted.owner else None,
                         open_only=wanted is not None and wanted.status == "open")
     indexed, problems = store.case_actions(case_ids, query)
     rows: list[ActionRow] = []
@@ -231,50 +228,28 @@ class ActionPage:
 
 
 def collect_page(store: CaseStore, names: Names, today: date, wanted: ActionFilter, limit: int) -> ActionPage:
-    """As collect(...).filtered(wanted), cut to `limit` rows, from the store's outline: sorting,
-    filtering and counting use a few fields per row, and only the rows shown are decoded."""
-    show = names.show_names
-    heads, outline, problems = store.action_outline(
-        ActionQuery(owner=_fold(wanted.owner.strip()) if wanted.owner else None,
-                    open_only=wanted.status == "open"))
-    by_case = {head.case_id: head for head in heads}
-    on_date = today.isoformat()
-
-    def late(row: OutlineRow) -> bool:
-        return row.status in OPEN and row.due < on_date
-
-    listed = [row for row in outline if row.case_id in by_case and (show or not row.off_screen)
-              and (wanted.status != "open" or row.status in OPEN)
-              and (wanted.status != "done" or row.status == ActionStatus.DONE)
-              and (not wanted.owner or _fold(wanted.owner.strip()) in row.terms)]
-    labels: dict[str, str] = {}
-    for row in listed:
-        labels.setdefault(row.owner_key, row.owner(show))
-    owners = sorted(((label, key) for key, label in labels.items()), key=lambda item: _fold(item[0]))
-    cases = sorted({(by_case[row.case_id].title(show), row.case_id) for row in listed})
-    chosen = [row for row in listed if (not wanted.owner_key or row.owner_key == wanted.owner_key)
-              and (not wanted.case_id or row.case_id == wanted.case_id) and (not wanted.overdue or late(row))]
-    # the order of sort_rows; each owner folded once (a family member is one per case)
-    folded = {label: _fold(label) for label in {row.owner(show) for row in chosen}}
-    chosen.sort(key=lambda r: (folded[r.owner(show)], r.owner_key, not late(r), r.due,
-                               by_case[r.case_id].code))
-    page = chosen[:limit]
-    entries = store.action_entries([(row.case_id, row.position) for row in page])
+    """As collect(...).filtered(wanted), cut to `limit` rows: the store sorts, filters and
+    counts (in SQL on both engines), and only the rows shown are read whole."""
+    answer = store.action_page(PageQuery(
+        names.show_names, today.isoformat(), limit, wanted.status,
+        owner=fold(wanted.owner.strip()) if wanted.owner else None, owner_key=wanted.owner_key,
+        case_id=wanted.case_id, overdue=wanted.overdue))
+    problems = list(answer.problems)
+    entries = store.action_entries([(row.case_id, row.position) for row in answer.rows])
     rows = []
-    for row in page:
-        entry = entries.get((row.case_id, row.position))
+    for shown in answer.rows:
+        entry = entries.get((shown.case_id, shown.position))
         if entry is None:
-            continue  # changed since the outline was read: the next list shows it
+            continue  # changed since the page was read: the next list shows it
         try:
             action = Action.from_index(entry.action)
         except (KeyError, TypeError, ValueError):
             try:
                 action = Action.from_dict(entry.action)
             except ValidationError as error:
-                problems.append(f"{by_case[row.case_id].code}: {error}")
+                problems.append(f"{shown.code}: {error}")
                 continue
-        head = by_case[row.case_id]
-        rows.append(ActionRow(row.case_id, head.code, head.title(show), action, entry.owner(show),
-                              entry.owner_key, entry.owner_terms, entry.meeting_number,
-                              action.overdue(today)))
-    return ActionPage(rows, len(chosen), sum(late(row) for row in chosen), owners, cases, problems)
+        rows.append(ActionRow(shown.case_id, shown.code, shown.title, action,
+                              entry.owner(names.show_names), entry.owner_key, entry.owner_terms,
+                              entry.meeting_number, action.overdue(today)))
+    return ActionPage(rows, answer.total, answer.late, answer.owners, answer.cases, problems)

@@ -9,6 +9,8 @@ when the list is read, since that depends on the day."""
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +18,22 @@ from typing import Any, NamedTuple
 
 ACTION_INDEX_VERSION = 1
 OPEN = ("open", "partly")  # the stored values of the statuses still to do
+# A list with more people than this (a team store of thousands of cases, where everyone's
+# family is someone): the owner choice offers the professionals, and the chosen case's people.
+OWNERS_AT_MOST = 60
+
+
+@functools.lru_cache(maxsize=4096)  # owners repeat across thousands of rows
+def fold(text: str) -> str:
+    """Lower case without accents: 'Ayşe' matches 'ayse', and sorts with 'Ayse'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def across_cases(owner_key: str, case_id: str) -> bool:
+    """Whether an owner is one person in every case (a professional), not a client or someone
+    of one client's network (their keys are the case's own: see rules/action_list.rows_of)."""
+    return not owner_key.startswith("client:") and not owner_key.endswith(f":{case_id}")
 
 
 @dataclass(frozen=True)
@@ -151,3 +169,78 @@ def outline_of(cases: Iterable[CaseActions]) -> tuple[list[CaseHead], list[Outli
                             " ".join(entry.owner_terms))
                  for position, entry in enumerate(case.entries)]
     return heads, rows
+
+
+@dataclass(frozen=True)
+class PageQuery:
+    """One screenful of an action list: which rows, in the order every list has (by owner,
+    overdue first, then due date and case), and what the screen says about all of them."""
+
+    show_names: bool
+    today: str  # ISO date: a row is late when still to do and due before it
+    limit: int
+    status: str = "open"  # open, done or all (see rules/action_list.StatusFilter)
+    owner: str | None = None  # folded: part of the owner's name, role or initials
+    owner_key: str | None = None
+    case_id: str | None = None
+    overdue: bool = False
+
+    def rows_query(self) -> ActionQuery:
+        return ActionQuery(owner=self.owner, open_only=self.status == "open")
+
+
+class PageRow(NamedTuple):
+    case_id: str
+    position: int
+    code: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PageAnswer:
+    rows: list[PageRow]  # the first `limit` of the chosen rows, in order
+    total: int
+    late: int
+    owners: list[tuple[str, str]]  # (label, key) to choose from, in the order they are shown
+    cases: list[tuple[str, str]]  # (title, id) of the cases in the list
+    problems: list[str]  # cases that could not be read, named in Dutch
+
+
+def owner_choices(found: Iterable[tuple[str, str, bool, str]], case_id: str | None) -> list[tuple[str, str]]:
+    """(label, key) from (key, label, across cases, case id) of every listed row: everyone,
+    or when that is more than OWNERS_AT_MOST, the professionals and the chosen case's people."""
+    labels: dict[str, str] = {}
+    wide: set[str] = set()
+    for key, label, across, row_case in found:
+        labels[key] = min(labels.get(key, label), label)
+        if across or row_case == case_id:
+            wide.add(key)
+    if len(labels) > OWNERS_AT_MOST:
+        labels = {key: label for key, label in labels.items() if key in wide}
+    return sorted(((label, key) for key, label in labels.items()), key=lambda item: (fold(item[0]), item))
+
+
+def page_of_outline(heads: Iterable[CaseHead], rows: Iterable[OutlineRow], query: PageQuery,
+                    problems: list[str]) -> PageAnswer:
+    """The page worked out in Python, from an outline: what the engines' SQL does, for when an
+    index cannot answer (and for the contract tests to hold the SQL to)."""
+    show = query.show_names
+    by_case = {head.case_id: head for head in heads}
+
+    def late(row: OutlineRow) -> bool:
+        return row.status in OPEN and row.due < query.today
+
+    listed = [row for row in rows if row.case_id in by_case and (show or not row.off_screen)
+              and (query.status != "open" or row.status in OPEN)
+              and (query.status != "done" or row.status == "done")
+              and (not query.owner or query.owner in row.terms)]
+    owners = owner_choices(((row.owner_key, row.owner(show), across_cases(row.owner_key, row.case_id),
+                             row.case_id) for row in listed), query.case_id)
+    cases = sorted({(by_case[row.case_id].title(show), row.case_id) for row in listed})
+    chosen = [row for row in listed if (not query.owner_key or row.owner_key == query.owner_key)
+              and (not query.case_id or row.case_id == query.case_id) and (not query.overdue or late(row))]
+    chosen.sort(key=lambda r: (fold(r.owner(show)), r.owner_key, not late(r), r.due, by_case[r.case_id].code,
+                               r.case_id, r.position))
+    shown = [PageRow(row.case_id, row.position, by_case[row.case_id].code, by_case[row.case_id].title(show))
+             for row in chosen[:query.limit]]
+    return PageAnswer(shown, len(chosen), sum(late(row) for row in chosen), owners, cases, problems)

@@ -21,7 +21,7 @@ from krachtoverleg.core.models import Case
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.changes import Applied, Change, Put, Remove
 from krachtoverleg.core.models.record import Record
-from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions, Outline
+from krachtoverleg.core.store.action_index import ActionEntry, ActionQuery, CaseActions, PageAnswer, PageQuery
 from krachtoverleg.core.store.case_document import CaseSummary
 from krachtoverleg.core.store.drafts import Draft, DraftBox, owner_of
 from krachtoverleg.core.store.presence import Presence
@@ -136,9 +136,9 @@ class CaseStore(ABC):
         rows `query` keeps, at least); and the cases that could not be read, named in Dutch."""
 
     @abstractmethod
-    def action_outline(self, query: ActionQuery) -> Outline:
-        """Every case's head and an outline of each row `query` keeps (at least): enough to sort,
-        filter and count a list of thousands without decoding a row."""
+    def action_page(self, query: PageQuery) -> PageAnswer:
+        """One screenful of the list of every action: sorted, filtered and counted by the
+        engine (the same answer as action_index.page_of_outline), with no row decoded."""
 
     @abstractmethod
     def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:

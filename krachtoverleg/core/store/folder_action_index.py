@@ -20,17 +20,25 @@ from pathlib import Path
 
 from krachtoverleg.core.store.action_index import (
     OPEN,
+    OWNERS_AT_MOST,
     ActionEntry,
     ActionQuery,
     CaseActions,
     CaseHead,
     OutlineRow,
+    PageAnswer,
+    PageQuery,
+    PageRow,
+    across_cases,
+    fold,
+    owner_choices,
 )
 from krachtoverleg.core.store.safe_read import is_regular
 
 FILE = "actions.sqlite"
 QUERY_SECONDS = 20  # far above the slowest real list (5,000 cases: under a second)
-VERSION = "2"  # 2: what a list sorts and filters by, in columns of its own (see outline)
+# 2: what a list filters by, in columns of its own; 3: and what it sorts by (see page)
+VERSION = "3"
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, made_from TEXT NOT NULL, head TEXT NOT NULL,
@@ -38,13 +46,16 @@ CREATE TABLE IF NOT EXISTS cases (id TEXT PRIMARY KEY, made_from TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS rows (case_id TEXT NOT NULL, position INTEGER NOT NULL, terms TEXT NOT NULL,
                                  open INTEGER NOT NULL, entry TEXT NOT NULL, owner_key TEXT,
                                  owner_with TEXT, owner_without TEXT, due TEXT, status TEXT,
-                                 off_screen INTEGER, PRIMARY KEY (case_id, position));
+                                 off_screen INTEGER, sort_with TEXT, sort_without TEXT, across INTEGER,
+                                 PRIMARY KEY (case_id, position));
 """
 # A list reads these from the index alone, never the pages of the rows' JSON (made after an
 # older file has its columns).
-_OUTLINE_INDEX = """
-CREATE INDEX IF NOT EXISTS rows_outline ON rows (open, case_id, position, owner_key, owner_with,
-                                                 owner_without, due, status, off_screen, terms);
+_PAGE_INDEX = """
+DROP INDEX IF EXISTS rows_outline;
+CREATE INDEX IF NOT EXISTS rows_page ON rows (open, case_id, position, owner_key, sort_with, sort_without,
+                                              owner_with, owner_without, due, status, off_screen, across,
+                                              terms);
 """
 # Version 1 kept these inside the JSON only: taken out once, in place (no rebuild from the cases).
 _FROM_1 = """
@@ -59,6 +70,16 @@ UPDATE rows SET owner_key = json_extract(entry, '$[3]'), owner_with = json_extra
                 owner_without = json_extract(entry, '$[2]'), due = json_extract(entry, '$[0].due'),
                 status = json_extract(entry, '$[0].status'), off_screen = json_extract(entry, '$[6]');
 """
+# Version 2 had no sort columns: made here by the same Python functions a write uses.
+_FROM_2 = """
+ALTER TABLE rows ADD COLUMN sort_with TEXT; ALTER TABLE rows ADD COLUMN sort_without TEXT;
+ALTER TABLE rows ADD COLUMN across INTEGER;
+UPDATE rows SET sort_with = fold(owner_with), sort_without = fold(owner_without),
+                across = across_cases(owner_key, case_id);
+"""
+_COLUMNS = ("case_id, position, terms, open, entry, owner_key, owner_with, owner_without, due, status, "
+            "off_screen, sort_with, sort_without, across")
+
 
 
 def marker(path: Path) -> str:
@@ -70,6 +91,7 @@ def marker(path: Path) -> str:
 class ActionIndexFile:
     def __init__(self, root: Path) -> None:
         self.path = root / FILE
+        self.stored: set[str] = set()  # the cases put here by this object (see FolderStore.action_page)
 
     @contextlib.contextmanager
     def _db(self, write: bool) -> Iterator[sqlite3.Connection]:
@@ -86,6 +108,8 @@ class ActionIndexFile:
         deadline = time.monotonic() + QUERY_SECONDS
         # A damaged file can hold a query that never ends (a view calling itself): cut off.
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+        conn.create_function("fold", 1, fold, deterministic=True)  # for an upgrade from version 2
+        conn.create_function("across_cases", 2, across_cases, deterministic=True)
         try:
             kinds = dict(conn.execute("SELECT name, type FROM sqlite_master "
                                       "WHERE name IN ('cases', 'rows', 'meta')"))
@@ -96,13 +120,14 @@ class ActionIndexFile:
             if write:
                 conn.executescript(_SCHEMA)
                 found = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-                if found is not None and found[0] == "1":
-                    conn.executescript(f"BEGIN IMMEDIATE; {_FROM_1} "
+                if found is not None and found[0] in ("1", "2"):
+                    steps = (_FROM_1 if found[0] == "1" else "") + _FROM_2
+                    conn.executescript(f"BEGIN IMMEDIATE; {steps} "
                                        f"UPDATE meta SET value = '{VERSION}' WHERE key = 'version'; COMMIT;")
                 elif found is None or found[0] != VERSION:  # made by another version: start again
                     conn.executescript("DELETE FROM rows; DELETE FROM cases;")
                     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (VERSION,))
-                conn.executescript(_OUTLINE_INDEX)
+                conn.executescript(_PAGE_INDEX)
             yield conn
         finally:
             conn.close()
@@ -116,11 +141,12 @@ class ActionIndexFile:
                 conn.execute("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?, ?)",
                              (case_id, made_from, json.dumps(actions.head(), ensure_ascii=False),
                               actions.case_code, actions.title_with_names, actions.title_without_names))
-                conn.executemany("INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                conn.executemany(f"INSERT INTO rows ({_COLUMNS}) VALUES ({', '.join('?' * 14)})", [
                     (case_id, number, " ".join(entry.owner_terms), entry.action.get("status") in OPEN,
                      json.dumps(entry.to_json(), ensure_ascii=False), entry.owner_key,
                      entry.owner_with_names, entry.owner_without_names, entry.action.get("due"),
-                     entry.action.get("status"), entry.off_screen)
+                     entry.action.get("status"), entry.off_screen, fold(entry.owner_with_names),
+                     fold(entry.owner_without_names), across_cases(entry.owner_key, case_id))
                     for number, entry in enumerate(actions.entries)])
             conn.execute("COMMIT")
 
@@ -195,9 +221,51 @@ class ActionIndexFile:
                 "SELECT id, code, title_with, title_without FROM cases").fetchall() if head[0] in case_ids]
             rows = [row for row in map(OutlineRow._make, conn.execute(
                 "SELECT case_id, position, owner_key, owner_with, owner_without, coalesce(due, ''), "
-                "coalesce(status, ''), off_screen = 1, terms FROM rows INDEXED BY rows_outline "
+                "coalesce(status, ''), off_screen = 1, terms FROM rows INDEXED BY rows_page "
                 f"WHERE {where}", values).fetchall()) if row.case_id in case_ids]
         return heads, rows
+
+    def page(self, query: PageQuery, excluded: set[str]) -> PageAnswer:
+        """One screenful, sorted, filtered and counted by SQLite from the index's own columns
+        (the same answer as page_of_outline); `excluded`: cases not to list."""
+        try:
+            return self._page(query, excluded)
+        except sqlite3.OperationalError:  # made by an older version: a writer's open brings it up to date
+            with self._db(write=True):
+                pass
+            return self._page(query, excluded)
+
+    def _page(self, query: PageQuery, excluded: set[str]) -> PageAnswer:
+        names = "with" if query.show_names else "without"
+        where = ["r.case_id NOT IN (SELECT value FROM json_each(:excluded))"]
+        where += [] if query.show_names else ["r.off_screen = 0"]
+        where += {"open": ["r.open = 1"], "done": ["r.status = 'done'"]}.get(query.status, [])
+        where += ["instr(r.terms, :owner) > 0"] if query.owner else []
+        listed = (f"SELECT r.case_id, r.position, r.owner_key, r.owner_{names} AS label, "
+                  f"r.sort_{names} AS sort, coalesce(r.due, '') AS due, r.across, "
+                  f"coalesce(r.open = 1 AND r.due < :today, 0) AS late, c.code, c.title_{names} AS title "
+                  f"FROM rows r INDEXED BY rows_page JOIN cases c ON c.id = r.case_id "
+                  f"WHERE {' AND '.join(where)}")
+        chosen = (f"SELECT * FROM ({listed}) WHERE (:key IS NULL OR owner_key = :key) "
+                  "AND (:case IS NULL OR case_id = :case) AND (NOT :overdue OR late)")
+        values = {"excluded": json.dumps(sorted(excluded)), "owner": query.owner, "today": query.today,
+                  "key": query.owner_key, "case": query.case_id, "overdue": query.overdue,
+                  "limit": query.limit}
+        with self._db(write=False) as conn:
+            total, late = conn.execute(f"SELECT count(*), coalesce(sum(late), 0) FROM ({chosen})",
+                                       values).fetchone()
+            shown = list(map(PageRow._make, conn.execute(
+                f"SELECT case_id, position, code, title FROM ({chosen}) "
+                "ORDER BY sort, owner_key, late DESC, due, code, case_id, position LIMIT :limit", values)))
+            # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
+            many = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM ({listed}) "
+                                f"LIMIT {OWNERS_AT_MOST + 1})", values).fetchone()[0] > OWNERS_AT_MOST
+            owners = conn.execute(
+                f"SELECT owner_key, min(label), max(across OR case_id IS :case), '' FROM ({listed}) "
+                f"WHERE {'across OR case_id IS :case' if many else '1'} GROUP BY owner_key",
+                values).fetchall()
+            cases = sorted(conn.execute(f"SELECT DISTINCT title, case_id FROM ({listed})", values))
+        return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
 
     def entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
         """Whole rows by their keys (a list's shown rows: a primary-key lookup each)."""

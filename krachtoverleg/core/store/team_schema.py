@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-TEAM_SCHEMA_VERSION = 1
+TEAM_SCHEMA_VERSION = 2
 USER_ROLE = "krachtoverleg_user"
 # NOTIFY after every write, on one channel per team: '<case id> <version>' (ids only, no names);
 # a window listens to its own teams' channels only.
@@ -97,6 +97,17 @@ STEPS: list[str] = [
     GRANT SELECT, INSERT, UPDATE, DELETE ON krachtoverleg.cases, krachtoverleg.action_rows,
         krachtoverleg.holds, krachtoverleg.presence TO {USER_ROLE};
     GRANT EXECUTE ON FUNCTION krachtoverleg.my_teams() TO {USER_ROLE};
+    """,
+    # 2: what an action list sorts and filters by, in columns of its own, so a page of a list of
+    # thousands is sorted and counted by the server. The folded owner names are Python's own
+    # folding (see action_index.fold): rows written before are completed by the first login of
+    # their team that opens the store (the owner role that runs this step sees no rows).
+    """
+    ALTER TABLE krachtoverleg.action_rows
+        ADD COLUMN owner_key text, ADD COLUMN owner_with text, ADD COLUMN owner_without text,
+        ADD COLUMN sort_with text, ADD COLUMN sort_without text, ADD COLUMN due text,
+        ADD COLUMN status text, ADD COLUMN off_screen boolean, ADD COLUMN across boolean;
+    CREATE INDEX action_rows_unsorted ON krachtoverleg.action_rows (team) WHERE sort_with IS NULL;
     """,
 ]
 

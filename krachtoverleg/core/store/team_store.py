@@ -37,12 +37,17 @@ from krachtoverleg.core.models.meeting import Action
 from krachtoverleg.core.models.record import Record
 from krachtoverleg.core.rules.action_list import case_actions_of
 from krachtoverleg.core.store.action_index import (
+    OPEN,
+    OWNERS_AT_MOST,
     ActionEntry,
     ActionQuery,
     CaseActions,
-    CaseHead,
-    Outline,
-    OutlineRow,
+    PageAnswer,
+    PageQuery,
+    PageRow,
+    across_cases,
+    fold,
+    owner_choices,
 )
 from krachtoverleg.core.store.case_document import (
     CaseSummary,
@@ -95,6 +100,7 @@ class TeamStore(CaseStore):
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
         self._mine: set[str] = set()  # "<case id> <version>" this window wrote: not followed
+        self._rows_complete = False  # rows of schema version 1 have their sort columns (see action_page)
         self.teams: list[str] = []
         with self._db() as conn:
             self.login = conn.info.user
@@ -410,19 +416,59 @@ class TeamStore(CaseStore):
         return [CaseActions.from_json(head | {"entries": entries.get(head["id"], [])})
                 for head in json.loads(heads)], []
 
-    def action_outline(self, query: ActionQuery) -> Outline:
-        """A few fields of each row, taken out of its JSON by the server: the rows stay unread."""
+    def action_page(self, query: PageQuery) -> PageAnswer:
+        """Sorted, filtered and counted by the server from the rows' own columns (the same
+        answer as page_of_outline; "C" sorts as Python does, by code point)."""
+        names = "with" if query.show_names else "without"
+        where = ["true"] if query.show_names else ["NOT r.off_screen"]
+        where += {"open": ["r.open"], "done": ["r.status = 'done'"]}.get(query.status, [])
+        where += ["strpos(r.terms, %(owner)s) > 0"] if query.owner else []
+        listed = (f"SELECT r.case_id, r.position, r.owner_key, r.owner_{names} AS label, "
+                  f"r.sort_{names} AS sort, coalesce(r.due, '') AS due, r.across, "
+                  f"coalesce(r.open AND r.due < %(today)s, false) AS late, c.code, "
+                  f"c.actions->'titles'->>{0 if query.show_names else 1} AS title "
+                  f"FROM krachtoverleg.action_rows r JOIN krachtoverleg.cases c ON c.id = r.case_id "
+                  f"WHERE {' AND '.join(where)}")
+        chosen = (f"SELECT * FROM ({listed}) listed WHERE (%(key)s::text IS NULL OR owner_key = %(key)s) "
+                  "AND (%(case)s::text IS NULL OR case_id = %(case)s) AND (NOT %(overdue)s OR late)")
+        values = {"owner": query.owner, "today": query.today, "key": query.owner_key, "case": query.case_id,
+                  "overdue": query.overdue, "limit": query.limit}
         with self._db() as conn:
-            heads = [CaseHead(*head) for head in conn.execute(
-                "SELECT id, actions->>'code', actions->'titles'->>0, actions->'titles'->>1 "
-                "FROM krachtoverleg.cases").fetchall()]
-            rows = list(map(OutlineRow._make, conn.execute(
-                "SELECT case_id, position, entry->>3, entry->>1, entry->>2, coalesce(entry->0->>'due', ''), "
-                "coalesce(entry->0->>'status', ''), coalesce((entry->6)::boolean, false), terms "
-                "FROM krachtoverleg.action_rows WHERE (NOT %(open)s OR open) "
-                "  AND (%(owner)s::text IS NULL OR strpos(terms, %(owner)s) > 0)",
-                {"open": query.open_only, "owner": query.owner or None}).fetchall()))
-        return heads, rows, []
+            self._complete_rows(conn)
+            total, late = conn.execute(f"SELECT count(*), count(*) FILTER (WHERE late) FROM ({chosen}) c",
+                                       values).fetchone() or (0, 0)
+            shown = list(map(PageRow._make, conn.execute(
+                f"SELECT case_id, position, code, title FROM ({chosen}) c ORDER BY sort COLLATE \"C\", "
+                "owner_key COLLATE \"C\", late DESC, due COLLATE \"C\", code COLLATE \"C\", "
+                "case_id COLLATE \"C\", position LIMIT %(limit)s", values).fetchall()))
+            # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
+            count = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM ({listed}) l "
+                                 f"LIMIT {OWNERS_AT_MOST + 1}) d", values).fetchone()
+            many = count is not None and count[0] > OWNERS_AT_MOST
+            wide = "across OR case_id = %(case)s IS TRUE"
+            owners = conn.execute(
+                f"SELECT owner_key, min(label COLLATE \"C\"), bool_or({wide}), '' FROM ({listed}) l "
+                f"WHERE {wide if many else 'true'} GROUP BY owner_key", values).fetchall()
+            cases = sorted(conn.execute(f"SELECT DISTINCT title, case_id FROM ({listed}) l",
+                                        values).fetchall())
+        return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
+
+    def _complete_rows(self, conn: psycopg.Connection[Any]) -> None:
+        """Rows written before schema version 2 get their sort columns (once: see team_schema)."""
+        if self._rows_complete:
+            return
+        found = conn.execute("SELECT case_id, position, entry::text FROM krachtoverleg.action_rows "
+                             "WHERE sort_with IS NULL").fetchall()
+        if found:
+            with conn.transaction(), conn.cursor() as cursor:
+                cursor.executemany(
+                    "UPDATE krachtoverleg.action_rows SET owner_key = %s, owner_with = %s, "
+                    "owner_without = %s, sort_with = %s, sort_without = %s, due = %s, status = %s, "
+                    "off_screen = %s, across = %s "
+                    "WHERE case_id = %s AND position = %s",
+                    [(*_sort_columns(case_id, ActionEntry.from_json(json.loads(entry))), case_id, position)
+                     for case_id, position, entry in found])
+        self._rows_complete = True
 
     def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
         if not keys:
@@ -499,10 +545,12 @@ class TeamStore(CaseStore):
         conn.execute("DELETE FROM krachtoverleg.action_rows WHERE case_id = %s", (summary.id,))
         with conn.cursor() as cursor:
             cursor.executemany(
-                "INSERT INTO krachtoverleg.action_rows (case_id, position, team, terms, open, entry) "
-                "VALUES (%s, %s, %s, %s, %s, %s)",
-                [(summary.id, number, case_team, " ".join(entry[4]),
-                  entry[0].get("status") in ("open", "partly"), Jsonb(entry))
+                "INSERT INTO krachtoverleg.action_rows (case_id, position, team, terms, open, entry, "
+                "owner_key, owner_with, owner_without, sort_with, sort_without, due, status, off_screen, "
+                "across) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [(summary.id, number, case_team, " ".join(entry[4]), entry[0].get("status") in OPEN,
+                  Jsonb(entry), *_sort_columns(summary.id, ActionEntry.from_json(entry)))
                  for number, entry in enumerate(entries)])
         self._notify(conn, case_team, summary.id, version)
 
@@ -592,3 +640,10 @@ def refused(error: Exception) -> StoreError:
         return StoreError("De sslmode in het adres klopt niet; vraag de beheerder welke (meestal "
                           "sslmode=verify-full).")
     return StoreError(f"De teamopslag is niet bereikbaar ({text}).")
+
+
+def _sort_columns(case_id: str, entry: ActionEntry) -> tuple[Any, ...]:
+    """What a list sorts and filters a row by (see action_page), in the order of its columns."""
+    return (entry.owner_key, entry.owner_with_names, entry.owner_without_names, fold(entry.owner_with_names),
+            fold(entry.owner_without_names), entry.action.get("due"), entry.action.get("status"),
+            entry.off_screen, across_cases(entry.owner_key, case_id))
