@@ -26,10 +26,15 @@ async def test_joiners_and_direction_marks_survive_typing_in_the_capture_line(ap
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "pagedown", "pagedown")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # on a busy machine the stage may still be building
+        await pilot.pause()
         await type_as_a_terminal_sends(app, pilot, f"ik heb {FAMILY} {HEBREW} {PERSIAN}")
         await pilot.press("enter")
-        await pilot.pause()
-    texts = [s.text for s in FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)]
+        for _ in range(100):  # the save, however busy the machine
+            texts = [s.text for s in FolderStore.open(store_dir, write=False).load(demo.id).all(Strength)]
+            if f"{FAMILY} {HEBREW} {PERSIAN}" in texts:
+                break
+            await pilot.pause(0.05)
     assert f"{FAMILY} {HEBREW} {PERSIAN}" in texts
 
 
