@@ -190,12 +190,13 @@ class Action(Record):
             raise KeyError("not an indexed action")
         action = object.__new__(cls)
         action.__dict__.update(data)
-        action.owner_kind = OwnerKind(data["owner_kind"])
-        action.status = ActionStatus(data["status"])
+        # Enum lookups by value through the enums' own map: calling the class is ten times slower.
+        action.owner_kind = _OWNER_KINDS[data["owner_kind"]]
+        action.status = _STATUSES[data["status"]]
         action.due = date.fromisoformat(data["due"])
         action.settled_on = date.fromisoformat(data["settled_on"]) if data["settled_on"] else None
-        action.capital = Capital(data["capital"]) if data["capital"] else None
-        action.dimension = Dimension(data["dimension"]) if data["dimension"] else None
+        action.capital = _CAPITALS[data["capital"]] if data["capital"] else None
+        action.dimension = _DIMENSIONS[data["dimension"]] if data["dimension"] else None
         texts = (action.meeting_id, action.what, action.check, action.note, action.id)
         if not all(isinstance(text, str) for text in texts):
             raise TypeError("an indexed action's text is not text")
@@ -211,6 +212,10 @@ class Action(Record):
 
 
 _ACTION_FIELDS = frozenset(f.name for f in dataclasses.fields(Action))
+_OWNER_KINDS: dict[Any, OwnerKind] = {kind.value: kind for kind in OwnerKind}  # KeyError: not ours
+_STATUSES: dict[Any, ActionStatus] = {status.value: status for status in ActionStatus}
+_CAPITALS: dict[Any, Capital] = {capital.value: capital for capital in Capital}
+_DIMENSIONS: dict[Any, Dimension] = {dimension.value: dimension for dimension in Dimension}
 
 
 @dataclass

@@ -236,35 +236,41 @@ class ActionIndexFile:
             return self._page(query, excluded)
 
     def _page(self, query: PageQuery, excluded: set[str]) -> PageAnswer:
+        """The listed rows are read once from the covering index into a temporary table (in
+        memory, gone with the connection); counting, sorting and the choices read that."""
         names = "with" if query.show_names else "without"
         where = ["r.case_id NOT IN (SELECT value FROM json_each(:excluded))"]
         where += [] if query.show_names else ["r.off_screen = 0"]
         where += {"open": ["r.open = 1"], "done": ["r.status = 'done'"]}.get(query.status, [])
         where += ["instr(r.terms, :owner) > 0"] if query.owner else []
-        listed = (f"SELECT r.case_id, r.position, r.owner_key, r.owner_{names} AS label, "
-                  f"r.sort_{names} AS sort, coalesce(r.due, '') AS due, r.across, "
-                  f"coalesce(r.open = 1 AND r.due < :today, 0) AS late, c.code, c.title_{names} AS title "
-                  f"FROM rows r INDEXED BY rows_page JOIN cases c ON c.id = r.case_id "
-                  f"WHERE {' AND '.join(where)}")
-        chosen = (f"SELECT * FROM ({listed}) WHERE (:key IS NULL OR owner_key = :key) "
-                  "AND (:case IS NULL OR case_id = :case) AND (NOT :overdue OR late)")
+        chosen = ("(:key IS NULL OR owner_key = :key) AND (:case IS NULL OR case_id = :case) "
+                  "AND (NOT :overdue OR late)")
         values = {"excluded": json.dumps(sorted(excluded)), "owner": query.owner, "today": query.today,
                   "key": query.owner_key, "case": query.case_id, "overdue": query.overdue,
                   "limit": query.limit}
         with self._db(write=False) as conn:
-            total, late = conn.execute(f"SELECT count(*), coalesce(sum(late), 0) FROM ({chosen})",
-                                       values).fetchone()
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute(
+                f"CREATE TEMP TABLE listed AS SELECT r.case_id, r.position, r.owner_key, "
+                f"r.owner_{names} AS label, r.sort_{names} AS sort, coalesce(r.due, '') AS due, r.across, "
+                f"coalesce(r.open = 1 AND r.due < :today, 0) AS late FROM rows r INDEXED BY rows_page "
+                f"WHERE {' AND '.join(where)}", values)
+            total, late = conn.execute(f"SELECT count(*), coalesce(sum(late), 0) FROM temp.listed "
+                                       f"WHERE {chosen}", values).fetchone()
             shown = list(map(PageRow._make, conn.execute(
-                f"SELECT case_id, position, code, title FROM ({chosen}) "
-                "ORDER BY sort, owner_key, late DESC, due, code, case_id, position LIMIT :limit", values)))
+                f"SELECT l.case_id, l.position, c.code, c.title_{names} FROM temp.listed l "
+                f"JOIN cases c ON c.id = l.case_id WHERE {chosen} "
+                "ORDER BY sort, owner_key, late DESC, due, c.code, l.case_id, l.position LIMIT :limit",
+                values)))
             # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
-            many = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM ({listed}) "
-                                f"LIMIT {OWNERS_AT_MOST + 1})", values).fetchone()[0] > OWNERS_AT_MOST
+            many = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM temp.listed "
+                                f"LIMIT {OWNERS_AT_MOST + 1})").fetchone()[0] > OWNERS_AT_MOST
             owners = conn.execute(
-                f"SELECT owner_key, min(label), max(across OR case_id IS :case), '' FROM ({listed}) "
+                "SELECT owner_key, min(label), max(across OR case_id IS :case), '' FROM temp.listed "
                 f"WHERE {'across OR case_id IS :case' if many else '1'} GROUP BY owner_key",
                 values).fetchall()
-            cases = sorted(conn.execute(f"SELECT DISTINCT title, case_id FROM ({listed})", values))
+            cases = sorted(conn.execute(f"SELECT title_{names}, id FROM cases "
+                                        "WHERE id IN (SELECT case_id FROM temp.listed)"))
         return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
 
     def entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:

@@ -45,7 +45,10 @@ class FittedTable(DataTable[Any]):
         the only one)."""
         self._rows = [(key, list(cells)) for key, cells in rows]
         self._styles = styles or {}
-        self._refit()
+        if self.size.width or self.row_count:
+            self._refit()
+        # else: not laid out yet; the first Resize fits the rows to the real width, once (fitting
+        # them to a guessed width first would wrap and add every row twice)
 
     def on_resize(self, event: events.Resize) -> None:
         self._refit()
