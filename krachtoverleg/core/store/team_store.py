@@ -418,39 +418,44 @@ class TeamStore(CaseStore):
 
     def action_page(self, query: PageQuery) -> PageAnswer:
         """Sorted, filtered and counted by the server from the rows' own columns (the same
-        answer as page_of_outline; "C" sorts as Python does, by code point)."""
+        answer as page_of_outline; "C" sorts as Python does, by code point). The listed rows
+        are read once, into a temporary table that goes with the transaction."""
         names = "with" if query.show_names else "without"
         where = ["true"] if query.show_names else ["NOT r.off_screen"]
         where += {"open": ["r.open"], "done": ["r.status = 'done'"]}.get(query.status, [])
         where += ["strpos(r.terms, %(owner)s) > 0"] if query.owner else []
-        listed = (f"SELECT r.case_id, r.position, r.owner_key, r.owner_{names} AS label, "
-                  f"r.sort_{names} AS sort, coalesce(r.due, '') AS due, r.across, "
-                  f"coalesce(r.open AND r.due < %(today)s, false) AS late, c.code, "
-                  f"c.actions->'titles'->>{0 if query.show_names else 1} AS title "
-                  f"FROM krachtoverleg.action_rows r JOIN krachtoverleg.cases c ON c.id = r.case_id "
-                  f"WHERE {' AND '.join(where)}")
-        chosen = (f"SELECT * FROM ({listed}) listed WHERE (%(key)s::text IS NULL OR owner_key = %(key)s) "
+        chosen = ("(%(key)s::text IS NULL OR owner_key = %(key)s) "
                   "AND (%(case)s::text IS NULL OR case_id = %(case)s) AND (NOT %(overdue)s OR late)")
         values = {"owner": query.owner, "today": query.today, "key": query.owner_key, "case": query.case_id,
                   "overdue": query.overdue, "limit": query.limit}
+        title = f"c.actions->'titles'->>{0 if query.show_names else 1}"
         with self._db() as conn:
             self._complete_rows(conn)
-            total, late = conn.execute(f"SELECT count(*), count(*) FILTER (WHERE late) FROM ({chosen}) c",
-                                       values).fetchone() or (0, 0)
-            shown = list(map(PageRow._make, conn.execute(
-                f"SELECT case_id, position, code, title FROM ({chosen}) c ORDER BY sort COLLATE \"C\", "
-                "owner_key COLLATE \"C\", late DESC, due COLLATE \"C\", code COLLATE \"C\", "
-                "case_id COLLATE \"C\", position LIMIT %(limit)s", values).fetchall()))
-            # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
-            count = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM ({listed}) l "
-                                 f"LIMIT {OWNERS_AT_MOST + 1}) d", values).fetchone()
-            many = count is not None and count[0] > OWNERS_AT_MOST
-            wide = "across OR case_id = %(case)s IS TRUE"
-            owners = conn.execute(
-                f"SELECT owner_key, min(label COLLATE \"C\"), bool_or({wide}), '' FROM ({listed}) l "
-                f"WHERE {wide if many else 'true'} GROUP BY owner_key", values).fetchall()
-            cases = sorted(conn.execute(f"SELECT DISTINCT title, case_id FROM ({listed}) l",
-                                        values).fetchall())
+            with conn.transaction():
+                conn.execute(
+                    f"CREATE TEMP TABLE listed ON COMMIT DROP AS SELECT r.case_id, r.position, "
+                    f"r.owner_key, r.owner_{names} AS label, r.sort_{names} AS sort, "
+                    f"coalesce(r.due, '') AS due, r.across, "
+                    f"coalesce(r.open AND r.due < %(today)s, false) AS late "
+                    f"FROM krachtoverleg.action_rows r WHERE {' AND '.join(where)}", values)
+                total, late = conn.execute(f"SELECT count(*), count(*) FILTER (WHERE late) FROM listed "
+                                           f"WHERE {chosen}", values).fetchone() or (0, 0)
+                shown = list(map(PageRow._make, conn.execute(
+                    f"SELECT l.case_id, l.position, c.code, {title} FROM listed l "
+                    f"JOIN krachtoverleg.cases c ON c.id = l.case_id WHERE {chosen} "
+                    "ORDER BY sort COLLATE \"C\", owner_key COLLATE \"C\", late DESC, due COLLATE \"C\", "
+                    "c.code COLLATE \"C\", l.case_id COLLATE \"C\", l.position LIMIT %(limit)s",
+                    values).fetchall()))
+                # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
+                count = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM listed "
+                                     f"LIMIT {OWNERS_AT_MOST + 1}) d").fetchone()
+                many = count is not None and count[0] > OWNERS_AT_MOST
+                wide = "across OR case_id = %(case)s IS TRUE"
+                owners = conn.execute(
+                    f"SELECT owner_key, min(label COLLATE \"C\"), bool_or({wide}), '' FROM listed "
+                    f"WHERE {wide if many else 'true'} GROUP BY owner_key", values).fetchall()
+                cases = sorted(conn.execute(f"SELECT {title}, c.id FROM krachtoverleg.cases c "
+                                            "WHERE c.id IN (SELECT case_id FROM listed)").fetchall())
         return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
 
     def _complete_rows(self, conn: psycopg.Connection[Any]) -> None:

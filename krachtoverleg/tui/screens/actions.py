@@ -100,18 +100,21 @@ class ActionsScreen(DataScreen):
         row, and only the rows shown are read whole (thousands of cases answer at once)."""
         app = services(self)
         first, self._started = not self._started, True
-        if not self._read(self.current_filter()):
-            return
         owner = self.query_one("#filter-owner", Select)
         if first and app.store.me:
-            mine = owner_key_of(app.store.me)  # a professional's own laptop: their list first
+            # A professional's own laptop: their list first. The page of their list names
+            # everyone there is to choose from, so one read tells whether they have any.
+            mine = owner_key_of(app.store.me)
+            if not self._read(replace(self.current_filter(), owner_key=mine)):
+                return
             if mine in {key for _, key in self.page.owners}:
-                self._read(replace(self.current_filter(), owner_key=mine))
                 self._show_choices(mine)
                 self._show_page()
                 return
             self.notify(f"Er staan geen acties op naam van {app.store.me} (zo heet je in de teamopslag); "
                         "hier staan die van het hele team.", timeout=10)
+        if not self._read(self.current_filter()):
+            return
         self._show_choices(owner.value)
         self._show_page()
 
