@@ -282,8 +282,8 @@ class KrachtApp(ServicesApp):
         if not self._offered_writing and not self.store.writes_per_case and self.store.lock_is_free():
             self._offer_writing()
         screen = self.screen
-        if not isinstance(screen, DataScreen):
-            return
+        if not isinstance(screen, DataScreen) or not screen.is_mounted:
+            return  # a screen still being put up reads the store itself when it is (on_mount)
         marker = self.store.change_marker(screen.watched_case())
         if self._seen.get(id(screen)) == marker:
             return
