@@ -7,7 +7,7 @@ import contextlib
 import os
 import signal
 import threading
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path, PurePath
@@ -84,7 +84,6 @@ class KrachtApp(ServicesApp):
         self.hard_stop_after_hang_up = hard_stop_after_hang_up
         self.open_case = open_case
         self.quit_requested = False  # the app ends only when asked; anything else is a crash
-        self._seen: dict[int, Hashable] = {}  # per screen: the store as last shown
         self._offered_writing = mirror  # a read-only window asks once to take over; a mirror never
         for theme in THEMES.values():
             self.register_theme(theme)
@@ -285,17 +284,15 @@ class KrachtApp(ServicesApp):
         if not isinstance(screen, DataScreen) or not screen.is_mounted:
             return  # a screen still being put up reads the store itself when it is (on_mount)
         marker = self.store.change_marker(screen.watched_case())
-        if self._seen.get(id(screen)) == marker:
+        if screen.shown_marker == marker:
             return
-        # The first look at a screen reads again too: a save may have landed between the screen
-        # reading the files and this first look.
         try:
             self.store.refresh()
             screen.reload()
         except KrachtError as error:  # the team store is away: say so, and look again later
             self.notify(str(error), title="Niet bijgewerkt", severity="warning", timeout=8)
             return
-        self._seen[id(screen)] = marker
+        screen.shown_marker = marker
 
     def _offer_writing(self) -> None:
         """The window that wrote has gone: offer to go on here, once, instead of staying a

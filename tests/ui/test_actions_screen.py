@@ -213,3 +213,24 @@ async def test_a_long_list_shows_its_first_rows_and_says_how_many_more(app, stor
         await pilot.pause()
         assert all(row.action.status is ActionStatus.DONE for row in screen.shown)
         assert screen.shown, "done actions are read when asked for"
+
+
+async def test_the_screen_is_kept_between_visits_with_its_filters_and_reads_again(app, store, demo, clock):
+    """Issue 21: the Acties screen is built once (a tenth of a second of every visit); coming
+    back shows what was saved meanwhile, with the filters as they were left."""
+    second = add_demo(store, clock.today())
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        screen = pilot.app.screen
+        screen.query_one("#filter-case").value = second.id
+        await pilot.pause()
+        assert {row.case_code for row in screen.shown} == {second.code}
+        await pilot.press("escape")
+        await pilot.pause()
+        first_open = next(action for action in store.load(second.id).all(Action) if action.is_open)
+        store.save(second.id, first_open.replace(status=ActionStatus.DONE))  # done elsewhere meanwhile
+        await open_actions(pilot)
+        assert pilot.app.screen is screen
+        assert screen.query_one("#filter-case").value == second.id
+        assert {row.case_code for row in screen.shown} == {second.code}
+        assert first_open.id not in {row.action.id for row in screen.shown}

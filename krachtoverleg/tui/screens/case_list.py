@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.models import Case
@@ -24,6 +24,7 @@ from krachtoverleg.tui.navigation import open_todays_meeting
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.key_bar import KeyBar
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
@@ -76,7 +77,7 @@ class CaseListScreen(DataScreen):
                            ("Volgend overleg", Fit(min_width=10, priority=0, grow=0))], id="cases")
         yield Static("", id="empty", classes="hint")
         yield NoticeLine()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()
@@ -178,7 +179,11 @@ class CaseListScreen(DataScreen):
     def action_all_actions(self) -> None:
         from krachtoverleg.tui.screens.actions import ActionsScreen
 
-        self.app.push_screen(ActionsScreen())
+        # Kept between visits: built once (a tenth of a second), read again at each visit, and
+        # the chosen filters stay as they were.
+        if not self.app.is_screen_installed(ActionsScreen.NAME):
+            self.app.install_screen(ActionsScreen(), ActionsScreen.NAME)
+        self.app.push_screen(ActionsScreen.NAME)
 
     def action_overview(self) -> None:
         from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.export.files import progress_filename
@@ -30,6 +30,7 @@ from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.screens.progress_pictures import ProgressPicturesScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
+from krachtoverleg.tui.widgets.key_bar import KeyBar
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.sync import cursor_key
 from krachtoverleg.tui.widgets.top_bar import TopBar
@@ -80,7 +81,7 @@ class CaseOverviewScreen(DataScreen):
                               id="overview-progress")
             yield Static("", id="overview-actions")
         yield NoticeLine()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.reload()

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.notifications import SeverityLevel
-from textual.widgets import ContentSwitcher, Footer, Input, Static
+from textual.widgets import ContentSwitcher, Input, Static
 
 from krachtoverleg.core.errors import CaseFileDamaged, KrachtError, StoreUnreachable
 from krachtoverleg.core.models import Case, Meeting
@@ -57,6 +57,7 @@ from krachtoverleg.tui.unkept import Unkept
 from krachtoverleg.tui.widgets.agenda import AgendaColumn
 from krachtoverleg.tui.widgets.capture_line import CaptureLine
 from krachtoverleg.tui.widgets.glance_column import GlanceColumn
+from krachtoverleg.tui.widgets.key_bar import KeyBar
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.stage_header import StageHeader
 from krachtoverleg.tui.widgets.top_bar import TopBar
@@ -131,7 +132,7 @@ class MeetingScreen(DataScreen):
             self._warn_names_in_text()
         # The footer comes last, when the keyboard is where work starts: it is then drawn once,
         # with the keys of that place, instead of twice (about a third of the start-up time).
-        await self.mount(Footer(compact=True, show_command_palette=False))
+        await self.mount(KeyBar())
         self.set_interval(1, self.show_time)
         # show_time skips itself until the screen counts as mounted, which is only after this
         # handler: draw the timer box at once, not a second later (snapshots depend on it).

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from krachtoverleg.core.errors import KrachtError
 from krachtoverleg.core.models.casedata import CaseData
@@ -35,6 +35,7 @@ from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.charts import CapitalGrid, SeriesChart, StackedChart
+from krachtoverleg.tui.widgets.key_bar import KeyBar
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
 from krachtoverleg.tui.widgets.top_bar import TopBar
 
@@ -92,7 +93,7 @@ class ProgressPicturesScreen(DataScreen):
             yield Horizontal(id="pictures-columns")
             yield Vertical(id="pictures-wide")  # the capital grid's table: the whole width
         yield NoticeLine()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#pictures", VerticalScroll).focus()
