@@ -3,10 +3,14 @@
 Run: python tests/benchmarks/bench_action_lists.py [--quick] [--cases N]
 
 Fills a folder store and, where PostgreSQL's binaries and psycopg are here, a throwaway team
-store with N demo-sized cases (three meetings each, with snapshots), then prints medians of:
-- the Acties screen's list ("a", a writer's second look), the page it reads for one owner,
-  and `actions --owner schuldhulp` (the answer, and the whole command with its JSON and its
-  terminal table: every one of 10,000 rows), on both engines: target 200 ms;
+store with N demo-sized cases (three meetings each, with snapshots; a hundred debt workers, each
+in every hundredth case), then prints medians of, on both engines (target 200 ms):
+- one: `actions --owner "Ayşe Yılmaz 07" --format json`, one debt worker's list, the whole command;
+- role: `--owner schuldhulp`, the role of every debt worker, so every case's (10,000 rows): the
+  answer, and as information the whole command with its JSON and with its terminal table;
+- page: the first page of what is still to do, as the Acties screen reads it;
+- first a / a again: pressing a on the case list until the Acties screen is drawn with its rows,
+  the first time (the screen is built) and after (it is kept, and reads again);
 - a save on the team store: target 10 ms;
 - the first screen (the case list) at N cases against 50 cases, also on the morning of a new
   backup: target 1.5x.
@@ -39,11 +43,12 @@ from krachtoverleg.core.rules.privacy import Names  # noqa: E402
 from krachtoverleg.core.store.engine import CaseStore  # noqa: E402
 from krachtoverleg.core.store.folder_store import FolderStore  # noqa: E402
 from krachtoverleg.core.store.location import StoreLocation  # noqa: E402
-from tests.benchmarks.bench_save import fill  # noqa: E402
+from tests.benchmarks.bench_save import debt_worker, fill  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 CLOCK = FixedClock(datetime(2026, 11, 23, 9, 0))
-OWNER = "schuldhulp"
+ROLE = "schuldhulp"  # the role of every case's debt worker
+ONE = debt_worker(7)  # one of them, by name
 
 
 def median_ms(action: Callable[[], object], runs: int) -> float:
@@ -60,28 +65,39 @@ def quiet_cli(*argv: str) -> None:
         assert cli(list(argv), clock=CLOCK) == 0
 
 
-def screen_ms(store: CaseStore, runs: int) -> float:
-    """From pressing a on the case list to the Acties screen showing its rows."""
+def screen_ms(store: CaseStore, runs: int) -> tuple[float, float]:
+    """From pressing a on the case list to the Acties screen drawn with its rows: the first
+    time (the screen is built) and the median of the times after (it is kept, and read again).
+    The key goes in as the terminal sends it, not through Pilot, whose waits are its own."""
+    from textual import events
+
     from krachtoverleg.tui.app import KrachtApp
     from krachtoverleg.tui.screens.actions import ActionsScreen
+
+    async def drawn(app: KrachtApp) -> None:
+        done = asyncio.get_running_loop().create_future()
+        app.screen.call_after_refresh(done.set_result, None)
+        await done
 
     async def measure() -> list[float]:
         app = KrachtApp(store=store, clock=CLOCK)
         times = []
         async with app.run_test(size=(120, 34)) as pilot:
             await pilot.pause()
-            for _ in range(runs):
+            for _ in range(runs + 1):
+                shown = app.get_screen(ActionsScreen.NAME).shows if app.is_screen_installed("actions") else 0
                 start = time.perf_counter()
-                screen = ActionsScreen()
-                await app.push_screen(screen)
-                while not screen.shown_once:  # the rows are in the table
-                    await asyncio.sleep(0.002)
+                app.post_message(events.Key("a", "a"))
+                while not (isinstance(app.screen, ActionsScreen) and app.screen.shows > shown):
+                    await asyncio.sleep(0.001)
+                await drawn(app)
                 times.append((time.perf_counter() - start) * 1000)
-                app.pop_screen()
+                await pilot.press("escape")
                 await pilot.pause()
         return times
 
-    return statistics.median(asyncio.run(measure()))
+    first, *again = asyncio.run(measure())
+    return first, statistics.median(again)
 
 
 def first_screen_ms(location: StoreLocation, runs: int, backup_due: bool) -> float:
@@ -106,16 +122,20 @@ def engine_rows(name: str, location: StoreLocation, url_args: list[str], runs: i
     store = location.open(write=True)
     try:
         store.case_actions(None)  # made once, as the first list after an upgrade does
-        wanted = ActionFilter(owner=OWNER)
+        everyone = ActionFilter(owner=ROLE)
         rows = {
-            "answer": median_ms(lambda: collect(store, Names(False), TODAY, None, wanted).filtered(wanted),
-                                runs),
-            "page": median_ms(lambda: collect_page(store, Names(False), TODAY, wanted, 200), runs),
-            "screen": screen_ms(store, runs),
+            # one debt worker's own list (fifty cases), the whole command as a professional types it
+            "one": median_ms(lambda: quiet_cli(*url_args, "actions", "--owner", ONE, "--format", "json"),
+                             runs),
+            # every debt worker's list at once: the role is in every case (10,000 rows)
+            "role": median_ms(lambda: collect(store, Names(False), TODAY, None, everyone).filtered(everyone),
+                              runs),
+            "role json": median_ms(lambda: quiet_cli(*url_args, "actions", "--owner", ROLE, "--format",
+                                                     "json"), runs),
+            "role table": median_ms(lambda: quiet_cli(*url_args, "actions", "--owner", ROLE), runs),
+            "page": median_ms(lambda: collect_page(store, Names(False), TODAY, ActionFilter(), 200), runs),
         }
-        rows["json"] = median_ms(lambda: quiet_cli(*url_args, "actions", "--owner", OWNER, "--format",
-                                                   "json"), runs)
-        rows["table"] = median_ms(lambda: quiet_cli(*url_args, "actions", "--owner", OWNER), runs)
+        rows["first a"], rows["a again"] = screen_ms(store, runs)
         if name == "team":
             case_id = store.cases()[0].id
             strength = Strength(StrengthKind.IK_KAN, "koken")
@@ -152,11 +172,11 @@ def main(argv: list[str]) -> int:
         if team:
             results["team"] = team
     print(f"{size} demo-sized cases, medians in ms")
-    print(f"{'':8} {'answer':>8} {'page':>6} {'screen a':>9} {'json':>7} {'table':>7} {'save':>6}")
+    columns = ["one", "role", "role json", "role table", "page", "first a", "a again", "save"]
+    print(f"{'':8}" + "".join(f"{column:>11}" for column in columns))
     for name, rows in results.items():
-        save = f"{rows['save']:6.1f}" if "save" in rows else "     -"
-        print(f"{name:8} {rows['answer']:8.0f} {rows['page']:6.0f} {rows['screen']:9.0f} {rows['json']:7.0f} "
-              f"{rows['table']:7.0f} {save}")
+        print(f"{name:8}" + "".join(f"{rows[column]:11.1f}" if column in rows else f"{'-':>11}"
+                                    for column in columns))
     print(f"first screen: {small_ms:.0f} ms at the small store, {big_ms:.0f} ms at {size} cases "
           f"({big_ms / small_ms:.2f}x), {morning_ms:.0f} ms on a backup morning "
           f"({morning_ms / small_ms:.2f}x)")
@@ -164,15 +184,19 @@ def main(argv: list[str]) -> int:
         print("team store: skipped (no PostgreSQL binaries or psycopg here)")
     if quick:
         return 0
-    worst_list = max(max(rows["answer"], rows["page"], rows["screen"]) for rows in results.values())
-    met = (worst_list <= 200 and results.get("team", {}).get("save", 0) <= 10
-           and max(big_ms, morning_ms) <= 1.5 * small_ms)
-    print("targets met" if met else "targets NOT met")
-    return 0 if met else 1
+    targets = [(f"{name} {column}", rows[column], 10 if column == "save" else 200)
+               for name, rows in results.items() for column in columns
+               if column in rows and column not in ("role json", "role table")]
+    targets += [("first screen", big_ms / small_ms, 1.5), ("backup morning", morning_ms / small_ms, 1.5)]
+    missed = [f"{what} ({value:.1f} > {limit})" for what, value, limit in targets if value > limit]
+    print("targets met" if not missed else f"targets NOT met: {', '.join(missed)}")
+    return 0 if not missed else 1
 
 
 def team_rows(folder: Path, runs: int) -> dict[str, float] | None:
-    from tests.postgres import running_server, unavailable
+    import psycopg
+
+    from tests.postgres import ADMIN, running_server, unavailable
 
     if unavailable():
         return None
@@ -180,6 +204,10 @@ def team_rows(folder: Path, runs: int) -> dict[str, float] | None:
         database = server.new_database()
         url = server.url("bert", database)
         fill_team(url, folder)
+        # What autovacuum does within a minute of a copy this size: the lists are measured on a
+        # server in its steady state (index-only scans need the visibility map it writes).
+        with psycopg.connect(server.url(ADMIN, database), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
         return engine_rows("team", StoreLocation(url=url), ["--store", url], runs)
 
 

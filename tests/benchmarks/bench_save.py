@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from krachtoverleg.core.demo import demo_household
-from krachtoverleg.core.models import Action, Strength
+from krachtoverleg.core.models import Action, Attendee, NetworkMember, Strength
 from krachtoverleg.core.models.casedata import CaseData
 from krachtoverleg.core.models.record import new_id
 from krachtoverleg.core.models.vocab import ActionStatus, StrengthKind
@@ -30,11 +30,23 @@ SIZES = (50, 500, 5000)
 SAVES = 200
 
 
+DEBT_WORKER = "Ayşe Yılmaz"  # the demo's schuldhulpverlener
+DEBT_WORKERS = 100  # a store of thousands of cases is a team's: one debt worker has fifty of them
+
+
+def debt_worker(number: int) -> str:
+    """The schuldhulpverlener of case `number`: "Ayşe Yılmaz 07" works on every hundredth case."""
+    return f"{DEBT_WORKER} {number % DEBT_WORKERS:02d}"
+
+
 def fill(root: Path, count: int) -> None:
     (root / CASES).mkdir(parents=True, mode=0o700)
     for number in range(1, count + 1):
         case, records = demo_household(f"K-{number:04d}", date(2026, 11, 23))
         case.id = new_id()
+        for record in records:
+            if isinstance(record, (NetworkMember, Attendee)) and record.name == DEBT_WORKER:
+                record.name = debt_worker(number)
         grouped: dict[str, list] = {}
         for record in records:
             grouped.setdefault(record.TABLE, []).append(record)

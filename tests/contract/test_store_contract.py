@@ -197,7 +197,8 @@ def test_a_page_of_the_action_list_is_the_whole_list_cut(location: StoreLocation
         someone = whole.owners()[1][1]
         for wanted in (ActionFilter(), ActionFilter(status="all"), ActionFilter(status="done"),
                        ActionFilter(overdue=True), ActionFilter(owner="schuldhulp", status="all"),
-                       ActionFilter(owner_key=someone, status="all"), ActionFilter(case_id=first.id)):
+                       ActionFilter(owner_key=someone, status="all"), ActionFilter(owner_key=someone),
+                       ActionFilter(case_id=first.id)):
             expected = collect(store, names, TODAY, wanted=wanted).filtered(wanted)
             unchosen = ActionFilter(status=wanted.status, owner=wanted.owner)
             choices = collect(store, names, TODAY, wanted=unchosen).filtered(unchosen)

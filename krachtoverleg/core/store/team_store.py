@@ -20,7 +20,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,7 @@ from krachtoverleg.core.store.team_schema import CHANNEL_PREFIX, TEAM_SCHEMA_VER
 CONNECT_SECONDS = 3
 CHECK_SECONDS = 3  # how often a follower also asks the server itself whether anything changed
 RETRY_SECONDS = 2  # after the server was away, how long small reads wait before asking again
+WRITTEN_KEPT = 8  # documents this window wrote last, kept to start the next save of their case from
 # What a professional may report on their own action between meetings, while the case is held
 # elsewhere: how far it got, a note, and when.
 PROGRESS_FIELDS = frozenset({"status", "note", "settled_on", "settled_in_id"})
@@ -101,6 +102,10 @@ class TeamStore(CaseStore):
         self._stop = threading.Event()
         self._mine: set[str] = set()  # "<case id> <version>" this window wrote: not followed
         self._rows_complete = False  # rows of schema version 1 have their sort columns (see action_page)
+        # Per case, the document as this window last wrote it, with the (version, time) the
+        # server gave it: the next save of that case starts from it when the server still holds
+        # that version, instead of reading and checking the whole document again (see _write_changes).
+        self._written: dict[str, tuple[tuple[int, Any], dict[str, Any]]] = {}
         self.teams: list[str] = []
         with self._db() as conn:
             self.login = conn.info.user
@@ -418,8 +423,55 @@ class TeamStore(CaseStore):
 
     def action_page(self, query: PageQuery) -> PageAnswer:
         """Sorted, filtered and counted by the server from the rows' own columns (the same
-        answer as page_of_outline; "C" sorts as Python does, by code point). The listed rows
-        are read once, into a temporary table that goes with the transaction."""
+        answer as page_of_outline; "C" sorts as Python does, by code point)."""
+        if query.status == "open" and not query.owner:
+            return self._open_page(query)
+        return self._listed_page(query)
+
+    def _open_page(self, query: PageQuery) -> PageAnswer:
+        """What is still to do, the list's first look: read in the list's own order from an
+        index made for it (for open rows "late first" is "earliest first": see the folder
+        store's ActionIndexFile._open_page)."""
+        names = "with" if query.show_names else "without"
+        listed = "r.open" + ("" if query.show_names else " AND NOT r.off_screen")
+        chosen = (f"{listed} AND (%(key)s::text IS NULL OR r.owner_key = %(key)s) "
+                  "AND (%(case)s::text IS NULL OR r.case_id = %(case)s) "
+                  "AND (NOT %(overdue)s OR r.due < %(today)s)")
+        values = {"today": query.today, "key": query.owner_key, "case": query.case_id,
+                  "overdue": query.overdue, "limit": query.limit}
+        title = f"c.actions->'titles'->>{0 if query.show_names else 1}"
+        with self._db() as conn:
+            self._complete_rows(conn)
+            total, late = conn.execute(
+                f"SELECT count(*), count(*) FILTER (WHERE r.due < %(today)s) "
+                f"FROM krachtoverleg.action_rows r WHERE {chosen}", values).fetchone() or (0, 0)
+            shown = list(map(PageRow._make, conn.execute(
+                f"SELECT r.case_id, r.position, r.code, {title} FROM krachtoverleg.action_rows r "
+                f"JOIN krachtoverleg.cases c ON c.id = r.case_id WHERE {chosen} "
+                f"ORDER BY r.sort_{names} COLLATE \"C\", r.owner_key COLLATE \"C\", r.due COLLATE \"C\", "
+                "r.code COLLATE \"C\", r.case_id COLLATE \"C\", r.position LIMIT %(limit)s",
+                values).fetchall()))
+            owners = self._owners(conn, f"krachtoverleg.action_rows r WHERE {listed}", names, values)
+            cases = sorted(conn.execute(
+                f"SELECT {title}, c.id FROM krachtoverleg.cases c WHERE EXISTS (SELECT 1 FROM "
+                f"krachtoverleg.action_rows r WHERE r.case_id = c.id AND {listed})").fetchall())
+        return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
+
+    @staticmethod
+    def _owners(conn: psycopg.Connection[Any], source: str, names: str,
+                values: Mapping[str, object]) -> list[tuple[str, str, bool, str]]:
+        """Everyone listed, or when they are too many to choose from, whoever owner_choices keeps."""
+        count = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT r.owner_key FROM {source} "
+                             f"LIMIT {OWNERS_AT_MOST + 1}) d").fetchone()
+        many = count is not None and count[0] > OWNERS_AT_MOST
+        wide = "r.across OR r.case_id = %(case)s IS TRUE"
+        return conn.execute(
+            f"SELECT r.owner_key, min(r.owner_{names} COLLATE \"C\"), bool_or({wide}), '' FROM {source} "
+            f"{'AND (' + wide + ')' if many else ''} GROUP BY r.owner_key", values).fetchall()
+
+    def _listed_page(self, query: PageQuery) -> PageAnswer:
+        """Any other list (done, all, or an owner's name typed): the listed rows are read once,
+        into a temporary table that goes with the transaction."""
         names = "with" if query.show_names else "without"
         where = ["true"] if query.show_names else ["NOT r.off_screen"]
         where += {"open": ["r.open"], "done": ["r.status = 'done'"]}.get(query.status, [])
@@ -434,7 +486,7 @@ class TeamStore(CaseStore):
             with conn.transaction():
                 conn.execute(
                     f"CREATE TEMP TABLE listed ON COMMIT DROP AS SELECT r.case_id, r.position, "
-                    f"r.owner_key, r.owner_{names} AS label, r.sort_{names} AS sort, "
+                    f"r.owner_key, r.owner_{names}, r.sort_{names} AS sort, "
                     f"coalesce(r.due, '') AS due, r.across, "
                     f"coalesce(r.open AND r.due < %(today)s, false) AS late "
                     f"FROM krachtoverleg.action_rows r WHERE {' AND '.join(where)}", values)
@@ -446,20 +498,14 @@ class TeamStore(CaseStore):
                     "ORDER BY sort COLLATE \"C\", owner_key COLLATE \"C\", late DESC, due COLLATE \"C\", "
                     "c.code COLLATE \"C\", l.case_id COLLATE \"C\", l.position LIMIT %(limit)s",
                     values).fetchall()))
-                # Everyone, or when they are too many to choose from, whoever owner_choices keeps.
-                count = conn.execute(f"SELECT count(*) FROM (SELECT DISTINCT owner_key FROM listed "
-                                     f"LIMIT {OWNERS_AT_MOST + 1}) d").fetchone()
-                many = count is not None and count[0] > OWNERS_AT_MOST
-                wide = "across OR case_id = %(case)s IS TRUE"
-                owners = conn.execute(
-                    f"SELECT owner_key, min(label COLLATE \"C\"), bool_or({wide}), '' FROM listed "
-                    f"WHERE {wide if many else 'true'} GROUP BY owner_key", values).fetchall()
+                owners = self._owners(conn, "listed r WHERE true", names, values)
                 cases = sorted(conn.execute(f"SELECT {title}, c.id FROM krachtoverleg.cases c "
                                             "WHERE c.id IN (SELECT case_id FROM listed)").fetchall())
         return PageAnswer(shown, total, late, owner_choices(owners, query.case_id), cases, [])
 
     def _complete_rows(self, conn: psycopg.Connection[Any]) -> None:
-        """Rows written before schema version 2 get their sort columns (once: see team_schema)."""
+        """Rows written before schema version 2 get their sort columns, and before version 3
+        their case code (once: see team_schema)."""
         if self._rows_complete:
             return
         found = conn.execute("SELECT case_id, position, entry::text FROM krachtoverleg.action_rows "
@@ -473,6 +519,10 @@ class TeamStore(CaseStore):
                     "WHERE case_id = %s AND position = %s",
                     [(*_sort_columns(case_id, ActionEntry.from_json(json.loads(entry))), case_id, position)
                      for case_id, position, entry in found])
+        if conn.execute("SELECT 1 FROM krachtoverleg.action_rows WHERE code IS NULL LIMIT 1").fetchone():
+            with conn.transaction():
+                conn.execute("UPDATE krachtoverleg.action_rows r SET code = c.code "
+                             "FROM krachtoverleg.cases c WHERE c.id = r.case_id AND r.code IS NULL")
         self._rows_complete = True
 
     def action_entries(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], ActionEntry]:
@@ -504,31 +554,49 @@ class TeamStore(CaseStore):
             if hold:
                 self._hold_on(conn, case_id)
             with conn.transaction():
-                raw = self._raw(conn, case_id, lock=True)  # waits for a report being merged in
+                raw = self._raw_to_change(conn, case_id)
                 made = list(changes)
                 raw, applied = apply_changes(raw, made, self.now(), by=self.login)
-                self._put(conn, raw, team=None, rows=changes_actions(made))
+                stamp_of, raw = self._put(conn, raw, team=None, rows=changes_actions(made))
+            # Kept only once committed; a save that failed half way left nothing here to reuse.
+            kept = list(self._written.items())[1 - WRITTEN_KEPT:]  # the cases this window wrote last
+            self._written = {**dict(kept), case_id: (stamp_of, raw)}
         return applied
 
+    def _raw_to_change(self, conn: psycopg.Connection[Any], case_id: str) -> dict[str, Any]:
+        """The stored document, locked for this transaction (so it waits for a report being
+        merged in). When the server still holds what this window wrote last, that is used as
+        it is (a save then reads a few bytes, not the document)."""
+        kept = self._written.pop(case_id, None)
+        row = conn.execute("SELECT version, changed_at FROM krachtoverleg.cases WHERE id = %s FOR UPDATE",
+                           (case_id,)).fetchone()
+        if row is None:
+            raise UnknownCase(f"Onbekende casus: {case_id}.")
+        if kept is not None and kept[0] == tuple(row):
+            return kept[1]
+        return self._raw(conn, case_id)
+
     def _put(self, conn: psycopg.Connection[Any], raw: dict[str, Any], team: str | None,
-             rows: bool = True) -> None:
+             rows: bool = True) -> tuple[tuple[int, Any], dict[str, Any]]:
         """Write a case document and what is kept beside it, in the caller's transaction.
         `rows`: False when the change cannot change the action index (a new strength): one
-        statement then, which also tells the listeners."""
+        statement then, which also tells the listeners. Returns the (version, time) the server
+        gave it, and the document as written."""
         raw = stamp(raw, SCHEMA_VERSION)
         summary = summarise(raw)
         if not rows and team is None:
             row = conn.execute(
                 "WITH saved AS (UPDATE krachtoverleg.cases SET code = %s, label = %s, doc = %s, "
                 "summary = %s, version = version + 1, changed_at = now(), changed_by = current_user "
-                "WHERE id = %s RETURNING id, version, team) "
-                "SELECT version, pg_notify(%s || left(md5(team), 16), id || ' ' || version) FROM saved",
+                "WHERE id = %s RETURNING id, version, team, changed_at) "
+                "SELECT version, pg_notify(%s || left(md5(team), 16), id || ' ' || version), changed_at "
+                "FROM saved",
                 (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()), summary.id,
                  CHANNEL_PREFIX)).fetchone()
             if row is None:
                 raise UnknownCase(f"Onbekende casus: {summary.id}.")
             self._mine.add(f"{summary.id} {row[0]}")
-            return
+            return (row[0], row[2]), raw
         data = build_case(raw, f"Casus {summary.code}")
         actions = case_actions_of(data).to_json()
         entries = actions.pop("entries")
@@ -536,28 +604,30 @@ class TeamStore(CaseStore):
             row = conn.execute(
                 "UPDATE krachtoverleg.cases SET code = %s, label = %s, doc = %s, summary = %s, actions = %s, "
                 "version = version + 1, changed_at = now(), changed_by = current_user WHERE id = %s "
-                "RETURNING version, team", (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()),
-                                            Jsonb(actions), summary.id)).fetchone()
+                "RETURNING version, team, changed_at",
+                (summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()), Jsonb(actions),
+                 summary.id)).fetchone()
         else:
             row = conn.execute(
                 "INSERT INTO krachtoverleg.cases (id, team, code, label, doc, summary, actions) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING version, team",
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING version, team, changed_at",
                 (summary.id, team, summary.code, summary.label, Jsonb(raw), Jsonb(summary.to_json()),
                  Jsonb(actions))).fetchone()
         if row is None:
             raise UnknownCase(f"Onbekende casus: {summary.id}.")
-        version, case_team = row
+        version, case_team, changed_at = row
         conn.execute("DELETE FROM krachtoverleg.action_rows WHERE case_id = %s", (summary.id,))
         with conn.cursor() as cursor:
             cursor.executemany(
                 "INSERT INTO krachtoverleg.action_rows (case_id, position, team, terms, open, entry, "
                 "owner_key, owner_with, owner_without, sort_with, sort_without, due, status, off_screen, "
-                "across) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                "across, code) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 [(summary.id, number, case_team, " ".join(entry[4]), entry[0].get("status") in OPEN,
-                  Jsonb(entry), *_sort_columns(summary.id, ActionEntry.from_json(entry)))
+                  Jsonb(entry), *_sort_columns(summary.id, ActionEntry.from_json(entry)), summary.code)
                  for number, entry in enumerate(entries)])
         self._notify(conn, case_team, summary.id, version)
+        return (version, changed_at), raw
 
     def create_case(self, case: Case, records: Iterable[Record] = ()) -> Case:
         self.require_writer()
