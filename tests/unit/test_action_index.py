@@ -127,3 +127,37 @@ def test_a_writer_looks_at_every_case_file_once_and_again_after_a_lost_entry(sto
     monkeypatch.setattr(store, "_case_file_markers", lambda: looks.append(1) or real())
     [listed], _ = store.case_actions()
     assert len(looks) == 2 and "nog eens gebeld" in [entry.action.get("note") for entry in listed.entries]
+
+
+def test_a_reader_looks_at_the_case_files_once_for_a_list_made_right_after_it_opened(store, demo,
+                                                                                     monkeypatch):
+    """`actions` (a reader) reads the case index and lists at once: one look at every case
+    file serves both. A list made later looks again, so a case file whose entry is behind (its
+    save could not write the entry) is read again, not believed."""
+    import os
+
+    from krachtoverleg.core.store import folder_store
+    from krachtoverleg.core.store.folder_store import FolderStore
+
+    store.case_actions()  # the index exists, as after any writer's list
+    scans = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(folder_store.os, "scandir",
+                        lambda path: scans.append(str(path)) or real_scandir(path))
+    moment = [0.0]
+    monkeypatch.setattr(folder_store.time, "monotonic", lambda: moment[0])
+    reader = FolderStore.open(store.root, write=False)
+    reader.case_actions()
+    assert sum(path.endswith(CASES) for path in scans) == 1
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    reader.refresh()  # a look at every file, then a save whose entry is lost, a while later a list
+    action = store.load(demo.id).all(Action)[0]
+    with monkeypatch.context() as lost:
+        lost.setattr(ActionIndexFile, "put", full_disk)
+        store.apply(demo.id, Patch(Action, action.id, {"note": "later gebeld"}))
+    moment[0] = folder_store.SCAN_KEPT_SECONDS + 0.5
+    [listed], _ = reader.case_actions()
+    assert "later gebeld" in [entry.action.get("note") for entry in listed.entries]

@@ -41,7 +41,9 @@ class ActionQuery:
     """Which rows a list wants: the engines use it to read less (a professional's own list reads
     only their rows). The list filters again after, so an engine may return more, never less."""
 
-    owner: str | None = None  # folded: part of the owner's name, role or initials
+    # folded: part of the owner's name, role or initials. A case without a row of theirs may be
+    # left out: a personal list names only the cases this person works on (ActionList.filtered).
+    owner: str | None = None
     open_only: bool = False
 
     def keeps(self, terms: str, status: object) -> bool:
@@ -180,7 +182,9 @@ class PageQuery:
     today: str  # ISO date: a row is late when still to do and due before it
     limit: int
     status: str = "open"  # open, done or all (see rules/action_list.StatusFilter)
-    owner: str | None = None  # folded: part of the owner's name, role or initials
+    # folded: part of the owner's name, role or initials. A case without a row of theirs may be
+    # left out: a personal list names only the cases this person works on (ActionList.filtered).
+    owner: str | None = None
     owner_key: str | None = None
     case_id: str | None = None
     overdue: bool = False

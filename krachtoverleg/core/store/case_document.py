@@ -54,12 +54,13 @@ class CaseSummary:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CaseSummary:
-        if not all(isinstance(data.get(key), str) for key in ("id", "code", "label")):
+        # Read for every case at every open: plain lookups, no generator per entry.
+        case_id, code, label = data.get("id"), data.get("code"), data.get("label")
+        if not (isinstance(case_id, str) and isinstance(code, str) and isinstance(label, str)):
             raise TypeError("an index entry names a case by text")
-        return cls(id=data["id"], code=data["code"], label=data["label"],
-                   open_actions=int(data.get("open_actions", 0)),
-                   planned=[date.fromisoformat(day) for day in data.get("planned", [])],
-                   damaged=data.get("damaged", ""))
+        planned = data.get("planned")
+        return cls(case_id, code, label, int(data.get("open_actions", 0)),
+                   [date.fromisoformat(day) for day in planned] if planned else [], data.get("damaged", ""))
 
 
 def summarise(raw: dict[str, Any]) -> CaseSummary:

@@ -196,19 +196,22 @@ class ActionIndexFile:
             return dict(conn.execute("SELECT id, made_from FROM cases").fetchall())
 
     def read(self, case_ids: set[str], query: ActionQuery) -> dict[str, CaseActions]:
-        """The cases asked for, each with only the rows the query keeps. SQLite joins the JSON
-        of all rows into one document, so it is parsed in one go (15,000 rows: one call)."""
+        """The cases asked for, each with only the rows the query keeps (with an owner: only
+        the cases that have a row of theirs). SQLite joins the JSON of all rows into one
+        document, so it is parsed in one go (15,000 rows: one call)."""
         where, values = _where(query)
         with self._db(write=False) as conn:
-            heads = conn.execute("SELECT '[' || coalesce(group_concat(head, ','), '') || ']' FROM cases"
-                                 ).fetchone()[0]
             rows = conn.execute(
                 "SELECT '[' || coalesce(group_concat(json_array(case_id, json(entry)), ','), '') || ']' "
                 f"FROM (SELECT case_id, entry FROM rows WHERE {where} "
                 "ORDER BY case_id, position)", values).fetchone()[0]
-        entries: dict[str, list[object]] = {}
-        for case_id, entry in json.loads(rows):
-            entries.setdefault(case_id, []).append(entry)
+            entries: dict[str, list[object]] = {}
+            for case_id, entry in json.loads(rows):
+                entries.setdefault(case_id, []).append(entry)
+            named = " WHERE id IN (SELECT value FROM json_each(?))" if query.owner else ""
+            heads = conn.execute(
+                f"SELECT '[' || coalesce(group_concat(head, ','), '') || ']' FROM cases{named}",
+                [json.dumps(list(entries))] if query.owner else []).fetchone()[0]
         found = {}
         for head in json.loads(heads):
             if head["id"] in case_ids:
