@@ -6,7 +6,7 @@ from textual.binding import Binding
 KEY_NAMES = {"pagedown": "PgDn", "pageup": "PgUp", "delete": "Del", "escape": "Esc", "enter": "Enter",
              "ctrl+q": "Ctrl+Q", "ctrl+s": "Ctrl+S", "ctrl+p": "Ctrl+P", "plus": "+", "minus": "-",
              "full_stop": ".", "question_mark": "?", "left": "←", "right": "→", "up": "↑", "down": "↓",
-             "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Spatie"}
+             "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Spatie", "slash": "/"}
 
 
 def key_name(key: str) -> str:

@@ -14,6 +14,9 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+# Textual's own widgets name some keys in English; the room reads Dutch.
+IN_DUTCH = {"Dismiss menu": "Keuze sluiten"}
+
 
 class KeyBar(Widget, can_focus=False):
     ALLOW_SELECT = False
@@ -61,9 +64,12 @@ class KeyBar(Widget, can_focus=False):
                 continue  # one key per action, as Footer shows it
             shown.add(binding.action)
             start, dim = len(line), Style(dim=not enabled)
-            line.append(self.app.get_key_display(binding), key_style + dim)
+            shown_key = self.app.get_key_display(binding)
+            if shown_key[:1] == "f" and shown_key[1:].isdigit():
+                shown_key = shown_key.upper()  # "F2" beside "F1", as the help says them
+            line.append(shown_key, key_style + dim)
             if binding.description:
-                line.append(f" {binding.description}", word_style + dim)
+                line.append(f" {IN_DUTCH.get(binding.description, binding.description)}", word_style + dim)
             if enabled:
                 self._spans.append((start, len(line), binding.key))
             line.append(" ")
