@@ -182,9 +182,7 @@ class PageQuery:
     today: str  # ISO date: a row is late when still to do and due before it
     limit: int
     status: str = "open"  # open, done or all (see rules/action_list.StatusFilter)
-    # folded: part of the owner's name, role or initials. A case without a row of theirs may be
-    # left out: a personal list names only the cases this person works on (ActionList.filtered).
-    owner: str | None = None
+    owner: str | None = None  # folded: part of the owner's name, role or initials
     owner_key: str | None = None
     case_id: str | None = None
     overdue: bool = False

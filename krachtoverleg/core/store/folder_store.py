@@ -70,7 +70,7 @@ from krachtoverleg.core.store.case_document import (
 )
 from krachtoverleg.core.store.drafts import DRAFTS, DraftBox, owner_of
 from krachtoverleg.core.store.engine import CASE_REF, CaseStore, not_a_case_ref, write_failed
-from krachtoverleg.core.store.folder_action_index import ActionIndexFile, marker
+from krachtoverleg.core.store.folder_action_index import ActionIndexFile, marker, stat_marker
 from krachtoverleg.core.store.presence import Presence
 from krachtoverleg.core.store.safe_read import read_capped, read_json
 from krachtoverleg.core.store.schema import SCHEMA_VERSION, stamp, upgrade
@@ -294,7 +294,7 @@ class FolderStore(CaseStore):
                         info = found.stat(follow_symlinks=not regular)
                         on_disk[found.name[:-5]] = info.st_mtime_ns
                         if regular:
-                            markers[found.name[:-5]] = f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
+                            markers[found.name[:-5]] = stat_marker(info)
                     except OSError:
                         on_disk[found.name[:-5]] = None  # a dangling link: read below, named as damaged
         self._scanned = None if self.writable else (time.monotonic(), markers)
@@ -578,7 +578,7 @@ class FolderStore(CaseStore):
                 if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False):
                     with contextlib.suppress(OSError):
                         info = entry.stat(follow_symlinks=False)
-                        found[entry.name[:-5]] = f"{info.st_ino}:{info.st_mtime_ns}:{info.st_size}"
+                        found[entry.name[:-5]] = stat_marker(info)
         return found
 
     def _mended_action_index(self, wanted: list[str], everything: bool = False
