@@ -234,3 +234,48 @@ async def test_the_screen_is_kept_between_visits_with_its_filters_and_reads_agai
         assert screen.query_one("#filter-case").value == second.id
         assert {row.case_code for row in screen.shown} == {second.code}
         assert first_open.id not in {row.action.id for row in screen.shown}
+
+
+async def test_a_filter_is_chosen_from_a_list_that_typing_narrows(app, store, clock):
+    """f goes to the filters; Enter opens the choice as a list in Dutch; typing part of a name
+    narrows it and Enter takes it. Escape leaves the choice as it was. A long list (thousands
+    of cases) shows the first hundred and says how many more there are to find by typing."""
+    from krachtoverleg.tui.dialogs.pick_one import PickOneDialog
+
+    second = add_demo(store, clock.today())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_actions(pilot)
+        screen = pilot.app.screen
+        await pilot.press("f", "tab", "tab", "enter")  # the owner, the status, then the case
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PickOneDialog)
+        text = screen_text(pilot.app)
+        assert "Van welke casus?" in text and "Enter = nemen" in text and "Dismiss" not in text
+        await pilot.press(*second.code[-3:], "enter")  # "002", typed without a pause
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert {row.case_code for row in screen.shown} == {second.code}
+        assert second.code in screen_text(pilot.app)
+        await pilot.press("enter", "escape")  # opened again and left: nothing changes
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.query_one("#filter-case").value == second.id
+        await pilot.press("enter", "up", "up", "enter")  # up the list: back to "Alle casussen"
+        await pilot.pause()
+        assert screen.query_one("#filter-case").value is None
+        assert {row.case_code for row in screen.shown} == {"K-001", second.code}
+
+
+async def test_a_long_list_to_choose_from_is_found_by_typing(app):
+    from krachtoverleg.tui.dialogs.pick_one import LISTED_AT_MOST, PickOneDialog
+
+    many = [(f"K-{n:04d} · Gezin {n}", f"id{n}") for n in range(LISTED_AT_MOST + 50)]
+    async with app.run_test(size=(80, 24)) as pilot:
+        pilot.app.push_screen(PickOneDialog("Van welke casus?", [("Alle casussen", None), *many], None))
+        await pilot.pause()
+        assert "Nog 51 meer" in screen_text(pilot.app)
+        await pilot.press(*"0149")
+        await pilot.pause()
+        assert "K-0149 · Gezin 149" in screen_text(pilot.app) and "meer" not in screen_text(pilot.app)
+        await pilot.press(*"zzz")
+        await pilot.pause()
+        assert "Niets gevonden" in screen_text(pilot.app)

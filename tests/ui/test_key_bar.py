@@ -52,18 +52,6 @@ async def test_a_click_on_a_key_presses_it(app):
         assert not isinstance(pilot.app.screen, CaseOverviewScreen)
 
 
-async def test_an_open_choice_names_its_keys_in_dutch(app):
-    """Found by a fresh-eyes run: an open drop-down said "esc Dismiss menu f2 Casussen"."""
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.press("f", "enter")  # the owner choice, opened
-        await pilot.pause()
-        line = bottom_line(pilot.app)
-        assert "Keuze sluiten" in line and "Dismiss" not in line
-        assert "F2 Casussen" in line and "f2" not in line
-
-
 async def test_the_help_names_the_search_key_as_it_is_typed(app):
     """Found by a fresh-eyes run: F1 on the case list said "slash" for /."""
     from krachtoverleg.tui.dialogs.keys_help import KeysHelp

@@ -144,3 +144,29 @@ async def test_the_actions_glance_ticks_steps_that_have_an_action(app, store_dir
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "✓ Kijken waar ik kan bezuinigen" in plain(app)  # updated in place by the save
+
+
+async def test_a_fitted_table_knows_its_size_without_measuring_every_cell(app, store_dir, demo, monkeypatch):
+    """FittedTable skips Textual's measuring of every new cell (each column has its planned
+    width, each row its height). Textual names the method private: if it stops calling it, or
+    the size it gives differs from what Textual's own way gives, this fails."""
+    from textual.widgets import DataTable
+
+    called = []
+    ours = FittedTable._update_dimensions
+
+    def counted(self, rows):
+        called.append(1)
+        ours(self, rows)
+
+    monkeypatch.setattr(FittedTable, "_update_dimensions", counted)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to(pilot, "zelf_of_ik")
+        await pilot.pause()
+        table = app.screen.query_one("#decisions", FittedTable)
+        assert called, "Textual no longer calls _update_dimensions: FittedTable's shortcut is dead"
+        fast = table.virtual_size
+        keys = [row.key for row in table.ordered_rows]
+        DataTable._update_dimensions(table, keys)  # Textual's own: measures every cell
+        assert table.virtual_size == fast
+        assert fast.height == sum(table.rows[key].height for key in keys) + table.header_height

@@ -161,3 +161,39 @@ def test_a_reader_looks_at_the_case_files_once_for_a_list_made_right_after_it_op
     moment[0] = folder_store.SCAN_KEPT_SECONDS + 0.5
     [listed], _ = reader.case_actions()
     assert "later gebeld" in [entry.action.get("note") for entry in listed.entries]
+
+
+def test_a_writer_lists_from_the_look_it_took_at_open_until_it_writes(store, demo, monkeypatch):
+    """Opened, the writer looked at every case file for the case index; its first list (the
+    Acties screen, minutes later) uses that look, since nobody else writes while it holds the
+    store. Once it has written a case, the look is old and the list looks again."""
+    import os
+
+    from krachtoverleg.core.store import folder_store
+    from krachtoverleg.core.store.folder_store import FolderStore
+
+    store.case_actions()  # the index exists
+    action = store.load(demo.id).all(Action)[0]
+    store.close()
+    scans: list[str] = []
+    real_scandir = os.scandir
+    monkeypatch.setattr(folder_store.os, "scandir",
+                        lambda path: scans.append(str(path)) or real_scandir(path))
+    moment = [0.0]
+    monkeypatch.setattr(folder_store.time, "monotonic", lambda: moment[0])
+    writer = FolderStore.open(store.root, write=True)
+    try:
+        assert any(path.endswith(CASES) for path in scans)  # the look at open
+        scans.clear()
+        moment[0] = 600.0  # ten minutes into the meeting
+        writer.case_actions()
+        assert not any(path.endswith(CASES) for path in scans)
+        writer.close()
+        writer = FolderStore.open(store.root, write=True)
+        writer.apply(demo.id, Patch(Action, action.id, {"note": "gebeld"}))
+        scans.clear()
+        [listed], _ = writer.case_actions()
+        assert sum(path.endswith(CASES) for path in scans) == 1  # looked again, after its save
+        assert "gebeld" in [entry.action.get("note") for entry in listed.entries]
+    finally:
+        writer.close()

@@ -11,7 +11,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Checkbox, DataTable, Select, Static
+from textual.widgets import Checkbox, DataTable, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
 from krachtoverleg.core.export.action_formats import OVERDUE
@@ -29,13 +29,13 @@ from krachtoverleg.core.rules.action_list import (
 )
 from krachtoverleg.core.rules.hand_backs import is_hand_back
 from krachtoverleg.core.rules.planning import settle
-from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.fit import KEY, Fit
 from krachtoverleg.tui.format import STATUS_SIGNS, day
 from krachtoverleg.tui.screens.base import DataScreen
 from krachtoverleg.tui.services import services
+from krachtoverleg.tui.widgets.choice_field import ChoiceField
 from krachtoverleg.tui.widgets.fitted_table import FittedTable
 from krachtoverleg.tui.widgets.key_bar import KeyBar
 from krachtoverleg.tui.widgets.notice_line import NoticeLine
@@ -67,16 +67,14 @@ class ActionsScreen(DataScreen):
         self._started = False  # the first list starts on "mine" where the store knows who I am
         self.shows = 0  # how often the rows were put on screen (the benchmark waits for this)
         self._resumes = 0
-        self._choices: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])  # as last set
 
     def compose(self) -> ComposeResult:
         yield TopBar()
         with Horizontal(id="action-filters"):
             # Compact: one line of filters leaves the room for the actions themselves.
-            yield Select([], prompt="Iedereen", id="filter-owner", allow_blank=True, compact=True)
-            yield Select(STATUS_CHOICES, value="open", id="filter-status", allow_blank=False,
-                         compact=True)
-            yield Select([], prompt="Alle casussen", id="filter-case", allow_blank=True, compact=True)
+            yield ChoiceField([], question="Wiens acties?", blank="Iedereen", id="filter-owner")
+            yield ChoiceField(STATUS_CHOICES, question="Welke acties?", value="open", id="filter-status")
+            yield ChoiceField([], question="Van welke casus?", blank="Alle casussen", id="filter-case")
             yield TickBox("Alleen te laat", id="filter-overdue", compact=True)
         yield FittedTable([("Wanneer", Fit(min_width=10, priority=0, grow=0, max_lines=2)),
                            ("Status", Fit(min_width=8, priority=0, grow=0)),
@@ -103,7 +101,7 @@ class ActionsScreen(DataScreen):
         row, and only the rows shown are read whole (thousands of cases answer at once)."""
         app = services(self)
         first, self._started = not self._started, True
-        owner = self.query_one("#filter-owner", Select)
+        owner = self.query_one("#filter-owner", ChoiceField)
         if first and app.store.me:
             # A professional's own laptop: their list first. The page of their list names
             # everyone there is to choose from, so one read tells whether they have any.
@@ -133,18 +131,14 @@ class ActionsScreen(DataScreen):
             self.notify(problem, title="Casus overgeslagen", severity="warning", timeout=10)
         return True
 
-    def _show_choices(self, owner_value: object) -> None:
-        owner = self.query_one("#filter-owner", Select)
-        case = self.query_one("#filter-case", Select)
+    def _show_choices(self, owner_value: str | None) -> None:
+        owner = self.query_one("#filter-owner", ChoiceField)
+        case = self.query_one("#filter-case", ChoiceField)
         case_value = case.value
         self.query_one(TopBar).show(f"krachtoverleg · acties{self._whose()}", services(self).privacy)
-        with self.prevent(Select.Changed):
-            # Made again only when they changed: 5,000 cases to choose from take 60 ms to set.
-            if self.page.owners != self._choices[0]:
-                owner.set_options((literal.text(label), key) for label, key in self.page.owners)
-            if self.page.cases != self._choices[1]:
-                case.set_options((literal.text(title), case_id) for title, case_id in self.page.cases)
-            self._choices = (self.page.owners, self.page.cases)
+        with self.prevent(ChoiceField.Changed):
+            owner.set_options(self.page.owners)
+            case.set_options(self.page.cases)
             if owner_value in {key for _, key in self.page.owners}:
                 owner.value = owner_value
             if case_value in {case_id for _, case_id in self.page.cases}:
@@ -155,13 +149,13 @@ class ActionsScreen(DataScreen):
         return f" · ingelogd als {login}" if login else " · alle casussen"
 
     def current_filter(self) -> ActionFilter:
-        owner = self.query_one("#filter-owner", Select).value
-        case = self.query_one("#filter-case", Select).value
-        chosen = self.query_one("#filter-status", Select).value
+        owner = self.query_one("#filter-owner", ChoiceField).value
+        case = self.query_one("#filter-case", ChoiceField).value
+        chosen = self.query_one("#filter-status", ChoiceField).value
         status: StatusFilter = next((s for s in STATUS_FILTERS if s == chosen), "open")
         return ActionFilter(
-            owner_key=None if owner is Select.NULL else str(owner),
-            case_id=None if case is Select.NULL else str(case),
+            owner_key=owner,
+            case_id=case,
             status=status,
             overdue=self.query_one("#filter-overdue", Checkbox).value,
         )
@@ -183,7 +177,7 @@ class ActionsScreen(DataScreen):
             + "   g = gedaan · d = deels · Enter = naar de casus · f = filters")
         self.shows += 1
 
-    def on_select_changed(self, event: Select.Changed) -> None:
+    def on_choice_field_changed(self, event: ChoiceField.Changed) -> None:
         if self.current_filter() != self._read_for:  # not the choices this screen just set itself
             self.reload()  # a filter chosen: the page it asks for, and the choices that go with it
 
@@ -199,7 +193,7 @@ class ActionsScreen(DataScreen):
     # -- actions --------------------------------------------------------------------------
 
     def action_filters(self) -> None:
-        self.query_one("#filter-owner", Select).focus()
+        self.query_one("#filter-owner", ChoiceField).focus()
 
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id and self.focused.id.startswith("filter-"):

@@ -4,14 +4,16 @@ measured again at once, so the newest row is never shown cut off."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowKey
 
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.fit import Fit, longest_word, natural_width, plan_widths, wrapped_lines
@@ -55,6 +57,20 @@ class FittedTable(DataTable[Any]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._refit()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Textual measures every cell of every new row for a column width it works out itself;
+        here each column has the width fit.py planned and each row its height, so the size is
+        known without it (200 rows: 40 ms of the Acties screen's first showing). Textual names
+        this method private; tests/ui/test_layout.py fails if it stops being called."""
+        if any(column.auto_width for column in self.columns.values()) or any(
+                self.rows[key].auto_height or self.rows[key].label is not None
+                for key in new_rows if key in self.rows):
+            super()._update_dimensions(new_rows)
+            return
+        header_height = self.header_height if self.show_header else 0
+        self.virtual_size = Size(sum(column.get_render_width(self) for column in self.columns.values())
+                                 + self._row_label_column_width, self._total_row_height + header_height)
 
     def folded(self, key: str | None) -> list[tuple[str, str]]:
         """The folded-away columns of one row, as (title, value), to show under the table."""

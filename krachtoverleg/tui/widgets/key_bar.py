@@ -14,9 +14,6 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
-# Textual's own widgets name some keys in English; the room reads Dutch.
-IN_DUTCH = {"Dismiss menu": "Keuze sluiten"}
-
 
 class KeyBar(Widget, can_focus=False):
     ALLOW_SELECT = False
@@ -69,7 +66,7 @@ class KeyBar(Widget, can_focus=False):
                 shown_key = shown_key.upper()  # "F2" beside "F1", as the help says them
             line.append(shown_key, key_style + dim)
             if binding.description:
-                line.append(f" {IN_DUTCH.get(binding.description, binding.description)}", word_style + dim)
+                line.append(f" {binding.description}", word_style + dim)
             if enabled:
                 self._spans.append((start, len(line), binding.key))
             line.append(" ")
