@@ -197,3 +197,26 @@ def test_a_writer_lists_from_the_look_it_took_at_open_until_it_writes(store, dem
         assert "gebeld" in [entry.action.get("note") for entry in listed.entries]
     finally:
         writer.close()
+
+
+def test_the_choices_of_a_list_are_read_again_only_after_a_write(store, demo, clock, monkeypatch):
+    """The owners and cases to choose from are kept by the index file's SQLite change counter:
+    the same list read again takes them from memory; after a save (a second household) they
+    are read again and name it at once. Another list (done ones) has choices of its own."""
+    from krachtoverleg.core.demo import add_demo
+    from krachtoverleg.core.rules.action_list import ActionFilter, collect_page
+    from krachtoverleg.core.rules.privacy import Names
+
+    reads = []
+    owners = ActionIndexFile._owners
+    monkeypatch.setattr(ActionIndexFile, "_owners",
+                        staticmethod(lambda *args: reads.append(1) or owners(*args)))
+    first = collect_page(store, Names(False), clock.today(), ActionFilter(), 200)
+    again = collect_page(store, Names(False), clock.today(), ActionFilter(), 200)
+    assert len(reads) == 1 and again.owners == first.owners and again.cases == first.cases
+    second = add_demo(store, clock.today())
+    changed = collect_page(store, Names(False), clock.today(), ActionFilter(), 200)
+    assert len(reads) == 2 and second.id in {case_id for _, case_id in changed.cases}
+    assert len(changed.cases) == len(first.cases) + 1
+    collect_page(store, Names(False), clock.today(), ActionFilter(status="done"), 200)
+    assert len(reads) == 3
