@@ -57,13 +57,22 @@ def test_folder_is_0700_and_files_0600_even_with_umask_022(tmp_path, clock):
 
 
 def test_wider_permissions_are_narrowed_and_reported(store_dir, store, demo):
+    """The case files are made private by the open's one look at each (not a second stat);
+    everything else by the walk over the folders. A reader changes nothing."""
     store.close()
     shard = next((store_dir / INDEX).glob("*.json"))
-    os.chmod(store_dir, 0o755)
-    os.chmod(shard, 0o644)
+    case_file = store_dir / CASES / f"{demo.id}.json"
+    stray = store_dir / CASES / "notes.txt"  # not named like a case: the walk's
+    stray.write_text("x")
+    for path, wide in ((store_dir, 0o755), (shard, 0o644), (case_file, 0o644), (stray, 0o664)):
+        os.chmod(path, wide)
+    FolderStore.open(store_dir, write=False).close()
+    assert mode(case_file) == 0o644
     with FolderStore.open(store_dir, write=True) as again:
-        assert {p.name for p in again.fixed_permissions} == {store_dir.name, shard.name}
+        assert sorted(p.name for p in again.fixed_permissions) == sorted(
+            [store_dir.name, shard.name, case_file.name, stray.name])
     assert mode(store_dir) == 0o700 and mode(shard) == 0o600
+    assert mode(case_file) == 0o600 and mode(stray) == 0o600
 
 
 def test_leftover_temp_files_are_removed_at_start(store_dir, store, demo):

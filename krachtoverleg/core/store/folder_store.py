@@ -52,6 +52,7 @@ from krachtoverleg.core.store.action_index import (
     page_of_outline,
 )
 from krachtoverleg.core.store.atomic import (
+    FILE_MODE,
     fsync_dir,
     make_private_dir,
     remove_temp_files,
@@ -179,8 +180,10 @@ class FolderStore(CaseStore):
         try:
             self.restore_note = self.finish_restore() or self.restore_note
             self._remove_temp_files()
-            self.fixed_permissions = tighten_permissions(self.root, OWN_FOLDERS)
-            self._load_index()
+            cases = str(self.root / CASES)
+            self.fixed_permissions = tighten_permissions(self.root, OWN_FOLDERS, leave=lambda folder, name: (
+                folder == cases and bool(_CASE_FILE.match(name))))
+            self._load_index()  # its look at every case file makes those private (_reconcile_index)
             if self.restore_note:
                 staged_restore.done(self.root)
         except BaseException:
@@ -286,6 +289,7 @@ class FolderStore(CaseStore):
         # a path and a stat per file). Only files named like a case: a stray `._x.json` is not one.
         on_disk: dict[str, int | None] = {}
         markers: dict[str, str] = {}  # of the regular files, as _case_file_markers says them
+        wide: list[str] = []  # readable by others: a writer makes them private (see become_writer)
         with contextlib.suppress(OSError), os.scandir(self.root / CASES) as entries:
             for found in entries:
                 if _CASE_FILE.match(found.name):
@@ -295,9 +299,13 @@ class FolderStore(CaseStore):
                         on_disk[found.name[:-5]] = info.st_mtime_ns
                         if regular:
                             markers[found.name[:-5]] = stat_marker(info)
+                            if info.st_mode & 0o077:
+                                wide.append(found.path)
                     except OSError:
                         on_disk[found.name[:-5]] = None  # a dangling link: read below, named as damaged
         self._scanned = (time.monotonic(), markers)
+        if self.writable:
+            self._make_private(wide)
         for case_id in set(self._index) - set(on_disk):
             changed.add(self._drop(case_id))
         codes = Counter(summary.code for summary in self._index.values())
@@ -326,6 +334,14 @@ class FolderStore(CaseStore):
             for shard in changed:
                 with contextlib.suppress(OSError):  # a folder in the shard's place: the index
                     self._write_shard(shard)        # stays in memory, check names the folder
+
+    def _make_private(self, paths: list[str]) -> None:
+        for path in paths:
+            try:
+                os.chmod(path, FILE_MODE)
+            except OSError:
+                continue  # not ours to change (another owner): `check` keeps naming it
+            self.fixed_permissions.append(Path(path))
 
     def _put(self, summary: CaseSummary) -> str:
         shard = shard_of(summary.id)
