@@ -220,3 +220,14 @@ def test_the_choices_of_a_list_are_read_again_only_after_a_write(store, demo, cl
     assert len(changed.cases) == len(first.cases) + 1
     collect_page(store, Names(False), clock.today(), ActionFilter(status="done"), 200)
     assert len(reads) == 3
+
+
+def test_an_entry_that_is_not_json_makes_the_list_read_the_case_files(store, demo):
+    """The rows' JSON is joined as written (not parsed by SQLite first): one damaged entry
+    fails the whole document, and the list is then made from the case files, complete."""
+    before, _ = store.case_actions()
+    with sqlite3.connect(store.root / FILE) as conn:
+        conn.execute("UPDATE rows SET entry = '{kapot' WHERE position = 0")
+    after, problems = store.case_actions()
+    assert not problems
+    assert [len(case.entries) for case in after] == [len(case.entries) for case in before]

@@ -197,8 +197,8 @@ class Action(Record):
         action.settled_on = date.fromisoformat(data["settled_on"]) if data["settled_on"] else None
         action.capital = _CAPITALS[data["capital"]] if data["capital"] else None
         action.dimension = _DIMENSIONS[data["dimension"]] if data["dimension"] else None
-        texts = (action.meeting_id, action.what, action.check, action.note, action.id)
-        if not all(isinstance(text, str) for text in texts):
+        if not (type(action.meeting_id) is str and type(action.what) is str and type(action.check) is str
+                and type(action.note) is str and type(action.id) is str):
             raise TypeError("an indexed action's text is not text")
         return action
 

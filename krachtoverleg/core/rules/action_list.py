@@ -163,8 +163,9 @@ class ActionList:
 
 def sort_rows(rows: Iterable[ActionRow]) -> list[ActionRow]:
     """By owner, then overdue first, then due date."""
-    return sorted(rows, key=lambda r: (fold(r.owner), r.owner_key, not r.overdue, r.action.due,
-                                       r.case_code))
+    folded: dict[str, str] = {}  # a hundred owners among 10,000 rows: each folded once
+    return sorted(rows, key=lambda r: (folded.get(r.owner) or folded.setdefault(r.owner, fold(r.owner)),
+                                       r.owner_key, not r.overdue, r.action.due, r.case_code))
 
 
 def owner_key_of(name: str) -> str:

@@ -73,8 +73,7 @@ class ActionEntry:
         if not (isinstance(action, dict) and isinstance(with_names, str) and isinstance(without_names, str)
                 and isinstance(key, str) and isinstance(terms, list) and isinstance(number, int)):
             raise TypeError("an action entry of the wrong shape")
-        return cls(action, with_names, without_names, key, tuple(str(term) for term in terms), number,
-                   off_screen is True)
+        return cls(action, with_names, without_names, key, tuple(map(str, terms)), number, off_screen is True)
 
     def owner(self, show_names: bool) -> str:
         return self.owner_with_names if show_names else self.owner_without_names

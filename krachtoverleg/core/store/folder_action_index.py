@@ -209,13 +209,18 @@ class ActionIndexFile:
         document, so it is parsed in one go (15,000 rows: one call)."""
         where, values = _where(query)
         with self._db(write=False) as conn:
+            # The rows' JSON as it was written, not parsed and written again by SQLite (json()).
             rows = conn.execute(
-                "SELECT '[' || coalesce(group_concat(json_array(case_id, json(entry)), ','), '') || ']' "
-                f"FROM (SELECT case_id, entry FROM rows WHERE {where} "
-                "ORDER BY case_id, position)", values).fetchone()[0]
+                "SELECT '[' || coalesce(group_concat('[' || json_quote(case_id) || ',' || entry || ']', "
+                f"','), '') || ']' FROM (SELECT case_id, entry FROM rows WHERE {where} "
+                "ORDER BY case_id, position)",
+                values).fetchone()[0]
             entries: dict[str, list[object]] = {}
-            for case_id, entry in json.loads(rows):
-                entries.setdefault(case_id, []).append(entry)
+            try:
+                for case_id, entry in json.loads(rows):
+                    entries.setdefault(case_id, []).append(entry)
+            except (ValueError, TypeError):
+                raise sqlite3.DatabaseError("an entry of the action index is not JSON") from None
             named = " WHERE id IN (SELECT value FROM json_each(?))" if query.owner else ""
             heads = conn.execute(
                 f"SELECT '[' || coalesce(group_concat(head, ','), '') || ']' FROM cases{named}",
