@@ -3,6 +3,8 @@ Textual's Footer showed them, clickable, and drawn again, not built again, when 
 
 from __future__ import annotations
 
+import pytest
+
 from krachtoverleg.tui.screens.actions import ActionsScreen
 from krachtoverleg.tui.screens.case_overview import CaseOverviewScreen
 from krachtoverleg.tui.widgets.key_bar import KeyBar
@@ -62,3 +64,17 @@ async def test_the_help_names_the_search_key_as_it_is_typed(app):
         assert isinstance(pilot.app.screen, KeysHelp)
         keys = {line.description: line.keys for line in pilot.app.screen.lines}
         assert keys["Zoeken"] == "/"
+
+
+@pytest.mark.parametrize("width, words, absent", [
+    (80, ("a Nieuw", "Del Weg", "F1 Hulp"), "Toevoegen"),
+    (200, ("a Toevoegen", "Del Verwijderen", "F1 Hulp"), "Nieuw")])
+async def test_a_line_too_long_for_the_screen_says_its_keys_shorter(app, width, words, absent):
+    """At 80 columns the Acties stage's keys do not fit in whole words: they are said shorter
+    so that F1 Hulp stays in view; at 200 columns the whole words."""
+    from .test_stages import go_to
+
+    async with app.run_test(size=(width, 30)) as pilot:
+        await go_to(pilot, "acties")
+        line = bottom_line(pilot.app)
+        assert all(word in line for word in words) and absent not in line, line

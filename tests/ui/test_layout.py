@@ -65,7 +65,7 @@ async def test_the_agenda_folds_into_a_strip_on_a_narrow_screen(app, demo, size,
         shown = plain(app)
         assert "7 · Doelen en stappen" in shown
         if strip:
-            assert "[7]" in shown and "hierna: Zelf of ik?" in shown
+            assert "[7]" in shown and "hierna: Wie doet wat?" in shown
 
 
 async def test_on_a_narrow_screen_a_folded_column_shows_under_the_table(app, store_dir, demo):

@@ -71,7 +71,7 @@ async def test_every_key_is_in_the_command_palette_in_dutch(app):
         await pilot.pause()
         titles = {command.title for command in pilot.app.get_system_commands(pilot.app.screen)}
         assert {"Verder", "Terug", "Scherm uit", "Namen tonen of verbergen", "Gedaan", "Deels",
-                "Waarom", "Alle toetsen", "Stoppen", "Ga naar Zelf of ik? (8)"} <= titles
+                "Waarom", "Alle toetsen", "Stoppen", "Ga naar Wie doet wat? (8)"} <= titles
         assert not titles & {"Theme", "Quit", "Keys", "Maximize", "Screenshot", "Cursor up"}
 
 

@@ -345,3 +345,45 @@ async def test_terugblik_back_to_done_or_open_forgets_the_old_why(app, store_dir
         await pilot.pause()
         action = next(a for a in stored(store_dir, demo).all(Action) if a.what.startswith("Lijst"))
         assert action.status is ActionStatus.NOT_DONE and action.note == "Geen tijd gehad"
+
+
+async def test_closing_names_what_is_missing_and_the_chair_may_still_close(app, store_dir, demo):
+    """Issue 23: closing said "0 acties afgesproken" over three open ones and noticed nothing
+    missing. Now it counts what is carried over and names each gap with the key that fills it;
+    "n" goes back to fill it in, "j" closes all the same."""
+    from krachtoverleg.tui.dialogs.confirm import ConfirmDialog
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await go_to(pilot, "afsluiting")
+        meeting_id = pilot.app.screen.meeting_id
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        question = pilot.app.screen.question
+        assert "van eerder staan er nog 3 open" in question and "Nog niet gedaan" in question
+        assert "geen plan B: bij 9 Acties en afspraken, toets p" in question
+        assert pilot.app.screen.yes == "Toch sluiten" and pilot.app.screen.no == "Nee, eerst aanvullen"
+        await pilot.press("n")
+        await pilot.pause()
+        assert stored(store_dir, demo).get(Meeting, meeting_id).status is MeetingStatus.OPEN
+        await pilot.press("c", "j")
+        await pilot.pause()
+        assert stored(store_dir, demo).get(Meeting, meeting_id).status is MeetingStatus.CLOSED
+
+
+async def test_an_action_from_a_step_nobody_chose_for_asks_who_does_it(app, store_dir, demo):
+    """Issue 23: an action made from a step still "nog kiezen" was prefilled as the client's,
+    a choice the team never made. "Wie doet het?" now starts empty, and saving asks for it."""
+    from krachtoverleg.core.models import Step
+
+    undecided = next(s for s in stored(store_dir, demo).all(Step) if s.decision is None and not s.reached)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await go_to(pilot, "acties")
+        await pilot.press("s")
+        await pilot.pause()
+        await fill(pilot, step=undecided.id)
+        assert isinstance(pilot.app.screen, FormDialog)
+        assert pilot.app.screen.query_one("#field-owner").is_blank()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "kies wie het doet" in form_error(pilot)

@@ -11,7 +11,7 @@ from krachtoverleg.core.rules.meetings import parse_capture
 def test_the_agenda_has_the_ten_stages_of_the_method_in_order():
     assert [s.title for s in AGENDA] == [
         "Opening", "Terugblik", "Krachten", "Hulpbronnen", "Netwerk", "Ambities en behoeften",
-        "Doelen en stappen", "Zelf of ik?", "Acties en afspraken", "Afsluiting"]
+        "Doelen en stappen", "Wie doet wat?", "Acties en afspraken", "Afsluiting"]
     assert all(stage.prompt and stage.minutes > 0 for stage in AGENDA)
 
 

@@ -16,12 +16,11 @@ from krachtoverleg.core.export import markdown as md
 from krachtoverleg.core.export.formats import ACTION_LISTS
 from krachtoverleg.core.rules.action_list import ActionList, ActionRow
 from krachtoverleg.core.rules.hand_backs import is_hand_back
-from krachtoverleg.core.rules.wording import STATUS_SIGNS, day
+from krachtoverleg.core.rules.wording import OVERDUE, STATUS_SIGNS, day
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-OVERDUE = "⚠ te laat"
 
 
 def _groups(rows: list[ActionRow]) -> list[tuple[str, list[ActionRow]]]:

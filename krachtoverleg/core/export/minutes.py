@@ -40,11 +40,11 @@ from krachtoverleg.core.models.vocab import (
     StrengthKind,
     Tie,
 )
+from krachtoverleg.core.rules.completeness import carried_work
 from krachtoverleg.core.rules.family import FAMILY_MARK, family_summary
 from krachtoverleg.core.rules.hand_backs import (
     HandBack,
     due_at,
-    hand_back_actions,
     is_hand_back,
     state_of,
 )
@@ -66,6 +66,7 @@ from krachtoverleg.core.rules.progress import (
     zrm_measures,
 )
 from krachtoverleg.core.rules.wording import (
+    OVERDUE,
     STATUS_SIGNS,
     count,
     day,
@@ -166,10 +167,11 @@ def _review(data: CaseData, meeting: Meeting, names: Names) -> str:
     parts = []
     if actions:
         previous = data.previous_meeting(meeting)
-        parts.append(md.table(["Actie", "Hoe ging het", "Wie", "Klaar op", "Waarom"], [
+        parts.append(md.table(["Actie", "Hoe ging het", "Wie", "Afgesproken vóór", "Waarom"], [
             [md.cell(a.what) + ("" if previous and a.meeting_id == previous.id else
                                 f" (nog open uit overleg {_number(data, a)})"),
-             STATUS_SIGNS[a.status], md.cell(names.owner(a, data)), day(a.due),
+             STATUS_SIGNS[a.status] + (f" {OVERDUE}" if a.overdue(meeting.date) else ""),
+             md.cell(names.owner(a, data)), day(a.due),
              md.cell(a.note)] for a in actions]))
     else:
         parts.append("Er zijn geen acties van een vorig overleg.")
@@ -295,6 +297,11 @@ def _actions(data: CaseData, meeting: Meeting, names: Names) -> str:
     family = family_summary(data, meeting)
     family = f"\n\n{family}" if family else ""
     if not actions and not decisions:
+        carried = len(carried_work(data, meeting))
+        if carried:
+            return (f"In dit overleg geen nieuwe acties of besluiten; van eerder "
+                    f"{'staat' if carried == 1 else 'staan'} er nog {_count(carried, 'actie', 'acties')} "
+                    "open: zie de actielijst hieronder." + family)
         return "Nog geen acties of besluiten afgesproken." + family
     return (f"{_count(len(actions), 'actie', 'acties')} en "
             f"{_count(len(decisions), 'besluit', 'besluiten')} afgesproken; "
@@ -325,17 +332,14 @@ def _agreements(data: CaseData, meeting: Meeting, names: Names) -> str:
     decision_list = ("\n".join(f"{d.number}. {md.block(d.text)}{_family(d)}" for d in decisions)
                      or "Geen besluiten.")
     # This meeting's actions, then every earlier one still to do: nothing agreed drops off the list.
-    # A professional's takeover still out is on the list too, as its hand-back to the client.
-    carried = [a for a in review_actions(data, meeting) if a.is_open]
-    returning = [a for a in hand_back_actions(data) if a.is_open]
-    actions = (sorted(data.actions_of(meeting), key=lambda a: a.due) + sorted(carried, key=lambda a: a.due)
-               + returning)
+    actions = sorted(data.actions_of(meeting), key=lambda a: a.due) + carried_work(data, meeting)
     action_table = md.table(["Nr", "Actie", "Wie", "Wanneer", "Hoe controleren", "Status"], [
         [str(i), md.cell(a.what) + _family(a) + (
             f" (doorgeschoven uit overleg {_number(data, a)})"
             if a.meeting_id != meeting.id and not is_hand_back(a) else ""),
          md.cell(names.owner(a, data)), day(a.due), md.cell(a.check),
-         STATUS_SIGNS[a.status]] for i, a in enumerate(actions, start=1)]) if actions else "Geen acties."
+         STATUS_SIGNS[a.status] + (f" {OVERDUE}" if a.overdue(meeting.date) else "")]
+        for i, a in enumerate(actions, start=1)]) if actions else "Geen acties."
     return "\n\n".join([
         "## Besluitenlijst", decision_list,
         "## Actielijst", action_table,

@@ -1,4 +1,4 @@
-"""Goals, their small steps, and for every step who carries it (zelf of ik?)."""
+"""Goals, their small steps, and for every step who carries it (wie doet wat?)."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ class StepDecision(Record):
     """The answer to 'moet ik dit doen, of kan de cliënt dit zelf?'. When a professional takes
     over, the reason and the way back to the client are required: taking over is a trade-off."""
 
-    LABEL = "Zelf of ik"
+    LABEL = "Wie doet wat"
 
     carrier: Carrier
     member_id: str | None = None
@@ -77,25 +77,25 @@ class StepDecision(Record):
         return self.handed_back_on is not None
 
     def __post_init__(self) -> None:
-        self.carrier = to_enum(Carrier, self.carrier, "Zelf of ik: wie doet het")
-        self.reason = to_enum(TakeoverReason, self.reason, "Zelf of ik: reden", required=False)
-        self.reason_text = clean_text(self.reason_text, "Zelf of ik: uitleg reden", required=False,
+        self.carrier = to_enum(Carrier, self.carrier, "Wie doet wat: wie doet het")
+        self.reason = to_enum(TakeoverReason, self.reason, "Wie doet wat: reden", required=False)
+        self.reason_text = clean_text(self.reason_text, "Wie doet wat: uitleg reden", required=False,
                                       limit=LONG_TEXT, multiline=True)
-        self.hand_back_plan = clean_text(self.hand_back_plan, "Zelf of ik: teruggeven",
+        self.hand_back_plan = clean_text(self.hand_back_plan, "Wie doet wat: teruggeven",
                                          required=False, limit=LONG_TEXT, multiline=True)
-        self.hand_back_by = to_date(self.hand_back_by, "Zelf of ik: terug bij cliënt op",
+        self.hand_back_by = to_date(self.hand_back_by, "Wie doet wat: terug bij cliënt op",
                                     required=False)
-        self.handed_back_on = to_date(self.handed_back_on, "Zelf of ik: teruggegeven op", required=False)
+        self.handed_back_on = to_date(self.handed_back_on, "Wie doet wat: teruggegeven op", required=False)
         if self.carrier is Carrier.NETWERK and not self.member_id:
-            raise ValidationError("Zelf of ik: kies wie uit het netwerk dit doet.")
+            raise ValidationError("Wie doet wat: kies wie uit het netwerk dit doet.")
         if self.carrier is Carrier.PROFESSIONAL:
             if self.reason is None:
-                raise ValidationError("Zelf of ik: een professional neemt het over; zeg waarom.")
+                raise ValidationError("Wie doet wat: een professional neemt het over; zeg waarom.")
             if self.reason is TakeoverReason.OTHER and not self.reason_text:
-                raise ValidationError("Zelf of ik: reden 'anders'; schrijf de reden op.")
+                raise ValidationError("Wie doet wat: reden 'anders'; schrijf de reden op.")
             if not self.hand_back_plan or self.hand_back_by is None:
                 raise ValidationError(
-                    "Zelf of ik: schrijf op hoe en wanneer de taak terug gaat naar de cliënt.")
+                    "Wie doet wat: schrijf op hoe en wanneer de taak terug gaat naar de cliënt.")
             self.handed_back_on, self.taken_over_by_id = None, None
         elif self.handed_back_on is None:
             self.reason, self.reason_text = None, ""

@@ -119,7 +119,7 @@ class Carrier(Labelled):
 class TakeoverReason(Labelled):
     CRISIS = ("crisis", "acute crisis of veiligheid")
     SKILL = ("skill", "vaardigheid moet nog geleerd worden")
-    OVERLOADED = ("overloaded", "tijdelijk overbelast")
+    OVERLOADED = ("overloaded", "cliënt tijdelijk overbelast")
     STATUTORY = ("statutory", "wettelijke taak")
     OTHER = ("other", "anders")
 

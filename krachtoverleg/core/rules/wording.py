@@ -8,6 +8,8 @@ from datetime import date
 from krachtoverleg.core.models import Goal, StepDecision
 from krachtoverleg.core.models.vocab import ActionStatus, Carrier, GoalStatus, TakeoverReason
 
+OVERDUE = "⚠ te laat"  # an open action past its date, in every list and the minutes
+
 STATUS_SIGNS = {
     ActionStatus.OPEN: "○ open",
     ActionStatus.DONE: "✓ gedaan",

@@ -56,7 +56,7 @@ def measure_dialog(data: CaseData, meeting: Meeting) -> FormDialog[list[Change]]
     fields.append(FormField("ladder", f"Participatieladder ({_last_time(ladder)})",
                             str(ladder.now) if ladder.now is not None else None, "select", RUNGS,
                             placeholder=DIGIT))
-    fields += [FormField(f"scale_{n}", f"Vraag de cliënt: hoe dicht ben je bij '{m.what}'? 0 = nog niets, "
+    fields += [FormField(f"scale_{n}", f"Hoe dicht ben je bij '{m.what}'? 0 = nog niets, "
                          f"10 = bereikt ({_last_time(m)})", str(m.now) if m.now is not None else None,
                          "select", SCALE, placeholder=DIGIT)
                for n, m in enumerate(scales)]

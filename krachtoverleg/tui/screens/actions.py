@@ -14,8 +14,8 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, DataTable, Static
 
 from krachtoverleg.core.errors import KrachtError, ValidationError
-from krachtoverleg.core.export.action_formats import OVERDUE
 from krachtoverleg.core.models import Action
+from krachtoverleg.core.models.agenda import StageKey, stage_named
 from krachtoverleg.core.models.changes import edit
 from krachtoverleg.core.models.vocab import ActionStatus
 from krachtoverleg.core.rules.action_list import (
@@ -29,6 +29,7 @@ from krachtoverleg.core.rules.action_list import (
 )
 from krachtoverleg.core.rules.hand_backs import is_hand_back
 from krachtoverleg.core.rules.planning import settle
+from krachtoverleg.core.rules.wording import OVERDUE
 from krachtoverleg.tui.bindings import PRIVACY_BINDING
 from krachtoverleg.tui.dialogs.form import FormDialog, FormField
 from krachtoverleg.tui.fit import KEY, Fit
@@ -220,8 +221,9 @@ class ActionsScreen(DataScreen):
         new = ActionStatus(status)
         action = row.action
         if is_hand_back(action):
-            self.notify("Dit is een teruggave. Die is klaar als de stap terug is bij de cliënt: kies in "
-                        "het overleg bij 'Zelf of ik?' z (zelf) of n (netwerk) voor deze stap.",
+            self.notify("Dit is een teruggave. Die is klaar als de stap terug is bij de cliënt: kies in het "
+                        f"overleg bij {stage_named(StageKey.ZELF_OF_IK)} z (zelf) of n (netwerk) "
+                        "voor deze stap.",
                         title="Teruggave", severity="warning", timeout=10)
             return
         note_label = ("Wat is er gedaan? (mag leeg)" if new is ActionStatus.DONE

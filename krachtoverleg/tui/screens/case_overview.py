@@ -49,7 +49,7 @@ class CaseOverviewScreen(DataScreen):
         Binding("n", "open_meeting", "Vandaag", id="overview.meeting"),
         Binding("delete", "delete_meeting", "Leeg overleg weg", id="overview.delete", show=False),
         Binding("g", "pictures", "Grafieken", id="overview.pictures"),
-        Binding("m", "measure", "Meten", id="overview.measure"),
+        Binding("m", "measure", "Waar staan we?", id="overview.measure"),
         Binding("k", "domains", "ZRM-domeinen kiezen", id="overview.domains", show=False),
         Binding("v", "progress", "Voortgang opslaan", id="overview.progress"),
         Binding("escape,f2", "back", "Terug", id="overview.back"),
@@ -190,7 +190,8 @@ class CaseOverviewScreen(DataScreen):
             return
         if not meeting.is_open:
             self.notify(f"Overleg {meeting.number} is gesloten; wat toen gemeten is, blijft zo. Kies een "
-                        "open overleg, of druk op n voor het overleg van vandaag.", title="Meten", timeout=8)
+                        "open overleg, of druk op n voor het overleg van vandaag.", title="Waar staan we?",
+                        timeout=8)
             return
 
         def answer(changes: list[Change] | None) -> None:

@@ -42,10 +42,13 @@ def _owner_options(context: StageContext) -> list[tuple[str, str]]:
     return [("cliënt", CLIENT), *people]
 
 
-def _action_fields(action: Action | None, context: StageContext, proposed: bool = False) -> list[FormField]:
-    """`proposed`: the text comes from a step, not from the user; typing replaces it."""
+def _action_fields(action: Action | None, context: StageContext, proposed: bool = False,
+                   owner_chosen: bool = True) -> list[FormField]:
+    """`proposed`: the text comes from a step, not from the user; typing replaces it.
+    `owner_chosen`: False for a step whose carrier the team has not chosen yet: "Wie doet het?"
+    then starts empty, never on a choice nobody made."""
     owner = None
-    if action:
+    if action and owner_chosen:
         owner = CLIENT if action.owner_kind is OwnerKind.CLIENT else action.owner_id
     return [
         FormField("what", "Wat gaan we doen?", action.what if action else "", proposed=proposed),
@@ -104,7 +107,9 @@ class ActionsTable(RecordTable[Action]):
         def chosen(step: Step | None) -> None:
             if step is not None:
                 prefilled = action_from_step(step, context.meeting, context.today + timedelta(days=14))
-                dialog = FormDialog("Actie uit een stap", _action_fields(prefilled, context, proposed=True),
+                asked = _action_fields(prefilled, context, proposed=True,
+                                       owner_chosen=step.decision is not None)
+                dialog = FormDialog("Actie uit een stap", asked,
                                     lambda values: _build_action(values, prefilled, context))
                 self.app.push_screen(dialog, lambda action: self.save_edit(None, action))
 
@@ -127,7 +132,7 @@ class ActionsPane(StagePane, Vertical):
             "Acties",
             [Column("Wat", lambda a, c: a.what + (f"  {FAMILY_MARK}" if a.by_family else ""), KEY),
              Column("Wie", lambda a, c: c.names.owner(a, c.data), Fit(min_width=18, priority=0)),
-             Column("Klaar op", lambda a, c: day(a.due), DATE),
+             Column("Afgesproken vóór", lambda a, c: day(a.due), DATE),
              Column("Hoe controleren", lambda a, c: a.check or "-", Fit(min_width=14, priority=3, grow=2))],
             lambda c: c.data.actions_of(c.meeting), _action_fields, _build_action,
             lambda a, c: a.what, id="actions", empty="Nog geen acties.",

@@ -19,7 +19,7 @@ from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 
 def _ambition_fields(ambition: Ambition | None, context: StageContext) -> list[FormField]:
-    return [FormField("text", "Ambitie, in de woorden van de cliënt", ambition.text if ambition else "")]
+    return [FormField("text", "Ambitie, in je eigen woorden", ambition.text if ambition else "")]
 
 
 def _build_ambition(values: dict[str, Any], ambition: Ambition | None, context: StageContext) -> Ambition:
@@ -28,7 +28,7 @@ def _build_ambition(values: dict[str, Any], ambition: Ambition | None, context: 
 
 def _need_fields(need: Need | None, context: StageContext) -> list[FormField]:
     return [
-        FormField("text", "Behoefte, in de woorden van de cliënt", need.text if need else ""),
+        FormField("text", "Behoefte, in je eigen woorden", need.text if need else ""),
         FormField("kind", "Soort behoefte (mag leeg)", need.kind.value if need and need.kind else None,
                   "select", [(k.label, k.value) for k in NeedKind]),
     ]
@@ -42,11 +42,11 @@ class AmbitionsPane(StagePane, Horizontal):
     KEY = StageKey.AMBITIES
     EXTRA_CLASSES = "side-by-side"
     def compose(self) -> ComposeResult:
-        yield RecordTable("Ambities: waar droomt de cliënt van?",
+        yield RecordTable("Ambities: waar droom je van?",
                           [Column("Ambitie", lambda a, c: a.text, KEY)],
                           lambda c: c.data.all(Ambition), _ambition_fields, _build_ambition,
                           lambda a, c: a.text, id="ambitions", item=("ambitie", False))
-        yield RecordTable("Behoeften: wat heeft de cliënt nodig?",
+        yield RecordTable("Behoeften: wat heb je nodig?",
                           [Column("Behoefte", lambda n, c: n.text, KEY),
                            Column("Soort", lambda n, c: n.kind.label if n.kind else "-", TAG)],
                           lambda c: c.data.all(Need), _need_fields, _build_need,

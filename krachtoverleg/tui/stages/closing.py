@@ -18,11 +18,11 @@ from krachtoverleg.core.export.files import (
 )
 from krachtoverleg.core.models import Meeting
 from krachtoverleg.core.models.agenda import StageKey
+from krachtoverleg.core.rules.completeness import action_count, missing_at_close
 from krachtoverleg.core.rules.frozen import close
 from krachtoverleg.core.rules.glance import read_back
 from krachtoverleg.core.rules.meetings import check_ahead
 from krachtoverleg.core.rules.planning import reopen
-from krachtoverleg.core.rules.wording import count
 from krachtoverleg.tui import literal
 from krachtoverleg.tui.bindings import stage_key
 from krachtoverleg.tui.context import StageContext
@@ -39,7 +39,7 @@ class ClosingPane(StagePane, VerticalScroll):
     KEY = StageKey.AFSLUITING
     BINDINGS = [
         stage_key("s", "summary", "Samenvatting", "afsluiting.summary"),
-        stage_key("v", "next_meeting", "Volgende", "afsluiting.next"),
+        stage_key("v", "next_meeting", "Volgend overleg", "afsluiting.next"),
         stage_key("c", "close", "Sluiten", "afsluiting.close"),
         stage_key("o", "reopen", "Heropenen", "afsluiting.reopen"),
         stage_key("m", "minutes", "Verslag", "afsluiting.minutes"),
@@ -71,7 +71,7 @@ class ClosingPane(StagePane, VerticalScroll):
             f"Volgend overleg{v_key}: {day(meeting.next_meeting)}\n"
             f"Plan B: {meeting.plan_b or '-'}"))
         self.query_one("#closing-keys", Static).update(context.key(
-            "m = verslag maken · p = Mijn plan: één pagina voor de cliënt, in gewone taal", edits=False))
+            "m = verslag maken · p = Mijn plan: jouw plan op één pagina, in gewone taal", edits=False))
 
     def focus_target(self) -> Widget | None:
         return self
@@ -107,19 +107,23 @@ class ClosingPane(StagePane, VerticalScroll):
                              lambda answer: self.save_edit(meeting, answer))
 
     def action_close(self) -> None:
+        """Closing says what was agreed and what is still missing, each with the key that fills
+        it in; the chair may close all the same (a meeting can end before everything is known)."""
         assert self.context is not None
         meeting = self.context.meeting
-        open_count = len(self.context.data.actions_of(meeting))
+        missing = missing_at_close(self.context.data, meeting)
 
         def done(yes: bool | None) -> None:
             if yes:
                 now = services(self).clock.now()
                 self.post_message(self.SaveRequested(lambda data: close(data, meeting, now)))
 
-        self.app.push_screen(ConfirmDialog(
-            f"Overleg sluiten? Er {'is' if open_count == 1 else 'zijn'} "
-            f"{count(open_count, 'actie', 'acties')} afgesproken. Daarna kan niemand meer "
-            "iets wijzigen, tot het overleg weer geopend wordt.", yes="Ja, sluiten"), done)
+        question = f"Overleg sluiten? {action_count(self.context.data, meeting).said()}"
+        if missing:
+            question += "\n\nNog niet gedaan:\n" + "\n".join(f"• {item.said()}" for item in missing)
+        question += "\n\nNa het sluiten kan niemand meer iets wijzigen, tot het overleg weer geopend wordt."
+        self.app.push_screen(ConfirmDialog(question, yes="Toch sluiten" if missing else "Ja, sluiten",
+                                           no="Nee, eerst aanvullen" if missing else "Nee"), done)
 
     def action_reopen(self) -> None:
         assert self.context is not None

@@ -28,7 +28,7 @@ from krachtoverleg.tui.widgets.record_table import Column, RecordTable
 
 def _goal_fields(goal: Goal | None, context: StageContext) -> list[FormField]:
     return [
-        FormField("text", "Doel, in de woorden van de cliënt", goal.text if goal else ""),
+        FormField("text", "Doel, in je eigen woorden", goal.text if goal else ""),
         FormField("life_domain", "Levensgebied (mag leeg)", goal.life_domain if goal else None,
                   "select", [(d, d) for d in LIFE_DOMAINS]),
         capital_field(goal.capital if goal else None),

@@ -69,7 +69,7 @@ class NetworkPane(StagePane, Vertical):
                     Fit(min_width=5, priority=2)),
              Column("Band", lambda m, c: m.tie.label, Fit(min_width=8, priority=1)),
              Column("Invloed", lambda m, c: _influence(m), Fit(min_width=8, priority=1)),
-             Column("Kan bijdragen", lambda m, c: m.contribution or "-",
+             Column("Toelichting", lambda m, c: m.contribution or "-",
                     Fit(min_width=14, priority=4, grow=2))],
             lambda c: c.data.all(NetworkMember), _fields, _build, lambda m, c: c.names.member(m),
             id="network-table", item=("persoon in het netwerk", False))

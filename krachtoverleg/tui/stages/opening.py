@@ -28,9 +28,9 @@ from krachtoverleg.tui.widgets.sync import cursor_key
 class OpeningPane(StagePane, Vertical):
     KEY = StageKey.OPENING
     BINDINGS = [
-        stage_key("a", "add", "Erbij", "opening.add"),
+        stage_key("a", "add", "Toevoegen", "opening.add"),
         stage_key("e", "edit", "Wijzig", "opening.edit"),
-        stage_key("delete", "delete", "Weg", "opening.delete"),
+        stage_key("delete", "delete", "Verwijderen", "opening.delete"),
         stage_key("h", "hulpvraag", "Hulpvraag", "opening.hulpvraag"),
         stage_key("g", "details", "Gegevens", "opening.details"),
         stage_key("k", "case", "Casus en gezin", "opening.case", show=False),  # "(k)" by the household
@@ -134,7 +134,7 @@ class OpeningPane(StagePane, Vertical):
     def action_hulpvraag(self) -> None:
         assert self.context is not None
         case = self.context.data.case
-        fields = [FormField("hulpvraag", "Hulpvraag, in de woorden van de cliënt", case.hulpvraag, "long")]
+        fields = [FormField("hulpvraag", "Hulpvraag, in je eigen woorden", case.hulpvraag, "long")]
         dialog = FormDialog("Hulpvraag", fields, lambda v: case.replace(hulpvraag=v["hulpvraag"]))
         self.app.push_screen(dialog, lambda answer: self.save_edit(case, answer))
 

@@ -44,7 +44,7 @@ class ReviewPane(StagePane, Vertical):
         stage_key("n", "mark('not_done')", "Niet gedaan", "review.not_done"),
         stage_key("o", "mark('open')", "Nog open", "review.open"),
         stage_key("w", "why", "Waarom", "review.why"),
-        stage_key("m", "measure", "Meten", "review.measure"),
+        stage_key("m", "measure", "Waar staan we?", "review.measure"),
         # which ZRM domains: chosen once, changed rarely, so in the help (F1) rather than the footer
         stage_key("k", "domains", "ZRM-domeinen kiezen", "review.domains", show=False),
     ]
@@ -58,7 +58,7 @@ class ReviewPane(StagePane, Vertical):
     def compose(self) -> ComposeResult:
         yield Static("Terugkijken: acties van het vorige overleg en wat nog open was", classes="table-title")
         yield FittedTable([("Actie", KEY), ("Hoe ging het", Fit(min_width=12, priority=0, max_lines=3)),
-                           ("Wie", Fit(min_width=18, priority=1)), ("Klaar op", DATE),
+                           ("Wie", Fit(min_width=18, priority=1)), ("Afgesproken vóór", DATE),
                            ("Waarom", Fit(min_width=14, priority=3, grow=2)),
                            ("Afgesproken in", Fit(min_width=12, priority=4, grow=0))], id="review-actions")
         yield Static("", classes="table-detail", id="review-detail")
@@ -85,10 +85,11 @@ class ReviewPane(StagePane, Vertical):
         back = self.query_one("#looking-back", Static)
         back.display = bool(agreed)
         back.update(literal.text(agreed))
+        where = f"Waar staan we?{context.key(' (m)')} "
         self.query_one("#measures", Static).update(literal.text(
-            f"Meten{context.key(' (m)')}: " + "\n".join(summary_lines(context.data, context.meeting))))
+            where + "\n".join(summary_lines(context.data, context.meeting))))
         self.query_one("#measures-short", Static).update(literal.text(
-            f"Meten{context.key(' (m)')}: " + short_summary(context.data, context.meeting)))
+            where + short_summary(context.data, context.meeting)))
         self._show_successes(successes(context.data, context.meeting))
 
     def _show_successes(self, wins: list[str]) -> None:
@@ -172,7 +173,7 @@ class ReviewPane(StagePane, Vertical):
             return
         if not self.context.data.case.zrm_domains:
             self.notify("Nog geen ZRM-domeinen gekozen: druk eerst op k. De ladder en de eigen schaal "
-                        "kunnen wel.", title="Meten", timeout=6)
+                        "kunnen wel.", title="Waar staan we?", timeout=6)
         self.app.push_screen(measure_dialog(self.context.data, self.context.meeting),
                              lambda changes: self.save(*changes) if changes else None)
 

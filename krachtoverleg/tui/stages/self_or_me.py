@@ -1,4 +1,4 @@
-"""Zelf of ik? For every step: "Moet ik dit doen, of kan de cliënt dit zelf?"
+"""Wie doet wat? For every step the method's question: "Moet ik dit doen, of kan de cliënt dit zelf?"
 
 zelf, netwerk (which person), samen, or professional; a professional takeover needs a reason
 and a plan for handing the task back. The balance shows who carries the steps."""
@@ -182,7 +182,7 @@ class SelfOrMePane(StagePane, Vertical):
                 FormField("reason", "Waarom doet een professional dit?",
                           old.reason.value if old and old.reason else None, "select",
                           [(r.label, r.value) for r in TakeoverReason]),
-                FormField("hand_back_plan", "Hoe gaat de taak terug naar de cliënt?",
+                FormField("hand_back_plan", "Hoe en wanneer komt de taak weer bij jou?",
                           old.hand_back_plan if old else "", "long"),
                 FormField("hand_back_by", "Wanneer is de taak terug? (dd-mm-jjjj)",
                           day(old.hand_back_by) if old and old.hand_back_by else "", "date"),

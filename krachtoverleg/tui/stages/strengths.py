@@ -117,7 +117,7 @@ class StrengthBoard(StagePane, Vertical):
     KEY = StageKey.KRACHTEN
     BINDINGS = [
         stage_key("e", "edit", "Wijzig", "krachten.edit"),
-        stage_key("delete", "delete", "Weg", "krachten.delete"),
+        stage_key("delete", "delete", "Verwijderen", "krachten.delete"),
         stage_key("left", "column(-1)", "Kolom links", "krachten.left", show=False),
         stage_key("right", "column(1)", "Kolom rechts", "krachten.right", show=False),
         stage_key("i", "capture", "Typen", "krachten.capture"),

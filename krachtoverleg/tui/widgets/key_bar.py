@@ -14,6 +14,11 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+# A line too long for the screen (80 columns, on a projector) says these keys shorter, so every
+# key, F1 Hulp last, stays in view; a wider screen reads the whole words.
+SHORTER = {"Toevoegen": "Nieuw", "Verwijderen": "Weg", "Volgend overleg": "Volgende",
+           "Waar staan we?": "Stand"}
+
 
 class KeyBar(Widget, can_focus=False):
     ALLOW_SELECT = False
@@ -51,6 +56,12 @@ class KeyBar(Widget, can_focus=False):
             self.refresh()
 
     def render(self) -> Text:
+        line = self._line(short=False)
+        if line.cell_len > self.size.width > 0:
+            line = self._line(short=True)
+        return line
+
+    def _line(self, short: bool) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         word_style = self.get_component_rich_style("key-bar--description")
         line = Text(no_wrap=True, overflow="crop", end="")
@@ -66,7 +77,8 @@ class KeyBar(Widget, can_focus=False):
                 shown_key = shown_key.upper()  # "F2" beside "F1", as the help says them
             line.append(shown_key, key_style + dim)
             if binding.description:
-                line.append(f" {binding.description}", word_style + dim)
+                word = SHORTER.get(binding.description, binding.description) if short else binding.description
+                line.append(f" {word}", word_style + dim)
             if enabled:
                 self._spans.append((start, len(line), binding.key))
             line.append(" ")

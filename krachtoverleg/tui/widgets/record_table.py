@@ -44,9 +44,9 @@ def _marked(cells: list[str], record: Record) -> list[str]:
 
 class RecordTable(Vertical, Generic[R]):
     BINDINGS = [
-        stage_key("a", "add", "Erbij", "table.add"),
+        stage_key("a", "add", "Toevoegen", "table.add"),
         stage_key("e", "edit", "Wijzig", "table.edit"),
-        stage_key("delete", "delete", "Weg", "table.delete"),
+        stage_key("delete", "delete", "Verwijderen", "table.delete"),
         stage_key("f8", "toggle_hidden", "Niet op het scherm (of weer wel)", "table.hidden", show=False),
     ]
 
