@@ -279,3 +279,26 @@ async def test_a_long_list_to_choose_from_is_found_by_typing(app):
         await pilot.press(*"zzz")
         await pilot.pause()
         assert "Niets gevonden" in screen_text(pilot.app)
+
+
+async def test_a_chosen_person_stays_chosen_when_their_last_action_is_done(app, store, demo):
+    """Found by a fresh-eyes run: with "broer" chosen, g on his last open action made the list
+    fall back to everyone, cursor on someone else's action, where a second g marked the wrong
+    one. The choice stays; the list says nothing of his is left."""
+    async with app.run_test(size=(120, 30)) as pilot:
+        await open_actions(pilot)
+        screen = pilot.app.screen
+        broer = next(key for label, key in screen.page.owners if label.startswith("broer"))
+        screen.query_one("#filter-owner").value = broer
+        await pilot.pause()
+        assert shown(app) == ["Lijst maken van alle vaste lasten"]
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#filter-owner").value == broer
+        assert shown(app) == [] and "Geen acties die passen bij deze keuze" in screen_text(app)
+        await pilot.press("g")  # nothing chosen to mark: nobody else's action is marked
+        await pilot.pause()
+        assert [a.what for a in store.load(demo.id).all(Action) if a.status is ActionStatus.DONE].count(
+            "Lijst maken van alle vaste lasten") == 1

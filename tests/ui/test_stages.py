@@ -360,7 +360,7 @@ async def test_closing_names_what_is_missing_and_the_chair_may_still_close(app, 
         await pilot.pause()
         assert isinstance(pilot.app.screen, ConfirmDialog)
         question = pilot.app.screen.question
-        assert "van eerder staan er nog 3 open" in question and "Nog niet gedaan" in question
+        assert "van eerder staan er nog 3 open" in question and "Nog in te vullen" in question
         assert "geen plan B: bij 9 Acties en afspraken, toets p" in question
         assert pilot.app.screen.yes == "Toch sluiten" and pilot.app.screen.no == "Nee, eerst aanvullen"
         await pilot.press("n")

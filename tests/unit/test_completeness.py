@@ -26,7 +26,7 @@ def test_an_empty_last_meeting_names_everything_it_lacks_with_its_key(store, dem
     missing = {(item.stage, item.key): item.what for item in missing_at_close(data, meeting)}
     assert missing[(StageKey.ACTIES, "v")] == "geen evaluatiedatum"
     assert missing[(StageKey.ACTIES, "p")] == "geen plan B"
-    assert missing[(StageKey.AFSLUITING, "v")] == "geen datum voor het volgend overleg"
+    assert missing[(StageKey.AFSLUITING, "v")] == "geen datum voor het volgende overleg"
     assert missing[(StageKey.AFSLUITING, "s")] == "geen samenvatting"
     assert "(Extra) werk zoeken in de zorg" in missing[(StageKey.ZELF_OF_IK, "z, n, s of p")]
     assert "zonder actie" in missing[(StageKey.ACTIES, "s")]
@@ -52,7 +52,7 @@ def test_closing_counts_the_work_carried_over_apart_from_what_was_agreed_here(st
     data, meeting = latest(store, demo)
     counted = action_count(data, meeting)
     assert counted.agreed_here == 0 and counted.carried_open == len(carried_work(data, meeting)) == 3
-    assert counted.said() == "In dit overleg zijn 0 acties afgesproken; van eerder staan er nog 3 open."
+    assert counted.said() == "In dit overleg is nog geen actie afgesproken; van eerder staan er nog 3 open."
 
 
 def test_the_minutes_count_carried_work_and_mark_what_is_late(store, demo):

@@ -34,7 +34,7 @@ def missing_at_close(data: CaseData, meeting: Meeting) -> list[Missing]:
     if not meeting.plan_b.strip():
         missing.append(Missing("geen plan B", StageKey.ACTIES, "p"))
     if meeting.next_meeting is None:
-        missing.append(Missing("geen datum voor het volgend overleg", StageKey.AFSLUITING, "v"))
+        missing.append(Missing("geen datum voor het volgende overleg", StageKey.AFSLUITING, "v"))
     if not meeting.summary.strip():
         missing.append(Missing("geen samenvatting", StageKey.AFSLUITING, "s"))
     steps = [step for step in ordered_steps(data) if not step.reached]
@@ -51,7 +51,7 @@ def missing_at_close(data: CaseData, meeting: Meeting) -> list[Missing]:
 
 
 def _named(steps: list[Step]) -> str:
-    shown = ", ".join(f"'{step.text}'" for step in steps[:2])
+    shown = ", ".join(f"“{step.text}”" for step in steps[:2])
     return shown + (f" en nog {len(steps) - 2}" if len(steps) > 2 else "")
 
 
@@ -61,8 +61,11 @@ class ActionCount:
     carried_open: int  # of earlier meetings, still open or partly done
 
     def said(self) -> str:
-        text = (f"In dit overleg {'is' if self.agreed_here == 1 else 'zijn'} "
-                f"{count(self.agreed_here, 'actie', 'acties')} afgesproken")
+        if self.agreed_here:
+            text = (f"In dit overleg {'is' if self.agreed_here == 1 else 'zijn'} "
+                    f"{count(self.agreed_here, 'actie', 'acties')} afgesproken")
+        else:
+            text = "In dit overleg is nog geen actie afgesproken"
         if self.carried_open:
             text += (f"; van eerder {'staat' if self.carried_open == 1 else 'staan'} er nog "
                      f"{self.carried_open} open")

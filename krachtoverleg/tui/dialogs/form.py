@@ -28,7 +28,7 @@ from krachtoverleg.tui.services import services
 from krachtoverleg.tui.widgets.form_input import FormInput, gate_of
 from krachtoverleg.tui.widgets.long_input import LongInput
 from krachtoverleg.tui.widgets.pick_list import PickList
-from krachtoverleg.tui.widgets.text_input import is_typed_text, run_own_binding
+from krachtoverleg.tui.widgets.text_input import type_into
 from krachtoverleg.tui.widgets.tick_box import TickBox
 
 T = TypeVar("T")
@@ -171,22 +171,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 services(self).store.drop_draft(self.case_id(), self.draft_key)
 
     async def on_key(self, event: events.Key) -> None:
-        """Keys typed straight after the key that opened this form arrive before any field has
-        the keyboard (a field takes its own keys, so only those reach the form itself): they go
-        to the field that has it now, in the order typed, corrections included."""
-        field = self.focused
-        if not isinstance(field, Input | TextArea):
-            return
-        if is_typed_text(event) and event.character:
-            event.stop()
-            if isinstance(field, Input) and not field.selection.is_empty:
-                field.replace(event.character, *field.selection)  # a proposed value: typing replaces it
-            elif isinstance(field, Input):
-                field.insert_text_at_cursor(event.character)
-            else:
-                field.insert(event.character)
-        else:
-            await run_own_binding(field, event)
+        await type_into(self.focused, event)  # typed before a field had the keyboard
 
     def _widget_for(self, spec: FormField) -> Input | Select[Any] | Checkbox | TextArea:
         widget_id = f"field-{spec.name}"

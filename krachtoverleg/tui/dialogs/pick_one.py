@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from krachtoverleg.tui import literal
+from krachtoverleg.tui.widgets.text_input import TextInput, type_into
 
 # A list longer than this is searched, not scrolled: typing shows the ones that match.
 LISTED_AT_MOST = 100
@@ -45,7 +46,8 @@ class PickOneDialog(ModalScreen[Picked | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog pick-one"):
             yield Static(literal.text(self.title_text), classes="dialog-title")
-            yield Input(placeholder="Typ om te zoeken…", id="pick-search", compact=True)
+            # the app's own field: Backspace and Ctrl+U in order with the letters around them
+            yield TextInput(placeholder="Typ om te zoeken…", id="pick-search", compact=True)
             yield OptionList(id="pick-options", compact=True)
             yield Static("", id="pick-more", classes="hint")
             yield Static("↑↓ = kiezen · Enter = nemen · Esc = terug, niets veranderd", classes="dialog-keys")
@@ -56,6 +58,9 @@ class PickOneDialog(ModalScreen[Picked | None]):
         chosen = next((i for i, (_, value) in enumerate(self.listed) if value == self.current), 0)
         listed.highlighted = chosen if self.listed else None
         self.query_one(Input).focus()
+
+    async def on_key(self, event: events.Key) -> None:
+        await type_into(self.focused, event)  # typed right after the key that opened the list
 
     def show_matching(self, typed: str) -> None:
         wanted = typed.casefold().strip()

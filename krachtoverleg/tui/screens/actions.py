@@ -56,7 +56,11 @@ class ActionsScreen(DataScreen):
         Binding("g", "mark('done')", "Gedaan", id="actions.done"),
         Binding("d", "mark('partly')", "Deels", id="actions.partly"),
         Binding("enter", "open_case", "Naar casus", id="actions.open_case"),
-        Binding("f", "filters", "Filters", id="actions.filters"),
+        # f and Tab act when they arrive, in order with the Enter that opens a filter after them
+        # (see ChoiceField): "f Tab Tab Enter" typed fast opens the case filter, not the owner's.
+        Binding("f", "filters", "Filters", id="actions.filters", priority=True),
+        Binding("tab", "app.focus_next", id="actions.next", priority=True, show=False),
+        Binding("shift+tab", "app.focus_previous", id="actions.previous", priority=True, show=False),
         Binding("escape,f2", "back", "Casussen", id="actions.back"),
     ]
 
@@ -138,11 +142,14 @@ class ActionsScreen(DataScreen):
         case_value = case.value
         self.query_one(TopBar).show(f"krachtoverleg · acties{self._whose()}", services(self).privacy)
         with self.prevent(ChoiceField.Changed):
-            owner.set_options(self.page.owners)
-            case.set_options(self.page.cases)
-            if owner_value in {key for _, key in self.page.owners}:
+            # A chosen person or case stays chosen when nothing of theirs is left in the list
+            # (their last action just marked done): falling back to everyone would put the
+            # cursor on someone else's action, where a second g marks the wrong one.
+            owner.set_options(_keeping(self.page.owners, owner, owner_value))
+            case.set_options(_keeping(self.page.cases, case, case_value))
+            if owner_value in {key for _, key in owner.options}:
                 owner.value = owner_value
-            if case_value in {case_id for _, case_id in self.page.cases}:
+            if case_value in {case_id for _, case_id in case.options}:
                 case.value = case_value
 
     def _whose(self) -> str:
@@ -194,7 +201,8 @@ class ActionsScreen(DataScreen):
     # -- actions --------------------------------------------------------------------------
 
     def action_filters(self) -> None:
-        self.query_one("#filter-owner", ChoiceField).focus()
+        # at once, not after a refresh as focus() does: a Tab typed right after moves on from here
+        self.set_focus(self.query_one("#filter-owner", ChoiceField))
 
     def action_back(self) -> None:
         if self.focused is not None and self.focused.id and self.focused.id.startswith("filter-"):
@@ -249,3 +257,11 @@ class ActionsScreen(DataScreen):
         title = f"{STATUS_SIGNS[new]}: {action.what}"
         self.app.push_screen(FormDialog(title, [FormField("note", note_label, action.note, "long")], build,
                                         case_id=row.case_id), done)
+
+
+def _keeping(options: list[tuple[str, str]], field: ChoiceField, chosen: str | None) -> list[tuple[str, str]]:
+    """The options of a list, and the one chosen before if it is no longer among them."""
+    if chosen is None or any(value == chosen for _, value in options):
+        return options
+    label = next((label for label, value in field.options if value == chosen), None)
+    return options if label is None else [*options, (label, chosen)]

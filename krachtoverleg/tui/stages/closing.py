@@ -120,7 +120,7 @@ class ClosingPane(StagePane, VerticalScroll):
 
         question = f"Overleg sluiten? {action_count(self.context.data, meeting).said()}"
         if missing:
-            question += "\n\nNog niet gedaan:\n" + "\n".join(f"• {item.said()}" for item in missing)
+            question += "\n\nNog in te vullen:\n" + "\n".join(f"• {item.said()}" for item in missing)
         question += "\n\nNa het sluiten kan niemand meer iets wijzigen, tot het overleg weer geopend wordt."
         self.app.push_screen(ConfirmDialog(question, yes="Toch sluiten" if missing else "Ja, sluiten",
                                            no="Nee, eerst aanvullen" if missing else "Nee"), done)

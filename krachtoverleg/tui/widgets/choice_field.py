@@ -20,7 +20,9 @@ ARROW = " ▼"
 
 
 class ChoiceField(Widget, can_focus=True):
-    BINDINGS = [Binding("enter,space,down", "pick", "Kiezen", show=False, id="choice.pick")]
+    # Acted on the moment it arrives (see bindings.stage_key): the letters typed right after it
+    # then reach the list's search line, not this field, where they were lost.
+    BINDINGS = [Binding("enter,space,down", "pick", "Kiezen", show=False, id="choice.pick", priority=True)]
 
     class Changed(Message):
         """Posted when the value changes: chosen in the list, or set in code."""
@@ -92,10 +94,18 @@ class ChoiceField(Widget, can_focus=True):
 
     def render(self) -> Text:
         room = max(self.content_region.width - cell_len(ARROW), 1)
-        shown = Text(self.label(), style="dim" if self._value is None else "", no_wrap=True)
+        # the blank choice dimmed, but not when focused: dim on the focus colour is unreadable
+        shown = Text(self.label(), style="dim" if self._value is None and not self.has_focus else "",
+                     no_wrap=True)
         shown.truncate(room, overflow="ellipsis", pad=True)
         shown.append(ARROW)
         return shown
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
     def action_pick(self) -> None:
         listed: list[tuple[str, str | None]] = []

@@ -16,7 +16,7 @@ from textual.widget import Widget
 
 # A line too long for the screen (80 columns, on a projector) says these keys shorter, so every
 # key, F1 Hulp last, stays in view; a wider screen reads the whole words.
-SHORTER = {"Toevoegen": "Nieuw", "Verwijderen": "Weg", "Volgend overleg": "Volgende",
+SHORTER = {"Toevoegen": "Nieuw", "Verwijderen": "Weg", "Volgend overleg": "Vervolg",
            "Waar staan we?": "Stand"}
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 # Zero-width non-joiner and joiner, left-to-right and right-to-left mark, word joiner, and the
 # direction isolates: what a keyboard or an emoji picker sends as part of a word.
@@ -49,3 +49,21 @@ class TextInput(Input):
         if not is_typed_text(event) and await run_own_binding(self, event):
             return
         await super()._on_key(event)
+
+
+async def type_into(field: Widget | None, event: events.Key) -> None:
+    """A key that reached a dialog itself: typed straight after the key that opened it, before
+    any field had the keyboard (a field takes its own keys). It goes to the field that has the
+    keyboard now, in the order typed, corrections included."""
+    if not isinstance(field, Input | TextArea):
+        return
+    if is_typed_text(event) and event.character:
+        event.stop()
+        if isinstance(field, Input) and not field.selection.is_empty:
+            field.replace(event.character, *field.selection)  # a proposed value: typing replaces it
+        elif isinstance(field, Input):
+            field.insert_text_at_cursor(event.character)
+        else:
+            field.insert(event.character)
+    else:
+        await run_own_binding(field, event)
